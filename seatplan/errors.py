@@ -1,0 +1,135 @@
+"""The one error tree of seatplan.
+
+Every error a user can trigger derives from :class:`SeatplanError`. Errors about
+input data carry *where* the problem is (file, row, field, value) and *how to fix
+it*, so the command line can print one readable paragraph and exit with status 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SeatplanError(Exception):
+    """Base class of every error raised by seatplan on purpose."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of bad input sits.
+
+    Parameters
+    ----------
+    file
+        Path of the file, or ``""`` for data built in Python.
+    row
+        1-based row number in a table (the header is row 1), or ``None``.
+    field
+        Column header or TOML key (dotted), or ``""``.
+    value
+        The offending value as text, or ``None`` when the value is missing.
+    """
+
+    file: str | Path = ""
+    row: int | None = None
+    field: str = ""
+    value: object = None
+
+    def describe(self) -> str:
+        """Return the location as ``file, row 3, field '姓名', value 'x'``."""
+        parts: list[str] = []
+        if self.file:
+            parts.append(f"{self.file}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        if self.value is not None:
+            parts.append(f"value {self.value!r}")
+        return ", ".join(parts)
+
+
+class ValidationError(SeatplanError, ValueError):
+    """Input data that breaks a rule of the model.
+
+    Parameters
+    ----------
+    message
+        What is wrong, in one sentence.
+    location
+        Where it is (file, row, field, value).
+    hint
+        How to fix it, in one sentence.
+    """
+
+    def __init__(self, message: str, *, location: Location | None = None, hint: str = "") -> None:
+        self.message = message
+        self.location = location or Location()
+        self.hint = hint
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """Return the one-paragraph message shown to users."""
+        where = self.location.describe()
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" Fix: {self.hint}"
+        return text
+
+
+class PlanFileError(ValidationError):
+    """A plan file (TOML) that cannot be read or has a bad key or value."""
+
+
+class AttendeeFileError(ValidationError):
+    """An attendee list (xlsx/csv) that cannot be read or has a bad row."""
+
+
+class GeometryError(ValidationError):
+    """Room or furniture geometry that is invalid (outside the room, overlapping, ...)."""
+
+
+class UnknownIdError(SeatplanError, KeyError):
+    """An id (attendee, seat, unit, table) that does not exist."""
+
+    def __init__(self, kind: str, key: str, *, hint: str = "") -> None:
+        self.kind = kind
+        self.key = key
+        self.hint = hint
+        super().__init__(f"unknown {kind} {key!r}" + (f". Fix: {hint}" if hint else ""))
+
+    def __str__(self) -> str:  # KeyError would add quotes around the message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One reason a seating request cannot be met.
+
+    Parameters
+    ----------
+    rule
+        The rule or constraint involved (e.g. ``"capacity"``, ``"R-DAIS-10"``, ``"pin"``).
+    message
+        Plain-language explanation naming the people and seats involved.
+    people
+        Ids of the attendees involved.
+    """
+
+    rule: str
+    message: str
+    people: tuple[str, ...] = ()
+
+
+class InfeasiblePlanError(SeatplanError):
+    """A request that no seating can satisfy; ``conflicts`` says why."""
+
+    def __init__(self, conflicts: list[Conflict] | tuple[Conflict, ...]) -> None:
+        self.conflicts = tuple(conflicts)
+        lines = "; ".join(c.message for c in self.conflicts) or "no reason recorded"
+        super().__init__(f"no seating satisfies the request: {lines}")
+
+
+class SolverError(SeatplanError):
+    """The solver failed for a reason other than infeasibility (model invalid, crashed)."""

@@ -1,0 +1,39 @@
+"""Where the CJK typefaces come from: the one place that knows font files.
+
+seatplan depends on the ``pylopdf-fonts-zh-cn`` wheel (Noto Sans SC and Noto Serif
+SC, SIL OFL), so Chinese text renders as real glyphs on a fresh machine with pip
+only. The renderer (matplotlib) and the card writer (fpdf2) both take paths from here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from seatplan.errors import SeatplanError
+
+
+@cache
+def find_cjk_font(*, serif: bool = False) -> Path:
+    """Return the path of the bundled Noto Sans SC (or Serif SC) OpenType file.
+
+    Parameters
+    ----------
+    serif
+        True for Noto Serif SC (宋体-like), False for Noto Sans SC (黑体-like).
+
+    Raises
+    ------
+    SeatplanError
+        If the font package is not installed.
+    """
+    try:
+        import pylopdf_fonts_zh_cn as fonts
+    except ImportError as exc:  # pragma: no cover - the package is a hard dependency
+        raise SeatplanError(
+            "the CJK font package is missing; run: pip install pylopdf-fonts-zh-cn"
+        ) from exc
+    path = Path(fonts.serif_path() if serif else fonts.sans_path())
+    if not path.is_file():  # pragma: no cover
+        raise SeatplanError(f"CJK font file not found at {path}; reinstall pylopdf-fonts-zh-cn")
+    return path

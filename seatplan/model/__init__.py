@@ -1,0 +1,46 @@
+"""Pure data of seatplan: stdlib dataclasses, validated where they are made."""
+
+from seatplan.model.attendees import Attendee
+from seatplan.model.enums import (
+    Convention,
+    EvenMode,
+    FillMethod,
+    Numbering,
+    ShapeKind,
+    Side,
+    SolveStatus,
+    View,
+)
+from seatplan.model.meeting import FORMAT_VERSION, CardSpec, DaisSpec, FloorSpec, Meeting
+from seatplan.model.plan import Plan, Result
+from seatplan.model.problem import Layout, SeatingProblem, Zone
+from seatplan.model.seats import FACING_BACK, FACING_FRONT, Seat
+from seatplan.model.venue import Door, Shape, Venue
+
+__all__ = [
+    "Attendee",
+    "CardSpec",
+    "Convention",
+    "DaisSpec",
+    "Door",
+    "EvenMode",
+    "FACING_BACK",
+    "FACING_FRONT",
+    "FORMAT_VERSION",
+    "FillMethod",
+    "FloorSpec",
+    "Layout",
+    "Meeting",
+    "Numbering",
+    "Plan",
+    "Result",
+    "SeatingProblem",
+    "Seat",
+    "Shape",
+    "ShapeKind",
+    "Side",
+    "SolveStatus",
+    "View",
+    "Venue",
+    "Zone",
+]

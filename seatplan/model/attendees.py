@@ -1,0 +1,70 @@
+"""Attendees: the people to seat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seatplan.errors import Location, ValidationError
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One person on the attendee list.
+
+    Parameters
+    ----------
+    id
+        Unique id (from the list's id column, else ``"A0001"``... in list order).
+    name
+        Full name as printed on cards (姓名).
+    unit
+        Unit / delegation (单位).
+    title
+        Office held (职务), printed on seat lists.
+    rank
+        Precedence number from the list (排序/序号): 1 is the most senior. Within a
+        unit on the floor it orders members; on the dais it is the protocol rank.
+    section
+        Requested zone: ``"dais"`` for the 主席台, ``""`` for the floor.
+    unit_order
+        Position of the unit in the published unit order (1 = first); 0 = unknown
+        (then the order in which units first appear in the list is used).
+    gender, ethnicity, phone, note
+        Carried through to the outputs (性别, 民族, 电话, 备注).
+    tags
+        Free tags (``"wheelchair"``...).
+    source
+        Where the attendee was read from, for error messages.
+    """
+
+    id: str
+    name: str
+    unit: str = ""
+    title: str = ""
+    rank: int = 0
+    section: str = ""
+    unit_order: int = 0
+    gender: str = ""
+    ethnicity: str = ""
+    phone: str = ""
+    note: str = ""
+    tags: frozenset[str] = field(default_factory=frozenset)
+    source: Location = field(default_factory=Location, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.id.strip():
+            raise ValidationError(
+                "an attendee needs an id", location=self.source, hint="give every row an id or leave the id column out"
+            )
+        if not self.name.strip():
+            raise ValidationError(
+                "an attendee has no name",
+                location=self.source,
+                hint="fill in the 姓名/name cell or delete the row",
+            )
+        if self.rank < 0:
+            raise ValidationError(
+                f"rank {self.rank} of {self.name} is negative",
+                location=self.source,
+                hint="use 1 for the most senior, 2 for the next, ...",
+            )

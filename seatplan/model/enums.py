@@ -1,0 +1,81 @@
+"""Enumerations used across seatplan (no magic strings)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Convention(StrEnum):
+    """Handedness convention (rule book §0.2).
+
+    ``CN`` is 以左为上 (the senior person's own left outranks his right);
+    ``INTL`` is 以右为上 (international / foreign-affairs / business).
+    """
+
+    CN = "cn"
+    INTL = "intl"
+
+
+class EvenMode(StrEnum):
+    """How an even number of leaders is centred on a dais (R-DAIS-4/5/6).
+
+    ``V1``: No.1 and No.2 share the centre, No.2 at No.1's own left (default).
+    ``V2``: the central pair itself is ordered left-first, No.2 at No.1's own right.
+    ``V3``: single centre, No.1 on the axis, one side a seat longer.
+    """
+
+    V1 = "V1"
+    V2 = "V2"
+    V3 = "V3"
+
+
+class View(StrEnum):
+    """Viewing frame in which a left-to-right sequence is stated (rule book §0.1)."""
+
+    AUDIENCE = "audience"  # 台下视角, AV
+    STAGE = "stage"  # 台上视角, SV
+    PLAN = "plan"  # plan view, main door at the bottom
+
+
+class FillMethod(StrEnum):
+    """How units fill the floor (R-AUD-2/3/4)."""
+
+    ROWS = "rows"  # 横排法: along a row, then the next row back
+    COLUMNS = "columns"  # 竖排法: a column strip per unit
+    CENTRE_OUT = "centre-out"  # 左右排列法: from the hall's centre, alternating
+
+
+class Numbering(StrEnum):
+    """How seats in a row get their printed number (R-AUD-9/10)."""
+
+    SEQUENTIAL = "sequential"  # 1..n left to right in audience view, every row
+    SERPENTINE = "serpentine"  # row 1 left to right, row 2 right to left, numbers continue
+    CENTRE_OUT = "centre-out"  # 单双号: 1 at the centre, odd numbers on one side, even on the other
+
+
+class Side(StrEnum):
+    """A side as seen from the audience (audience view)."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class ShapeKind(StrEnum):
+    """Kinds of drawn outlines in a layout."""
+
+    ROOM = "room"
+    STAGE = "stage"
+    TABLE = "table"
+    DOOR = "door"
+    OBSTACLE = "obstacle"
+    LECTERN = "lectern"
+    AISLE = "aisle"
+
+
+class SolveStatus(StrEnum):
+    """Outcome of a solve."""
+
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    UNKNOWN = "UNKNOWN"

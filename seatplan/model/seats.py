@@ -1,0 +1,79 @@
+"""Seats: numbered places with a position and a facing direction."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from seatplan.errors import ValidationError, Location
+
+#: Facing of an audience seat (towards the stage, +y), degrees counter-clockwise from +x.
+FACING_FRONT = 90.0
+#: Facing of a dais seat (towards the audience, -y).
+FACING_BACK = 270.0
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One place a person can sit.
+
+    Parameters
+    ----------
+    id
+        Unique id, stable for a given layout (e.g. ``"floor-r03-s12"``).
+    section
+        Zone name: ``"dais"`` (and ``"dais-2"``...) for the 主席台, ``"floor"`` for the hall.
+    row
+        Row number, 1 = front row of its section.
+    number
+        The seat number printed on seat cards (号), as given by the numbering scheme.
+    x, y
+        Position in metres, plan frame (x to the right, y towards the front).
+    facing
+        Direction the seated person faces, degrees counter-clockwise from +x
+        (90 = towards the stage, 270 = from the dais towards the audience).
+    table
+        Table label at banquets, ``""`` elsewhere.
+    tags
+        Free tags (``"aisle"``, ``"wheelchair"``, ``"reserved"``...).
+    """
+
+    id: str
+    section: str
+    row: int
+    number: int
+    x: float
+    y: float
+    facing: float = FACING_FRONT
+    table: str = ""
+    tags: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValidationError("a seat needs a non-empty id", location=Location(field="id"))
+        if self.row < 1 or self.number < 1:
+            raise ValidationError(
+                f"seat {self.id!r} has row {self.row} and number {self.number}; both must be >= 1",
+                location=Location(field="row/number"),
+            )
+        if not (math.isfinite(self.x) and math.isfinite(self.y) and math.isfinite(self.facing)):
+            raise ValidationError(f"seat {self.id!r} has a non-finite position or facing")
+
+    @property
+    def is_dais(self) -> bool:
+        """True for seats on the 主席台 (section name starts with ``dais``)."""
+        return self.section.startswith("dais")
+
+    @property
+    def left_vector(self) -> tuple[float, float]:
+        """Unit vector towards the seated person's own left hand."""
+        a = math.radians(self.facing + 90.0)
+        return (math.cos(a), math.sin(a))
+
+    def describe(self) -> str:
+        """Seat-card text, e.g. ``"3排12号"`` or ``"主席台 第1排 4号"``."""
+        if self.table:
+            return f"{self.table}号桌 {self.number}号"
+        if self.is_dais:
+            return f"主席台 第{self.row}排 {self.number}号"
+        return f"{self.row}排{self.number}号"
