@@ -73,6 +73,8 @@ class ValidationError(SeatplanError, ValueError):
         """Return the one-paragraph message shown to users."""
         where = self.location.describe()
         text = f"{where}: {self.message}" if where else self.message
+        if not text.endswith((".", "。", "?", "!")):
+            text += "."
         if self.hint:
             text += f" Fix: {self.hint}"
         return text

@@ -1,0 +1,69 @@
+"""Command line: a thin layer over the library.
+
+Exit status: 0 on success, 2 on a user error (bad input, infeasible request),
+with a one-paragraph message on standard error and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from seatplan.errors import SeatplanError
+
+
+def _report(outputs: "object") -> None:
+    from seatplan.pipeline import Outputs
+
+    assert isinstance(outputs, Outputs)
+    print(f"seatplan: wrote {len(outputs.files)} files to {outputs.folder}/")
+    for path in outputs.files:
+        print(f"  {path}")
+
+
+def cmd_solve(args: argparse.Namespace) -> None:
+    """``seatplan solve PLAN.toml --out DIR``."""
+    from seatplan.pipeline import run_plan_file
+
+    _report(run_plan_file(args.plan, args.out))
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    """``seatplan demo --out DIR``: write the bundled example's inputs, then solve them."""
+    from seatplan.demo import write_demo_inputs
+    from seatplan.pipeline import run_plan_file
+
+    out = Path(args.out)
+    plan = write_demo_inputs(out / "input")
+    print(f"seatplan: demo inputs in {plan.parent}/ (plan.toml, attendees.csv)")
+    _report(run_plan_file(plan, out))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``seatplan`` command."""
+    parser = argparse.ArgumentParser(prog="seatplan", description="Formal seating plans: seat order, layout, cards, lists.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("solve", help="seat the attendees of a plan file and write all outputs")
+    p.add_argument("plan", type=Path, help="plan file (.toml); see docs/plan-format.md")
+    p.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    p.set_defaults(func=cmd_solve)
+    p = sub.add_parser("demo", help="run the bundled county meeting example")
+    p.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except SeatplanError as exc:
+        print(f"seatplan: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

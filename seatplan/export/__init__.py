@@ -1,0 +1,34 @@
+"""Exports: seat lists (csv, xlsx, json) and name cards (PDF), reproducible byte for byte."""
+
+from seatplan.export.cards import NameCard, cards_from_records, render_name_cards, space_two_char_name, write_name_cards
+from seatplan.export.records import SeatRecord, build_seat_records
+from seatplan.export.tables import (
+    SEAT_COLUMN_TITLES,
+    SEAT_COLUMNS,
+    UNSEATED_COLUMNS,
+    display_width,
+    section_sheet_name,
+    write_seats_csv,
+    write_seats_xlsx,
+    write_summary_json,
+    write_unseated_csv,
+)
+
+__all__ = [
+    "NameCard",
+    "SEAT_COLUMNS",
+    "SEAT_COLUMN_TITLES",
+    "SeatRecord",
+    "UNSEATED_COLUMNS",
+    "build_seat_records",
+    "cards_from_records",
+    "display_width",
+    "render_name_cards",
+    "section_sheet_name",
+    "space_two_char_name",
+    "write_name_cards",
+    "write_seats_csv",
+    "write_seats_xlsx",
+    "write_summary_json",
+    "write_unseated_csv",
+]

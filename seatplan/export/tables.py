@@ -1,0 +1,377 @@
+"""Seat lists as csv (data), xlsx (printing) and json (summary), byte-for-byte reproducible."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from seatplan.export.records import SeatRecord
+from seatplan.model.attendees import Attendee
+
+#: Columns of the seat list, in order (csv header and xlsx field order).
+SEAT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "unit",
+    "rank",
+    "section",
+    "row",
+    "seat",
+    "table",
+    "x",
+    "y",
+    "title",
+    "label",
+    "seat_id",
+    "gender",
+    "ethnicity",
+    "phone",
+    "note",
+)
+
+#: Chinese column titles of the xlsx seat list.
+SEAT_COLUMN_TITLES: dict[str, str] = {
+    "id": "编号",
+    "name": "姓名",
+    "unit": "单位",
+    "rank": "排序",
+    "section": "区域",
+    "row": "排",
+    "seat": "号",
+    "table": "桌",
+    "x": "x",
+    "y": "y",
+    "title": "职务",
+    "label": "座位",
+    "seat_id": "座位编号",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "phone": "电话",
+    "note": "备注",
+}
+
+#: Columns of the unseated list.
+UNSEATED_COLUMNS: tuple[str, ...] = ("id", "name", "unit", "rank", "reason")
+
+#: Timestamp written into xlsx metadata so that output does not depend on the clock.
+FIXED_TIMESTAMP = _dt.datetime(2000, 1, 1, 0, 0, 0)
+#: Timestamp of every zip entry (the earliest a zip file can hold).
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_CORE_DATES = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_TEXT_COLUMNS = frozenset({"id", "phone", "seat_id"})
+_NUMBER_COLUMNS = frozenset({"rank", "row", "seat"})
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _record_csv_row(record: SeatRecord) -> list[str]:
+    row: list[str] = []
+    for column in SEAT_COLUMNS:
+        value = getattr(record, column)
+        if column in ("x", "y"):
+            row.append(f"{value:.2f}")
+        elif column == "rank":
+            row.append(str(value) if value else "")
+        else:
+            row.append(str(value))
+    return row
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in monospace cells: wide (CJK) characters count double.
+
+    Parameters
+    ----------
+    text
+        Any string.
+
+    Returns
+    -------
+    int
+        Number of half-width cells the text occupies.
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def section_sheet_name(section: str) -> str:
+    """Readable sheet name of a section: ``"dais"`` → ``"主席台"``, ``"dais-2"`` → ``"主席台-2"``.
+
+    Other names are kept, with characters Excel forbids replaced by ``_`` and cut
+    to 31 characters.
+    """
+    if section == "dais":
+        name = "主席台"
+    elif section.startswith("dais-") or section.startswith("dais_"):
+        name = "主席台" + section[4:]
+    else:
+        name = section or "未分区"
+    name = _SHEET_FORBIDDEN.sub("_", name).strip("'") or "_"
+    return name[:31]
+
+
+def _unique_sheet_name(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        suffix = f"~{n}"
+        candidate = name[: 31 - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _normalise_zip(path: Path) -> None:
+    """Rewrite a zip with fixed entry times and fixed core-property dates.
+
+    The entries keep their order and compression; the result replaces ``path``.
+    """
+    fixed = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATES.sub(lambda m: f"{m.group(1)}{fixed}{m.group(3)}", data.decode("utf-8")).encode(
+                    "utf-8"
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
+            entry.compress_type = info.compress_type
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            dst.writestr(entry, data)
+    atomic_write_bytes(path, out.getvalue())
+
+
+def _clean_cell_text(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+# --------------------------------------------------------------------------- csv / json
+
+
+def write_seats_csv(records: Sequence[SeatRecord], path: str | os.PathLike[str]) -> None:
+    """Write the seat list as csv for Excel and scripts.
+
+    Parameters
+    ----------
+    records
+        Seat records, usually from :func:`build_seat_records`, in the order to write.
+    path
+        Output file; parent directories are created.
+
+    Notes
+    -----
+    UTF-8 with a byte-order mark (Excel recognises the encoding), ``\\r\\n`` line
+    ends, header :data:`SEAT_COLUMNS`. ``x``/``y`` have exactly two decimals,
+    ``rank`` is empty when not given, ``table`` is empty outside banquets. All
+    values are written as text as they are (a phone number keeps its leading zero).
+    """
+    atomic_write_bytes(path, _csv_bytes(SEAT_COLUMNS, (_record_csv_row(r) for r in records)))
+
+
+def write_unseated_csv(attendees_with_reasons: Sequence[tuple[Attendee, str]], path: str | os.PathLike[str]) -> None:
+    """Write who could not be seated and why.
+
+    Parameters
+    ----------
+    attendees_with_reasons
+        ``(attendee, reason)`` pairs, written in the given order.
+    path
+        Output file. With no pairs only the header line is written.
+
+    Notes
+    -----
+    Columns ``id,name,unit,rank,reason``; UTF-8 with BOM, ``\\r\\n`` line ends.
+    """
+    rows = ([a.id, a.name, a.unit, str(a.rank) if a.rank else "", reason] for a, reason in attendees_with_reasons)
+    atomic_write_bytes(path, _csv_bytes(UNSEATED_COLUMNS, rows))
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to json")
+
+
+def write_summary_json(summary: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write a summary dictionary as pretty json.
+
+    Parameters
+    ----------
+    summary
+        Json-compatible data; keys keep their insertion order. Paths, sets and
+        dates are converted (to text, sorted lists and ISO text).
+    path
+        Output file (UTF-8, Chinese written as is, two-space indent, ends with a newline).
+    """
+    text = json.dumps(summary, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ncols = len(SEAT_COLUMNS)
+    last_col = get_column_letter(ncols)
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_row = 1
+    if title:
+        ws.cell(row=1, column=1, value=_clean_cell_text(title)).data_type = "s"
+        ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+        ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
+        ws.merge_cells(f"A1:{last_col}1")
+        ws.row_dimensions[1].height = 24
+        header_row = 2
+
+    widths = [display_width(SEAT_COLUMN_TITLES[c]) for c in SEAT_COLUMNS]
+    for j, column in enumerate(SEAT_COLUMNS, start=1):
+        cell = ws.cell(row=header_row, column=j, value=SEAT_COLUMN_TITLES[column])
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
+        cell.border = border
+
+    for i, record in enumerate(records, start=header_row + 1):
+        for j, column in enumerate(SEAT_COLUMNS, start=1):
+            value = getattr(record, column)
+            cell = ws.cell(row=i, column=j)
+            if column in ("x", "y"):
+                cell.value = float(value)
+                cell.number_format = "0.00"
+                shown = f"{value:.2f}"
+            elif column in _NUMBER_COLUMNS:
+                cell.value = int(value) if value else None
+                shown = str(value) if value else ""
+            else:
+                text = _clean_cell_text(str(value))
+                if text:
+                    cell.value = text
+                    cell.data_type = "s"  # never a formula, even if it starts with "="
+                if column in _TEXT_COLUMNS:
+                    cell.number_format = "@"
+                shown = text
+            cell.border = border
+            widths[j - 1] = max(widths[j - 1], display_width(shown))
+
+    total = 0.0
+    for j, width in enumerate(widths, start=1):
+        fitted = min(max(width + 2, 4), 60)
+        ws.column_dimensions[get_column_letter(j)].width = fitted
+        total += fitted
+
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    if records:
+        ws.auto_filter.ref = f"A{header_row}:{last_col}{header_row + len(records)}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if total > 95 else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+
+
+def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str], *, title: str = "") -> None:
+    """Write the seat list as an Excel workbook laid out for printing.
+
+    Parameters
+    ----------
+    records
+        Seat records in the order to list them.
+    path
+        Output ``.xlsx`` file; parent directories are created.
+    title
+        Printed above the header of every sheet when given (the meeting title).
+
+    Notes
+    -----
+    Sheet ``全部`` holds every record, followed by one sheet per section in order
+    of first appearance (``dais`` is named ``主席台``). Each sheet has a bold
+    Chinese header row, frozen below the header and repeated on every printed
+    page, column widths fitted to the content (CJK characters count double),
+    A4 fitted to the page width (landscape when wide). Ids and phone numbers
+    are text cells, so leading zeros survive. The file is byte-for-byte the
+    same for the same input: metadata dates and zip entry times are fixed.
+    """
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.properties.created = FIXED_TIMESTAMP
+    wb.properties.modified = FIXED_TIMESTAMP
+    wb.properties.creator = "seatplan"
+    wb.properties.lastModifiedBy = "seatplan"
+    if title:
+        wb.properties.title = _clean_cell_text(title)
+
+    taken: set[str] = set()
+    ws_all = wb.active
+    ws_all.title = _unique_sheet_name("全部", taken)
+    _fill_sheet(ws_all, records, title)
+
+    sections: dict[str, list[SeatRecord]] = {}
+    for record in records:
+        sections.setdefault(record.section, []).append(record)
+    for section, members in sections.items():
+        ws = wb.create_sheet(_unique_sheet_name(section_sheet_name(section), taken))
+        _fill_sheet(ws, members, title)
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        _normalise_zip(Path(tmp))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,301 @@
+"""Plan files: TOML in, :class:`~seatplan.model.Meeting` out.
+
+The format is documented key by key in ``docs/plan-format.md``. Every error names
+the file, the dotted key and the value, and says how to fix it. Unknown keys are
+errors (a typo must not be silently ignored), with a "did you mean" suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Callable
+
+from seatplan.errors import Location, PlanFileError, SeatplanError
+from seatplan.model import (
+    FORMAT_VERSION,
+    CardSpec,
+    Convention,
+    DaisSpec,
+    Door,
+    EvenMode,
+    FillMethod,
+    FloorSpec,
+    Meeting,
+    Numbering,
+    Side,
+    Venue,
+)
+
+
+@dataclass(frozen=True)
+class _Key:
+    """One allowed key: its converter and whether it must be present."""
+
+    convert: Callable[[Any, str], Any]
+    required: bool = False
+
+
+class _Reader:
+    """Converts TOML values while remembering the file for error messages."""
+
+    def __init__(self, source: Path | str) -> None:
+        self.source = source
+
+    def fail(self, key: str, value: object, message: str, hint: str) -> PlanFileError:
+        return PlanFileError(message, location=Location(file=self.source, field=key, value=value), hint=hint)
+
+    def number(self, value: Any, key: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(key, value, "expected a number (metres)", f"write e.g. {key.rsplit('.', 1)[-1]} = 1.5")
+        return float(value)
+
+    def integer(self, value: Any, key: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, value, "expected a whole number", f"write e.g. {key.rsplit('.', 1)[-1]} = 3")
+        return value
+
+    def text(self, value: Any, key: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(key, value, "expected text in quotes", f'write e.g. {key.rsplit(".", 1)[-1]} = "..."')
+        return value
+
+    def flag(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, value, "expected true or false", f"write {key.rsplit('.', 1)[-1]} = true")
+        return value
+
+    def int_list(self, value: Any, key: str) -> tuple[int, ...]:
+        if not isinstance(value, list):
+            raise self.fail(key, value, "expected a list of whole numbers", f"write e.g. {key.rsplit('.', 1)[-1]} = [8, 7]")
+        return tuple(self.integer(v, f"{key}[{i}]") for i, v in enumerate(value))
+
+    def text_list(self, value: Any, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.fail(key, value, "expected a list of texts", f'write e.g. {key.rsplit(".", 1)[-1]} = ["A", "B"]')
+        return tuple(self.text(v, f"{key}[{i}]") for i, v in enumerate(value))
+
+    def points(self, value: Any, key: str) -> tuple[tuple[float, float], ...]:
+        if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
+            raise self.fail(key, value, "expected a list of [x, y] points", f"write e.g. {key.rsplit('.', 1)[-1]} = [[0, 0], [30, 0], [30, 24]]")
+        return tuple((self.number(p[0], f"{key}[{i}][0]"), self.number(p[1], f"{key}[{i}][1]")) for i, p in enumerate(value))
+
+    def choice(self, enum: type[StrEnum]) -> Callable[[Any, str], Any]:
+        def convert(value: Any, key: str) -> Any:
+            allowed = [m.value for m in enum]
+            if isinstance(value, str):
+                for member in enum:
+                    if value == member.value or value.lower() == member.value.lower():
+                        return member
+            raise self.fail(key, value, f"is not one of {', '.join(map(repr, allowed))}", f'write e.g. {key.rsplit(".", 1)[-1]} = "{allowed[0]}"')
+
+        return convert
+
+    def table(self, data: Any, key: str, schema: dict[str, _Key]) -> dict[str, Any]:
+        """Check a TOML table against ``schema`` and convert its values."""
+        if not isinstance(data, dict):
+            raise self.fail(key, data, "expected a table", f"write it as [{key}] with keys below it")
+        out: dict[str, Any] = {}
+        for name, value in data.items():
+            full = f"{key}.{name}" if key else name
+            if name not in schema:
+                close = difflib.get_close_matches(name, list(schema), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(sorted(schema))}"
+                raise self.fail(full, value, "is not a known key", hint)
+            out[name] = schema[name].convert(value, full)
+        for name, spec in schema.items():
+            if spec.required and name not in out:
+                full = f"{key}.{name}" if key else name
+                raise self.fail(full, None, "is missing", f"add the key {name} (see docs/plan-format.md)")
+        return out
+
+    def table_list(self, data: Any, key: str, schema: dict[str, _Key]) -> list[dict[str, Any]]:
+        if not isinstance(data, list):
+            raise self.fail(key, data, "expected an array of tables", f"write each entry as [[{key}]]")
+        return [self.table(item, f"{key}[{i}]", schema) for i, item in enumerate(data)]
+
+
+def load_meeting(path: str | Path) -> Meeting:
+    """Read a plan file and the attendee list it names.
+
+    Parameters
+    ----------
+    path
+        The TOML plan file. Relative paths inside it are relative to its folder.
+
+    Returns
+    -------
+    Meeting
+        The validated meeting, attendees included.
+
+    Raises
+    ------
+    PlanFileError
+        If the file is missing, not TOML, or has a bad key or value.
+    AttendeeFileError
+        If the attendee list cannot be read.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise PlanFileError(
+            "file not found",
+            location=Location(file=path),
+            hint="check the path; a plan file is a .toml file (see examples/ and docs/plan-format.md)",
+        )
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(f"is not UTF-8 text ({exc.reason})", location=Location(file=path), hint="save the plan file as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanFileError(f"is not valid TOML: {exc}", location=Location(file=path), hint="fix the syntax at the line given (strings need quotes, tables [name])") from None
+    return meeting_from_dict(data, base_dir=path.parent, source=path)
+
+
+def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", source: str | Path = "") -> Meeting:
+    """Build a :class:`Meeting` from plan-file data already parsed into a dict.
+
+    Parameters
+    ----------
+    data
+        The plan as nested dicts (what ``tomllib`` returns).
+    base_dir
+        Folder against which the ``attendees`` path is resolved.
+    source
+        Name of the plan file, for error messages.
+    """
+    from seatplan.io.attendee_table import read_attendees
+
+    r = _Reader(source)
+    version = data.get("format_version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise r.fail(
+            "format_version",
+            version,
+            f"this seatplan reads format_version = {FORMAT_VERSION}",
+            "upgrade seatplan, or set format_version = 1 if the file was written by hand for this version",
+        )
+    top = r.table(
+        data,
+        "",
+        {
+            "format_version": _Key(r.integer),
+            "title": _Key(r.text),
+            "date": _Key(r.text),
+            "convention": _Key(r.choice(Convention)),
+            "attendees": _Key(r.text, required=True),
+            "sheet": _Key(r.text),
+            "allow_unseated": _Key(r.flag),
+            "venue": _Key(lambda v, k: v, required=True),
+            "dais": _Key(lambda v, k: v),
+            "floor": _Key(lambda v, k: v),
+            "cards": _Key(lambda v, k: v),
+        },
+    )
+    venue = _read_venue(r, top["venue"])
+    try:
+        dais = DaisSpec(**r.table(top["dais"], "dais", {
+            "rows": _Key(r.int_list),
+            "even_mode": _Key(r.choice(EvenMode)),
+            "seat_pitch": _Key(r.number),
+            "row_pitch": _Key(r.number),
+        })) if "dais" in top else None
+        floor = FloorSpec(**r.table(top["floor"], "floor", {
+            "blocks": _Key(r.int_list),
+            "rows": _Key(r.integer),
+            "seat_width": _Key(r.number),
+            "row_pitch": _Key(r.number),
+            "aisle_width": _Key(r.number),
+            "side_aisle": _Key(r.number),
+            "front_gap": _Key(r.number),
+            "back_gap": _Key(r.number),
+            "fill": _Key(r.choice(FillMethod)),
+            "numbering": _Key(r.choice(Numbering)),
+            "odd_side": _Key(r.choice(Side)),
+            "unit_order": _Key(r.text_list),
+        })) if "floor" in top else None
+        cards = CardSpec(**r.table(top["cards"], "cards", {
+            "sections": _Key(r.text_list),
+            "serif": _Key(r.flag),
+            "space_two_char_names": _Key(r.flag),
+        })) if "cards" in top else CardSpec()
+    except PlanFileError:
+        raise
+    except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value
+        raise _relocate(exc, source) from None
+    attendees_path = Path(base_dir) / top["attendees"]
+    if not attendees_path.is_file():
+        raise r.fail(
+            "attendees",
+            top["attendees"],
+            f"the attendee list {attendees_path} does not exist",
+            "give the path of the .xlsx or .csv list, relative to the plan file",
+        )
+    attendees = read_attendees(attendees_path, sheet=top.get("sheet") or None)
+    return Meeting(
+        title=top.get("title", ""),
+        date=top.get("date", ""),
+        venue=venue,
+        attendees=attendees,
+        convention=top.get("convention", Convention.CN),
+        dais=dais,
+        floor=floor,
+        cards=cards,
+        allow_unseated=top.get("allow_unseated", False),
+        source=Path(source) if source else None,
+    )
+
+
+def _relocate(exc: SeatplanError, source: str | Path) -> PlanFileError:
+    """Turn a model validation error into a plan-file error naming the file."""
+    loc = getattr(exc, "location", Location())
+    return PlanFileError(
+        getattr(exc, "message", str(exc)),
+        location=Location(file=source, row=loc.row, field=loc.field, value=loc.value),
+        hint=getattr(exc, "hint", "") or "see docs/plan-format.md for the allowed values",
+    )
+
+
+def _read_venue(r: _Reader, data: Any) -> Venue:
+    """Read the [venue] table: a width × depth rectangle or an explicit outline."""
+    v = r.table(data, "venue", {
+        "name": _Key(r.text),
+        "width": _Key(r.number),
+        "depth": _Key(r.number),
+        "outline": _Key(r.points),
+        "stage_depth": _Key(r.number),
+        "doors": _Key(lambda value, key: value),
+        "obstacles": _Key(lambda value, key: value),
+    })
+    doors = tuple(
+        Door(x=d["x"], y=d["y"], width=d.get("width", 1.8), main=d.get("main", False), name=d.get("name", ""))
+        for d in r.table_list(v.get("doors", []), "venue.doors", {
+            "x": _Key(r.number, required=True),
+            "y": _Key(r.number, required=True),
+            "width": _Key(r.number),
+            "main": _Key(r.flag),
+            "name": _Key(r.text),
+        })
+    )
+    obstacles = tuple(
+        o["points"]
+        for o in r.table_list(v.get("obstacles", []), "venue.obstacles", {
+            "points": _Key(r.points, required=True),
+            "name": _Key(r.text),
+        })
+    )
+    common = dict(doors=doors, stage_depth=v.get("stage_depth", 0.0), obstacles=obstacles, name=v.get("name", ""))
+    try:
+        if "outline" in v:
+            if "width" in v or "depth" in v:
+                raise r.fail("venue.outline", None, "give either outline or width and depth, not both", "delete width/depth or outline")
+            return Venue(outline=v["outline"], **common)  # type: ignore[arg-type]
+        if "width" not in v or "depth" not in v:
+            raise r.fail("venue", None, "the room size is missing", "add width = 30.0 and depth = 24.0 (metres) or an outline")
+        return Venue.rectangle(v["width"], v["depth"], **common)
+    except PlanFileError:
+        raise
+    except SeatplanError as exc:
+        raise _relocate(exc, r.source) from None

@@ -1,0 +1,190 @@
+"""Spacing between chairs, rows, tables and walls, with the rule book's defaults.
+
+Every default cites the rule (``../reference/protocol-rules.md`` §5) it comes from; the few
+that no rule gives (chair footprint) say so. Fire-code *limits* (how many seats between aisles,
+how wide an aisle must be for a given crowd) are not here but in
+:mod:`seatplan.layout.firecode`; this module holds the *layout* distances a generator uses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+from seatplan.errors import GeometryError, Location
+
+__all__ = [
+    "CHAIR_BACK_TO_TABLE_STRICT",
+    "CLASSROOM_TABLE_DEPTH_WIDE",
+    "HARD_SEAT_WIDTH",
+    "SOFT_SEAT_WIDTH",
+    "Spacing",
+]
+
+#: JGJ 57 minimum armrest centre distance for hard seats (R-PHY-5).
+HARD_SEAT_WIDTH = 0.50
+#: JGJ 57 minimum armrest centre distance for upholstered seats (R-PHY-5).
+SOFT_SEAT_WIDTH = 0.55
+#: The stricter hotel standard for chair back to the next table, 65 cm (R-PHY-9, §6 "60 / 65 cm").
+CHAIR_BACK_TO_TABLE_STRICT = 0.65
+#: The deeper classroom table option, 0.50 m (R-PHY-9: tables 45–60 cm deep).
+CLASSROOM_TABLE_DEPTH_WIDE = 0.50
+
+# Plausible range per field, metres: values outside are typing errors (cm for m, a sign),
+# not design choices. Values below a code minimum but inside the range are *allowed* here;
+# the fire-code checker reports them.
+_RANGES: dict[str, tuple[float, float]] = {
+    "seat_width": (0.30, 1.50),
+    "row_pitch": (0.50, 3.00),
+    "chair_width": (0.30, 1.50),
+    "chair_depth": (0.30, 1.50),
+    "chair_side_gap": (0.0, 2.0),
+    "meeting_table_per_person": (0.30, 3.0),
+    "dais_per_person": (0.30, 3.0),
+    "chair_back_to_table": (0.0, 3.0),
+    "seat_to_table_gap": (0.0, 1.0),
+    "occupied_zone": (0.0, 2.0),
+    "round_table_gap": (0.0, 10.0),
+    "wall_walkway": (0.0, 10.0),
+    "aisle_width": (0.30, 20.0),
+    "side_aisle": (0.0, 20.0),
+    "classroom_table_depth": (0.20, 2.0),
+    "classroom_table_length": (0.40, 6.0),
+    "classroom_table_gap": (0.0, 5.0),
+    "front_table_to_screen": (0.0, 20.0),
+    "last_row_wall_extra": (0.0, 1.0),
+    "wheelchair_width": (0.50, 3.0),
+    "wheelchair_depth": (0.50, 3.0),
+}
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Layout distances in metres, defaults from the rule book.
+
+    Validated when made (:meth:`validate` runs in ``__post_init__``), so a ``Spacing`` that
+    exists is sane; use :func:`dataclasses.replace` to change a value.
+
+    Parameters
+    ----------
+    seat_width
+        Seat pitch along a row = armrest centre distance. 0.55 m: JGJ 57 minimum for upholstered
+        seats (R-PHY-5); hard seats may use :data:`HARD_SEAT_WIDTH` = 0.50 m.
+    row_pitch
+        Row spacing (排距) of theatre rows. 0.90 m: JGJ 57 short-row minimum for soft seats
+        (R-PHY-5), and the pitch from which GB 50016 allows doubling the seats per row (R-PHY-1).
+    chair_width, chair_depth
+        Chair footprint, 0.50 × 0.50 m. Not from the rule book: an assumption consistent with
+        R-PHY-5 (a 0.50 m hard-seat pitch fits a 0.50 m chair; 0.80 m hard short-row pitch minus
+        0.50 m leaves the 0.30 m back-to-front clearance JGJ 57 asks for).
+    chair_side_gap
+        Gap between neighbouring chairs at a table, 0.20 m (R-PHY-11, related dimensions:
+        "椅子左右分隔尺寸宜為0.2m").
+    meeting_table_per_person
+        Table length per person at a meeting table, 0.60 m minimum (R-PHY-8; 0.75 m with laptops).
+    dais_per_person
+        Table length per person on a dais, 1.0 m (R-PHY-15: ≈ 1.06 m in the Panjin example).
+    chair_back_to_table
+        Clear passage from a chair back to the next table behind, 0.60 m (R-PHY-9; some hotels
+        65 cm, :data:`CHAIR_BACK_TO_TABLE_STRICT`; rule book §6 default 60 cm).
+    seat_to_table_gap
+        Seat front edge to table edge in the *set* position, 0 (flush, "轻靠"; R-PHY-11, T30).
+    occupied_zone
+        Depth in front of a table taken by a seated person and chair, 0.50 m (R-PHY-11, used for
+        clearance calculations).
+    round_table_gap
+        Clear distance between round-table edges, 1.0 m (R-PHY-10; US practice 5 ft).
+    wall_walkway
+        Walkway between chairs and a wall, 0.90 m (R-PHY-11 related dimensions, R-PHY-9 side
+        aisles ≥ 0.9 m).
+    aisle_width
+        Longitudinal aisle width, 1.00 m: the GB 50016 floor (R-PHY-3). The width an aisle
+        actually needs grows with the people it serves, see ``firecode.min_aisle_width``.
+    side_aisle
+        Side aisle (边走道) width, 0.80 m (R-PHY-3).
+    classroom_table_depth
+        Classroom (课桌式) table depth, 0.45 m (R-PHY-9: 45–60 cm, 18 in standard;
+        :data:`CLASSROOM_TABLE_DEPTH_WIDE` = 0.50 m option).
+    classroom_table_length
+        Classroom table length, 1.80 m (R-PHY-9: 1.8 m / 2.4 m; R-PHY-8: a 1.8 m table takes 3).
+    classroom_table_gap
+        Table edge to table edge front to back, 0.90 m (R-PHY-9: ≥ 0.9–1.0 m).
+    front_table_to_screen
+        First table to the screen / presenter, 1.80 m (R-PHY-9: ≥ 1.2–1.8 m).
+    last_row_wall_extra
+        Extra row spacing for a last row against a wall, 0.12 m (R-PHY-5).
+    wheelchair_width, wheelchair_depth
+        Wheelchair place, 0.80 × 1.10 m (R-PHY-5).
+    """
+
+    seat_width: float = SOFT_SEAT_WIDTH
+    row_pitch: float = 0.90
+    chair_width: float = 0.50
+    chair_depth: float = 0.50
+    chair_side_gap: float = 0.20
+    meeting_table_per_person: float = 0.60
+    dais_per_person: float = 1.0
+    chair_back_to_table: float = 0.60
+    seat_to_table_gap: float = 0.0
+    occupied_zone: float = 0.50
+    round_table_gap: float = 1.0
+    wall_walkway: float = 0.90
+    aisle_width: float = 1.00
+    side_aisle: float = 0.80
+    classroom_table_depth: float = 0.45
+    classroom_table_length: float = 1.80
+    classroom_table_gap: float = 0.90
+    front_table_to_screen: float = 1.80
+    last_row_wall_extra: float = 0.12
+    wheelchair_width: float = 0.80
+    wheelchair_depth: float = 1.10
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise :class:`GeometryError` for a non-finite, negative or absurd value.
+
+        Each field must lie in a plausible range (a 5.5 m seat width is 55 cm typed in the
+        wrong unit). Values below a code minimum but plausible are accepted; the fire-code
+        checks report those. Also rejects combinations that make chairs overlap: a chair wider
+        than the seat pitch or the table length per person, or deeper than the row pitch.
+
+        Raises
+        ------
+        GeometryError
+            Naming the field, its value and the accepted range.
+        """
+        for f in fields(self):
+            value = getattr(self, f.name)
+            lo, hi = _RANGES[f.name]
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+                raise GeometryError(
+                    f"spacing.{f.name} must be a finite number of metres, got {value!r}",
+                    location=Location(field=f"spacing.{f.name}", value=value),
+                )
+            if value < 0:
+                raise GeometryError(
+                    f"spacing.{f.name} is negative ({value} m)",
+                    location=Location(field=f"spacing.{f.name}", value=value),
+                    hint=f"give a distance in metres between {lo} and {hi}",
+                )
+            if not lo <= value <= hi:
+                raise GeometryError(
+                    f"spacing.{f.name} = {value} m is outside the plausible range {lo}–{hi} m",
+                    location=Location(field=f"spacing.{f.name}", value=value),
+                    hint="distances are in metres (55 cm is 0.55)",
+                )
+        for wide, narrow in (
+            ("chair_width", "seat_width"),
+            ("chair_width", "meeting_table_per_person"),
+            ("chair_width", "dais_per_person"),
+            ("chair_depth", "row_pitch"),
+        ):
+            if getattr(self, wide) > getattr(self, narrow) + 1e-9:
+                raise GeometryError(
+                    f"spacing.{wide} = {getattr(self, wide)} m is larger than spacing.{narrow} = "
+                    f"{getattr(self, narrow)} m, so neighbouring chairs would overlap",
+                    location=Location(field=f"spacing.{narrow}", value=getattr(self, narrow)),
+                    hint=f"make {narrow} at least {wide}",
+                )

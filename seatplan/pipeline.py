@@ -1,0 +1,260 @@
+"""The whole pipeline: meeting → layout → precedence → problem → plan → files.
+
+``build_problem`` turns a :class:`~seatplan.model.Meeting` into a
+:class:`~seatplan.model.SeatingProblem` (layout + protocol); ``write_outputs``
+writes every output file atomically: all files are written to a temporary folder
+beside the target and moved in only when all of them are complete, so a failure
+never leaves a half-written output folder behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from seatplan.errors import InfeasiblePlanError, Location, ValidationError
+from seatplan.model import Attendee, Meeting, Result, SeatingProblem, Zone
+
+#: File names written by :func:`write_outputs`, in the order they are produced.
+OUTPUT_FILES = ("seats.csv", "seats.xlsx", "unseated.csv", "plan.png", "plan.svg", "cards.pdf", "summary.json")
+
+DAIS = "dais"
+FLOOR = "floor"
+
+
+def build_problem(meeting: Meeting) -> SeatingProblem:
+    """Lay out the room and rank seats and people.
+
+    Parameters
+    ----------
+    meeting
+        The meeting read from a plan file (or built in Python).
+
+    Returns
+    -------
+    SeatingProblem
+        Zones ``dais`` (strict protocol order, R-DAIS-3/4/10) and ``floor``
+        (filled front to back by unit order, R-AUD-2).
+
+    Raises
+    ------
+    ValidationError
+        If people are marked for a zone the plan does not have, or do not fit and
+        ``allow_unseated`` is false; the message names the file, row and field.
+    """
+    from seatplan.layout.hall import generate_hall
+    from seatplan.protocol.dais import rank_dais
+    from seatplan.protocol.floor import rank_floor_seats
+    from seatplan.protocol.people import order_by_rank, order_by_unit
+
+    source = str(meeting.source or "")
+    dais_people = [a for a in meeting.attendees if a.section == DAIS]
+    floor_people = [a for a in meeting.attendees if a.section != DAIS]
+    for a in floor_people:
+        if a.section:
+            raise ValidationError(
+                f"{a.name} is marked for zone {a.section!r}, which this plan does not have",
+                location=Location(file=a.source.file, row=a.source.row, field="座区/section", value=a.section),
+                hint="use 主席台 (dais) or leave the cell empty for the floor",
+            )
+    if dais_people and meeting.dais is None:
+        first = dais_people[0]
+        raise ValidationError(
+            f"{len(dais_people)} people are marked 主席台 but the plan file has no [dais] table",
+            location=Location(file=first.source.file, row=first.source.row, field="座区/section", value=first.section),
+            hint=f"add a [dais] table to {source or 'the plan file'} or clear the 座区 cells",
+        )
+    if floor_people and meeting.floor is None:
+        first = floor_people[0]
+        raise ValidationError(
+            f"{len(floor_people)} people have no dais seat but the plan file has no [floor] table",
+            location=Location(file=first.source.file, row=first.source.row, field="座区/section", value=first.section),
+            hint=f"add a [floor] table to {source or 'the plan file'}",
+        )
+    layout = generate_hall(meeting.venue, dais=meeting.dais, floor=meeting.floor, dais_people=len(dais_people), source=source)
+    dais_seats = [s for s in layout.seats if s.is_dais]
+    floor_seats = [s for s in layout.seats if not s.is_dais]
+    zones: list[Zone] = []
+    if meeting.dais is not None:
+        order = rank_dais(dais_seats, convention=meeting.convention, even=meeting.dais.even_mode)
+        people = order_by_rank(dais_people)
+        _check_capacity(meeting, DAIS, people, len(order), f"dais.rows = {list(meeting.dais.rows or [len(dais_people)])}")
+        zones.append(Zone(DAIS, tuple(order), tuple(a.id for a in people)))
+    if meeting.floor is not None:
+        floor = meeting.floor
+        order = rank_floor_seats(floor_seats, fill=floor.fill, hand=meeting.convention)
+        people = order_by_unit(floor_people, published=floor.unit_order)
+        rows = max((s.row for s in floor_seats), default=0)
+        _check_capacity(meeting, FLOOR, people, len(order), f"floor.blocks = {list(floor.blocks)} × {rows} rows")
+        zones.append(Zone(FLOOR, tuple(order), tuple(a.id for a in people)))
+    return SeatingProblem(
+        layout=layout,
+        attendees=meeting.attendees,
+        zones=tuple(zones),
+        allow_unseated=meeting.allow_unseated,
+        title=meeting.title,
+    )
+
+
+def _check_capacity(meeting: Meeting, zone: str, people: list[Attendee], seats: int, what: str) -> None:
+    if len(people) <= seats or meeting.allow_unseated:
+        return
+    first = people[seats]
+    where = f"{first.source.file}, row {first.source.row}" if first.source.row else first.id
+    raise ValidationError(
+        f"zone '{zone}' has {seats} seats for {len(people)} people: {len(people) - seats} cannot be seated "
+        f"(the first is {first.name}, {where})",
+        location=Location(file=meeting.source or "", field=zone, value=what),
+        hint=f"add seats to [{zone}] (more rows or wider blocks), remove people from the list, "
+        "or set allow_unseated = true to list the overflow in unseated.csv",
+    )
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Paths of the files written by :func:`write_outputs`."""
+
+    folder: Path
+    files: tuple[Path, ...]
+
+
+def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out_dir: str | Path) -> Outputs:
+    """Write the seat list, diagram, name cards and summary into ``out_dir``.
+
+    Parameters
+    ----------
+    meeting
+        The meeting (title, card options).
+    problem
+        The problem that was solved.
+    result
+        The solve result; it must hold a plan.
+    out_dir
+        Target folder, created if missing. Existing files of the same names are
+        replaced; nothing is changed if any file fails to be written.
+
+    Returns
+    -------
+    Outputs
+        The folder and the files written.
+
+    Raises
+    ------
+    InfeasiblePlanError
+        If the result has no plan.
+    """
+    from seatplan.export import (
+        NameCard,
+        build_seat_records,
+        write_name_cards,
+        write_seats_csv,
+        write_seats_xlsx,
+        write_summary_json,
+        write_unseated_csv,
+    )
+    from seatplan.render import save_plan_images
+
+    plan = result.require_plan()
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        records = build_seat_records(problem, plan)
+        write_seats_csv(records, tmp / "seats.csv")
+        write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title)
+        unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
+        write_unseated_csv(unseated, tmp / "unseated.csv")
+        save_plan_images(problem, plan, tmp / "plan.png", tmp / "plan.svg", title=meeting.title)
+        write_name_cards(
+            _name_cards(meeting, problem, result),
+            tmp / "cards.pdf",
+            serif=meeting.cards.serif,
+            space_two_char_names=meeting.cards.space_two_char_names,
+            title=meeting.title,
+        )
+        write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
+        out.mkdir(parents=True, exist_ok=True)
+        for name in OUTPUT_FILES:
+            os.replace(tmp / name, out / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return Outputs(folder=out, files=tuple(out / name for name in OUTPUT_FILES))
+
+
+def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list["NameCard"]:
+    """Name cards for the carded sections, in the order the audience sees them.
+
+    Front row first; inside a row audience view left to right (R-DAIS-14).
+    """
+    from seatplan.export import NameCard
+
+    plan = result.require_plan()
+    occupant = plan.occupant_of()
+    seats = [
+        s for s in problem.seats if s.id in occupant and any(s.section.startswith(p) for p in meeting.cards.sections)
+    ]
+    seats.sort(key=lambda s: (s.section, s.row, s.x))
+    cards = []
+    for k, seat in enumerate(seats, start=1):
+        person = problem.attendee(occupant[seat.id])
+        cards.append(
+            NameCard(
+                name=person.name,
+                title=person.title,
+                seat_label=seat.describe(),
+                order_note=f"第{k}/{len(seats)}张 · 台下视角自左至右",
+            )
+        )
+    return cards
+
+
+def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict[str, object]:
+    """Counts and solver figures for ``summary.json``.
+
+    ``attendees == seated + unseated`` always holds; ``seconds`` is the only value
+    that changes between two runs on the same input.
+    """
+    plan = result.require_plan()
+    sections: dict[str, dict[str, int]] = {}
+    for seat in problem.seats:
+        entry = sections.setdefault(seat.section, {"seats": 0, "seated": 0})
+        entry["seats"] += 1
+    occupant = plan.occupant_of()
+    for sid in occupant:
+        sections[problem.seat(sid).section]["seated"] += 1
+    return {
+        "title": meeting.title,
+        "date": meeting.date,
+        "convention": str(meeting.convention),
+        "attendees": len(problem.attendees),
+        "seated": len(plan.seat_of),
+        "unseated": len(plan.unseated),
+        "seats": len(problem.seats),
+        "empty_seats": len(problem.seats) - len(plan.seat_of),
+        "sections": sections,
+        "solver": {
+            "status": str(result.status),
+            "objective": result.objective,
+            "bound": result.bound,
+            "gap": result.gap,
+            "seconds": round(result.seconds, 3),
+        },
+        "frame": "x,y in metres, plan frame: x to the right, y towards the stage; diagram drawn in audience view (台下视角)",
+        "files": list(OUTPUT_FILES),
+    }
+
+
+def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
+    """Read a plan file, solve it and write every output (what ``seatplan solve`` does)."""
+    from seatplan.io.plan_file import load_meeting
+    from seatplan.solve import solve
+
+    meeting = load_meeting(plan_path)
+    problem = build_problem(meeting)
+    result = solve(problem)
+    if result.plan is None:
+        raise InfeasiblePlanError(result.explanation)
+    return write_outputs(meeting, problem, result, out_dir)

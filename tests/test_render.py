@@ -1,0 +1,350 @@
+"""Tests of the seating diagram renderer (seatplan.render)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from seatplan.errors import UnknownIdError
+from seatplan.fonts import find_cjk_font
+from seatplan.model import (
+    FACING_BACK,
+    FACING_FRONT,
+    Attendee,
+    Door,
+    Layout,
+    Plan,
+    Seat,
+    SeatingProblem,
+    Shape,
+    ShapeKind,
+    Venue,
+    Zone,
+)
+from seatplan.render import draw_plan, save_plan_images
+from seatplan.render import style
+from seatplan.render.diagram import _em_width, _fit_name, _SeatStyle, _split_lines
+
+# --------------------------------------------------------------------------- fixtures
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_GIVEN = "建国伟芳秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华文辉力鹏红春梅海燕志强晓东丹玉兰德胜雪梅宏伟俊杰家豪子轩浩然欣怡思远"
+_UNITS = (
+    "县委办公室", "县政府办公室", "县人大办公室", "县政协办公室", "县纪委监委", "县委组织部", "县委宣传部",
+    "县委统战部", "县委政法委", "县发展和改革局", "县教育局", "县科技局", "县工业和信息化局", "县公安局",
+    "县民政局", "县司法局", "县财政局", "县人力资源和社会保障局", "县自然资源局", "县生态环境局",
+    "县住房和城乡建设局", "县交通运输局", "县水利局", "县农业农村局", "县商务局", "县文化和旅游局",
+    "县卫生健康委", "县退役军人事务局", "县应急管理局", "县审计局", "县市场监督管理局", "县统计局",
+    "城关镇", "某某镇", "东关镇", "西河乡", "南山乡", "北岭镇", "清水镇", "柳树乡",
+)
+
+
+def _name(i: int) -> str:
+    """Deterministic Chinese names: mostly 2-3 characters, some compound surnames and a long one."""
+    if i % 97 == 13:
+        return "欧阳" + _GIVEN[i % len(_GIVEN)] + _GIVEN[(i * 7 + 1) % len(_GIVEN)]
+    if i % 211 == 50:
+        return "阿卜杜热合曼·买买提"
+    surname = _SURNAMES[i % len(_SURNAMES)]
+    if i % 3 == 0:
+        return surname + _GIVEN[(i * 5) % len(_GIVEN)]
+    return surname + _GIVEN[(i * 5) % len(_GIVEN)] + _GIVEN[(i * 11 + 3) % len(_GIVEN)]
+
+
+def make_hall(n_floor_people: int = 600) -> tuple[SeatingProblem, Plan]:
+    """A county-level 礼堂 of 660 floor seats (12/20/12 × 15 rows) and a 8+7 dais.
+
+    Room 30 m × 24 m, stage 5 m deep along the top wall, main door in the
+    middle of the bottom wall, side doors on both side walls.
+    """
+    width, depth, stage = 30.0, 24.0, 5.0
+    venue = Venue.rectangle(
+        width,
+        depth,
+        stage_depth=stage,
+        doors=(
+            Door(15.0, 0.0, 2.0, main=True, name="正门"),
+            Door(0.0, 8.0, 1.5, name="侧门"),
+            Door(30.0, 8.0, 1.5, name="侧门"),
+        ),
+        obstacles=(((1.2, 1.2), (1.8, 1.2), (1.8, 1.8), (1.2, 1.8)), ((28.2, 1.2), (28.8, 1.2), (28.8, 1.8), (28.2, 1.8))),
+        name="县委党校礼堂",
+    )
+    seats: list[Seat] = []
+    # dais: row 1 (8 seats) at the stage front, row 2 (7 seats) behind it, 1.0 m pitch
+    shapes: list[Shape] = [Shape(ShapeKind.STAGE, ((0, depth - stage), (width, depth - stage), (width, depth), (0, depth)))]
+    for row, (n, y) in enumerate(((8, 20.4), (7, 21.8)), start=1):
+        x0 = width / 2 - (n - 1) / 2
+        for k in range(n):
+            seats.append(Seat(f"dais-r{row}-s{k + 1}", "dais", row, k + 1, x0 + k, y, FACING_BACK))
+        shapes.append(
+            Shape(ShapeKind.TABLE, ((x0 - 0.5, y - 0.8), (x0 + n - 0.5, y - 0.8), (x0 + n - 0.5, y - 0.35), (x0 - 0.5, y - 0.35)))
+        )
+    shapes.append(Shape(ShapeKind.LECTERN, ((22.0, 19.3), (22.8, 19.3), (22.8, 19.9), (22.0, 19.9)), "发言席"))
+    # floor: blocks 12 / 20 / 12 at 0.55 m, aisles 1.2 m, side aisles 1.0 m, rows 0.9 m from y = 17
+    blocks = (12, 20, 12)
+    pitch, aisle = 0.55, 1.2
+    total = sum(blocks) * pitch + aisle * (len(blocks) - 1)
+    left = (width - total) / 2 + pitch / 2
+    xs: list[float] = []
+    x = left
+    for b, n in enumerate(blocks):
+        for _ in range(n):
+            xs.append(round(x, 4))
+            x += pitch
+        x += aisle
+    for row in range(1, 16):
+        y = 17.0 - (row - 1) * 0.9
+        for k, sx in enumerate(xs, start=1):
+            seats.append(Seat(f"floor-r{row:02d}-s{k:02d}", "floor", row, k, sx, y, FACING_FRONT))
+    for a, b in ((xs[11], xs[12]), (xs[31], xs[32])):
+        x0, x1 = a + 0.35, b - 0.35
+        shapes.append(Shape(ShapeKind.AISLE, ((x0, 3.5), (x1, 3.5), (x1, 17.6), (x0, 17.6))))
+
+    attendees: list[Attendee] = []
+    dais_units = ("县委", "县委", "县人大常委会", "县政府", "县政协", "县委", "县政府", "县委", "县人大常委会",
+                  "县政府", "县政协", "县委", "县政府", "县纪委监委", "县人武部")
+    for i, unit in enumerate(dais_units):
+        attendees.append(Attendee(f"D{i + 1:02d}", _name(i + 1000), unit, rank=i + 1, section="dais"))
+    sizes = [n_floor_people // len(_UNITS) + (1 if i < n_floor_people % len(_UNITS) else 0) for i in range(len(_UNITS))]
+    sizes = [s + (3 if i % 5 == 0 else -3 if i % 5 == 1 else 0) for i, s in enumerate(sizes)]
+    k = 0
+    for u, (unit, size) in enumerate(zip(_UNITS, sizes), start=1):
+        for r in range(size):
+            k += 1
+            attendees.append(Attendee(f"F{k:04d}", _name(k), unit, rank=r + 1, unit_order=u))
+    dais_seats = tuple(s.id for s in seats if s.is_dais)
+    floor_seats = tuple(s.id for s in seats if not s.is_dais)
+    dais_people = tuple(a.id for a in attendees if a.section == "dais")
+    floor_people = tuple(a.id for a in attendees if a.section != "dais")
+    problem = SeatingProblem(
+        Layout(venue, tuple(seats), tuple(shapes)),
+        tuple(attendees),
+        (Zone("dais", dais_seats, dais_people), Zone("floor", floor_seats, floor_people)),
+        title="全县经济工作会议",
+    )
+    plan = Plan(seat_of={**dict(zip(dais_people, dais_seats)), **dict(zip(floor_people, floor_seats))})
+    return problem, plan
+
+
+def make_tiny() -> tuple[SeatingProblem, Plan]:
+    """Two dais seats at y = 20 facing the audience and three floor seats at y = 10."""
+    venue = Venue.rectangle(30, 24, stage_depth=5, doors=(Door(15, 0, 2.0, main=True, name="正门"),))
+    seats = (
+        Seat("d1", "dais", 1, 1, 14.5, 20.0, FACING_BACK),
+        Seat("d2", "dais", 1, 2, 15.5, 20.0, FACING_BACK),
+        Seat("f1", "floor", 1, 1, 14.45, 10.0, FACING_FRONT),
+        Seat("f2", "floor", 1, 2, 15.0, 10.0, FACING_FRONT),
+        Seat("f3", "floor", 1, 3, 15.55, 10.0, FACING_FRONT),
+    )
+    shapes = (Shape(ShapeKind.STAGE, ((0, 19), (30, 19), (30, 24), (0, 24)), "舞台"),)
+    attendees = (
+        Attendee("a1", "王建国", "县委", rank=1, section="dais"),
+        Attendee("a2", "李明", "县政府", rank=2, section="dais"),
+        Attendee("b1", "张伟", "某某镇"),
+        Attendee("b2", "刘秀英", "县财政局"),
+    )
+    zones = (Zone("dais", ("d1", "d2"), ("a1", "a2")), Zone("floor", ("f1", "f2", "f3"), ("b1", "b2")))
+    problem = SeatingProblem(Layout(venue, seats, shapes), attendees, zones, title="测试会议")
+    plan = Plan(seat_of={"a1": "d1", "a2": "d2", "b1": "f1", "b2": "f3"})
+    return problem, plan
+
+
+def _patch(ax, seat_id: str):
+    for p in ax.patches:
+        if p.get_gid() == f"seat-{seat_id}":
+            return p
+    raise AssertionError(f"no patch for seat {seat_id}")
+
+
+def _centre_px(artist, renderer=None) -> tuple[float, float]:
+    bbox = artist.get_window_extent(renderer)
+    return ((bbox.x0 + bbox.x1) / 2, (bbox.y0 + bbox.y1) / 2)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_draw_plan_returns_axes_on_agg_figure() -> None:
+    from matplotlib.axes import Axes
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan)
+    assert isinstance(ax, Axes)
+    assert isinstance(ax.figure.canvas, FigureCanvasAgg)
+    texts = {t.get_text() for t in ax.texts}
+    assert {"王建国", "李明", "张伟", "刘秀英"} <= texts
+    assert {"1排", "主席台", "正门", "舞台"} <= texts
+
+
+def test_draw_plan_accepts_existing_ax() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    problem, plan = make_tiny()
+    fig = Figure(figsize=(8, 6))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    out = draw_plan(problem, plan, ax=ax, title="自定义标题")
+    assert out is ax
+    assert len(fig.axes) == 1
+    assert any(t.get_text() == "自定义标题" for t in ax.texts)
+    assert ax.get_legend() is not None
+    fig.canvas.draw()
+
+
+def test_frame_audience_view_stage_on_top() -> None:
+    """Plan frame with +y up = audience view: larger x to the right, stage and dais at the top."""
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    d1, d2 = _centre_px(_patch(ax, "d1"), renderer), _centre_px(_patch(ax, "d2"), renderer)
+    f1, f3 = _centre_px(_patch(ax, "f1"), renderer), _centre_px(_patch(ax, "f3"), renderer)
+    # display coordinates: x grows to the right, y grows upwards
+    assert d2[0] > d1[0]
+    assert f3[0] > f1[0]
+    assert d1[1] > f1[1] and d2[1] > f3[1]
+    # the names follow their seats
+    names = {t.get_text(): _centre_px(t, renderer) for t in ax.texts}
+    assert names["李明"][0] > names["王建国"][0]
+    assert names["刘秀英"][0] > names["张伟"][0]
+    # the stage polygon is above every floor seat, and the main door label below them
+    from matplotlib.colors import to_hex
+
+    stages = [p for p in ax.patches if to_hex(p.get_facecolor()) == style.STAGE_FACE]
+    assert stages
+    stage_bottom = stages[0].get_window_extent(renderer).y0
+    assert stage_bottom > f1[1]
+    assert names["正门"][1] < f1[1]
+
+
+def test_save_plan_images_deterministic(tmp_path: Path) -> None:
+    problem, plan = make_tiny()
+    png1, svg1 = tmp_path / "a" / "p.png", tmp_path / "a" / "p.svg"
+    png2, svg2 = tmp_path / "b" / "p.png", tmp_path / "b" / "p.svg"
+    save_plan_images(problem, plan, png1, svg1, title="标题")
+    save_plan_images(problem, plan, png2, svg2, title="标题")
+    assert png1.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png1.read_bytes() == png2.read_bytes()
+    assert svg1.read_bytes() == svg2.read_bytes()
+    svg = svg1.read_text(encoding="utf-8")
+    assert "<text" not in svg  # text is stored as glyph paths
+    assert "<path" in svg
+    assert "Software" not in png1.read_bytes()[:2000].decode("latin-1")
+
+
+def test_save_plan_images_one_format(tmp_path: Path) -> None:
+    problem, plan = make_tiny()
+    save_plan_images(problem, plan, None, tmp_path / "only.svg")
+    assert (tmp_path / "only.svg").is_file()
+    assert not list(tmp_path.glob("*.png"))
+    save_plan_images(problem, plan, None, None)  # nothing to do, no error
+
+
+def test_empty_plan_draws_empty_seats() -> None:
+    from matplotlib.colors import to_hex
+
+    problem, _ = make_tiny()
+    ax = draw_plan(problem, None)
+    for seat in problem.seats:
+        assert to_hex(_patch(ax, seat.id).get_facecolor()) == style.EMPTY_FACE
+    texts = {t.get_text() for t in ax.texts}
+    assert "王建国" not in texts
+    assert {"1", "2", "3"} <= texts  # seat numbers still shown
+
+
+def test_occupied_seats_take_unit_colours_in_order() -> None:
+    from matplotlib.colors import to_hex
+
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan)
+    # units in order of first appearance walking the zones: 县委, 县政府, 某某镇, 县财政局
+    assert to_hex(_patch(ax, "d1").get_facecolor()) == style.PALETTE[0]
+    assert to_hex(_patch(ax, "d2").get_facecolor()) == style.PALETTE[1]
+    assert to_hex(_patch(ax, "f1").get_facecolor()) == style.PALETTE[2]
+    assert to_hex(_patch(ax, "f3").get_facecolor()) == style.PALETTE[3]
+    assert to_hex(_patch(ax, "f2").get_facecolor()) == style.EMPTY_FACE
+    assert to_hex(_patch(ax, "d1").get_edgecolor()) == style.DAIS_EDGE
+
+
+def test_unit_colours_cycle() -> None:
+    units = [f"u{i}" for i in range(45)]
+    colours = style.unit_colours(units + ["u0"])
+    assert len(colours) == 45
+    assert colours["u0"] == colours["u20"] == colours["u40"] == style.PALETTE[0]
+    assert len(set(style.PALETTE)) == len(style.PALETTE) == 20
+
+
+def test_every_text_uses_the_cjk_font() -> None:
+    from matplotlib.text import Text
+
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan, title="测试")
+    font = str(find_cjk_font())
+    texts = [t for t in ax.figure.findobj(Text) if t.get_text()]
+    assert texts
+    for t in texts:
+        assert t.get_fontproperties().get_file() == font, t.get_text()
+
+
+def test_show_names_false_hides_names() -> None:
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan, show_names=False)
+    texts = {t.get_text() for t in ax.texts}
+    assert "王建国" not in texts and "1" in texts
+
+
+def test_stray_seat_in_plan_raises() -> None:
+    problem, _ = make_tiny()
+    with pytest.raises(UnknownIdError):
+        draw_plan(problem, Plan(seat_of={"a1": "nowhere"}))
+
+
+def test_big_room_is_capped_in_pixels() -> None:
+    venue = Venue.rectangle(120, 40)
+    seats = (Seat("s1", "floor", 1, 1, 60, 20), Seat("s2", "floor", 1, 2, 60.55, 20))
+    problem = SeatingProblem(Layout(venue, seats), (Attendee("a", "王伟"),), (Zone("floor", ("s1", "s2"), ("a",)),))
+    ax = draw_plan(problem, Plan(seat_of={"a": "s1"}))
+    w, h = ax.figure.get_size_inches()
+    assert max(w, h) * 150 <= 8000 + 1
+
+
+def test_long_names_shrink_or_wrap() -> None:
+    st = _SeatStyle(w=0.45, h=0.6, name_fs=12.0, number_fs=8.0, avail_pt=36.0, name_area_pt=40.0)
+    assert _fit_name("王伟", st) == ("王伟", 12.0)
+    assert _fit_name("王建国", st) == ("王建国", 12.0)
+    text, fs = _fit_name("欧阳建国", st)
+    assert text == "欧阳建国" and fs == pytest.approx(9.0)
+    text, fs = _fit_name("阿卜杜热合曼·买买提", st)
+    lines = text.split("\n")
+    assert len(lines) in (2, 3) and "".join(lines) == "阿卜杜热合曼·买买提"
+    assert all(_em_width(line) * fs <= 36.0 + 1e-6 for line in lines)
+    assert fs > 36.0 / _em_width("阿卜杜热合曼·买买提")  # better than one shrunken line
+
+
+def test_split_lines_prefers_word_breaks() -> None:
+    assert _split_lines("阿依古丽·吐尔逊", 2) == ["阿依古丽·", "吐尔逊"]
+    assert _split_lines("John Smith Junior", 2) == ["John Smith", "Junior"]
+    assert len(_split_lines("阿卜杜热合曼·买买提", 3)) == 3
+
+
+def test_legend_panel_does_not_cover_the_room() -> None:
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan)
+    fig = ax.figure
+    assert len(fig.axes) == 2
+    legend_ax = next(a for a in fig.axes if a is not ax)
+    assert not ax.get_position().overlaps(legend_ax.get_position())
+    texts = {t.get_text() for t in legend_ax.texts}
+    assert any(t.startswith("县委") and t.endswith("1人") for t in texts)
+
+
+def test_import_does_not_import_matplotlib() -> None:
+    code = "import sys, seatplan.render; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
