@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from seatplan.errors import InfeasiblePlanError, Location, ValidationError
-from seatplan.model import Attendee, Meeting, Result, SeatingProblem, Zone
+from seatplan.model import Attendee, Layout, Meeting, Result, SeatingProblem, Zone
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = ("seats.csv", "seats.xlsx", "unseated.csv", "plan.png", "plan.svg", "cards.pdf", "summary.json")
@@ -80,6 +80,7 @@ def build_problem(meeting: Meeting) -> SeatingProblem:
     zones: list[Zone] = []
     if meeting.dais is not None:
         order = rank_dais(dais_seats, convention=meeting.convention, even=meeting.dais.even_mode)
+        layout = _number_by_precedence(layout, order)
         people = order_by_rank(dais_people)
         _check_capacity(meeting, DAIS, people, len(order), f"dais.rows = {list(meeting.dais.rows or [len(dais_people)])}")
         zones.append(Zone(DAIS, tuple(order), tuple(a.id for a in people)))
@@ -97,6 +98,18 @@ def build_problem(meeting: Meeting) -> SeatingProblem:
         allow_unseated=meeting.allow_unseated,
         title=meeting.title,
     )
+
+
+def _number_by_precedence(layout: Layout, order: list[str]) -> Layout:
+    """Give dais seats their precedence as printed number: 主席台 1号 is the No.1 seat.
+
+    On a dais people speak of seats by position in the order (1号位 = the centre
+    seat), never by counting from one end; numbering from the left would invite
+    reading the leftmost seat as No.1.
+    """
+    position = {sid: k for k, sid in enumerate(order, start=1)}
+    seats = tuple(replace(s, number=position[s.id]) if s.id in position else s for s in layout.seats)
+    return replace(layout, seats=seats)
 
 
 def _check_capacity(meeting: Meeting, zone: str, people: list[Attendee], seats: int, what: str) -> None:

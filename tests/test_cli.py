@@ -64,6 +64,7 @@ def test_dais_order_in_output(tmp_path: Path, n: int) -> None:
     dais = sorted((r for r in read_seats(out) if r["section"] == "dais"), key=lambda r: float(r["x"]))
     # x grows to the audience's right: sorting by x gives the audience view (台下视角).
     assert [int(r["rank"]) for r in dais] == dais_order(n)
+    assert [int(r["seat"]) for r in dais] == dais_order(n), "dais seats are numbered by precedence (1号 = No.1 seat)"
 
 
 def test_floor_fills_front_to_back_by_unit(tmp_path: Path) -> None:
@@ -152,3 +153,22 @@ def test_error_unknown_zone(small_plan: Path, tmp_path: Path, capsys: pytest.Cap
     csv_path = small_plan.parent / "attendees.csv"
     csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("乙单位,,1,", "乙单位,,1,楼上"), encoding="utf-8")
     _fails(["solve", str(small_plan), "--out", str(tmp_path / "o")], capsys, "attendees.csv", "楼上")
+
+
+def test_examples_solve(tmp_path: Path) -> None:
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*/plan.toml"))
+    assert len(examples) >= 3
+    for plan in examples:
+        out = tmp_path / plan.parent.name
+        assert main(["solve", str(plan), "--out", str(out)]) == 0, plan
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        assert summary["attendees"] == summary["seated"] + summary["unseated"]
+
+
+def test_county_example_is_the_demo(tmp_path: Path) -> None:
+    from seatplan.demo import write_demo_inputs
+
+    root = Path(__file__).resolve().parent.parent / "examples" / "county"
+    write_demo_inputs(tmp_path)
+    for name in ("plan.toml", "attendees.csv"):
+        assert (tmp_path / name).read_bytes() == (root / name).read_bytes(), f"examples/county/{name} is stale: rerun write_demo_inputs"

@@ -77,6 +77,12 @@ _NUMBER_COLUMNS = frozenset({"rank", "row", "seat"})
 # --------------------------------------------------------------------------- helpers
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory."""
     target = Path(path)
@@ -85,6 +91,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -371,6 +378,7 @@ def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str]
     try:
         wb.save(tmp)
         _normalise_zip(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_current_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -376,8 +376,8 @@ def table_sizes(n_guests: int, *, max_size: int = 10, even: bool = True) -> tupl
 
     Uses the fewest tables of at most ``max_size`` people and spreads people as
     evenly as possible (in pairs when ``even``), the larger tables first — so the
-    main table, listed first, is the one that may be "slightly larger" and all
-    other tables differ by at most one pair.
+    main table, listed first, is the one that may be "slightly larger" and no two
+    tables differ by more than one pair.
 
     Parameters
     ----------
@@ -393,8 +393,9 @@ def table_sizes(n_guests: int, *, max_size: int = 10, even: bool = True) -> tupl
     -------
     sizes, warnings
         People per table, largest first; and plain-language warnings (an odd total
-        that cannot make every table even — the last table gets one person less;
-        tables above 10; a lone diner). Warnings never fail the call.
+        that cannot make every table even — one table, a larger one where sizes
+        differ, gets one person less; tables above 10). Warnings never fail the
+        call.
 
     Raises
     ------
@@ -409,7 +410,7 @@ def table_sizes(n_guests: int, *, max_size: int = 10, even: bool = True) -> tupl
     [10, 8, 8, 8, 8]
     >>> sizes, warnings = table_sizes(47)
     >>> sizes, len(warnings)
-    ([10, 10, 10, 10, 7], 1)
+    ([10, 10, 10, 9, 8], 1)
     """
     for name, value in (("n_guests", n_guests), ("max_size", max_size)):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -438,11 +439,14 @@ def table_sizes(n_guests: int, *, max_size: int = 10, even: bool = True) -> tupl
         q, r = divmod(pairs, k)
         sizes = [2 * (q + 1)] * r + [2 * q] * (k - r)
         if odd:
-            sizes[-1] -= 1
+            # one table gets one person less: a larger one if sizes differ (keeps the spread <= 2)
+            j = r - 1 if r else k - 1
+            sizes[j] -= 1
             warnings.append(
                 f"R-BNQ-1: {n_guests} people cannot fill every table with an even number; "
-                f"table {k} seats {sizes[-1]} (or lay {sizes[-1] + 1} places and leave one empty)"
+                f"one table seats {sizes[j]} (or lay {sizes[j] + 1} places and leave one empty)"
             )
+            sizes.sort(reverse=True)
         return sizes, warnings
     if max_size < 1:
         raise ValidationError(
