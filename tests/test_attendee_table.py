@@ -187,8 +187,32 @@ def test_full_width_header_spaces_and_cell_spaces(tmp_path: Path) -> None:
 @pytest.mark.parametrize("alias", [alias for aliases in HEADER_ALIASES.values() for alias in aliases])
 def test_every_alias_is_recognised(tmp_path: Path, alias: str) -> None:
     header = "姓名" if alias in HEADER_ALIASES["name"] else f"姓名,{alias}"
-    value = "张三" if alias in HEADER_ALIASES["name"] else "张三,5"
+    sample = "主方" if alias in HEADER_ALIASES["side"] else "正式" if alias in HEADER_ALIASES["category"] else "5"
+    value = "张三" if alias in HEADER_ALIASES["name"] else f"张三,{sample}"
     assert len(read_attendees(write_text(tmp_path, f"{header}\n{value}\n"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("side", "category", "expected"),
+    [
+        ("主方", "正式代表", ("host", "official")),
+        ("客", "候补", ("guest", "alternate")),
+        ("Guest", "列席", ("guest", "observer")),
+        ("", "旁听", ("", "auditor")),
+        ("HOST", "", ("host", "")),
+    ],
+)
+def test_side_and_category(tmp_path: Path, side: str, category: str, expected: tuple[str, str]) -> None:
+    (a,) = read_attendees(write_text(tmp_path, f"姓名,主客,身份\n张三,{side},{category}\n"))
+    assert (a.side, a.category) == expected
+
+
+@pytest.mark.parametrize(("header", "value"), [("主客", "中立"), ("身份", "特邀")])
+def test_bad_side_or_category(tmp_path: Path, header: str, value: str) -> None:
+    with pytest.raises(AttendeeFileError) as info:
+        read_attendees(write_text(tmp_path, f"姓名,{header}\n张三,{value}\n"))
+    loc = info.value.location
+    assert (loc.row, loc.field, loc.value) == (2, header, value)
 
 
 def test_full_width_digits_in_rank(tmp_path: Path) -> None:

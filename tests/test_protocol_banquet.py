@@ -93,7 +93,11 @@ LAYOUTS: dict[str, tuple[list[tuple[float, float]], list[int], dict]] = {
     "9 3x3 centre (chosen)": (G3, [6, 4, 7, 2, 1, 3, 8, 5, 9], {"main_rule": MainRule.CENTRE}),
     # … and with the main table given
     "9 3x3 centre (given)": (G3, [6, 4, 7, 2, 1, 3, 8, 5, 9], {"main": 4}),
-    "5 quincunx (given)": ([(-3.0, 6.0), (3.0, 6.0), (0.0, 3.0), (-3.0, 0.0), (3.0, 0.0)], [2, 3, 1, 4, 5], {"main": 2}),
+    "5 quincunx (given)": (
+        [(-3.0, 6.0), (3.0, 6.0), (0.0, 3.0), (-3.0, 0.0), (3.0, 0.0)],
+        [2, 3, 1, 4, 5],
+        {"main": 2},
+    ),
 }
 
 
@@ -510,9 +514,8 @@ def banquet(centres: dict[str, tuple[float, float]], n: int = 10, spin: float = 
     for label, (cx, cy) in centres.items():
         for k in range(n):
             a = math.radians(90.0 + spin + 360.0 * k / n)
-            seats.append(
-                Seat(f"{label}-{k}", "banquet", 1, k + 1, x=cx + 0.9 * math.cos(a), y=cy + 0.9 * math.sin(a), table=label)
-            )
+            x, y = cx + 0.9 * math.cos(a), cy + 0.9 * math.sin(a)
+            seats.append(Seat(f"{label}-{k}", "banquet", 1, k + 1, x=x, y=y, table=label))
     return seats
 
 

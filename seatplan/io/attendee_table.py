@@ -64,6 +64,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "rank": ("排序", "序号", "顺序", "rank", "order"),
     "section": ("座区", "区域", "席位", "section", "zone"),
     "unit_order": ("单位排序", "单位序号", "unit_order"),
+    "side": ("主客", "主客方", "方", "side", "party"),
+    "category": ("身份", "类别", "代表类别", "category", "status"),
     "gender": ("性别", "gender", "sex"),
     "ethnicity": ("民族", "ethnicity"),
     "phone": ("电话", "手机", "联系电话", "phone", "mobile"),
@@ -80,6 +82,8 @@ CSV_HEADERS: dict[str, str] = {
     "rank": "排序",
     "section": "座区",
     "unit_order": "单位排序",
+    "side": "主客",
+    "category": "身份",
     "gender": "性别",
     "ethnicity": "民族",
     "phone": "电话",
@@ -304,6 +308,33 @@ def _parse_section(text: str) -> str:
     return lowered
 
 
+_SIDES = {
+    "host": ("主", "主方", "我方", "东道主", "host"),
+    "guest": ("客", "客方", "外方", "来宾", "宾", "guest", "visitor"),
+}
+_CATEGORIES = {
+    "official": ("正式", "正式代表", "正式委员", "代表", "委员", "出席", "official", "member", "delegate"),
+    "alternate": ("候补", "候补代表", "候补委员", "alternate"),
+    "observer": ("列席", "列席代表", "observer", "non-voting"),
+    "auditor": ("旁听", "auditor"),
+}
+#: Written back by :func:`write_attendees_csv`.
+_SIDE_WORDS = {"host": "主方", "guest": "客方"}
+_CATEGORY_WORDS = {"official": "正式", "alternate": "候补", "observer": "列席", "auditor": "旁听"}
+
+
+def _parse_word(text: str, words: dict[str, tuple[str, ...]]) -> str | None:
+    """Map a cell to the key of ``words`` whose aliases contain it; ``""`` for empty, None if unknown."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return ""
+    lowered = text.lower()
+    for key, aliases in words.items():
+        if lowered in aliases:
+            return key
+    return None
+
+
 def _parse_tags(text: str) -> frozenset[str]:
     """Split a 标签 cell on commas, semicolons, 、 and spaces (ASCII or full-width)."""
     return frozenset(tag for tag in _TAG_SPLIT.split(text) if tag)
@@ -420,6 +451,20 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
             )
         first_row_of_id[attendee_id] = row.number
 
+        side = _parse_word(cell("side"), _SIDES)
+        if side is None:
+            raise AttendeeFileError(
+                f"{name}: side {cell('side')!r} is neither host nor guest",
+                location=Location(file=file, row=row.number, field=written.get("side", "side"), value=cell("side")),
+                hint="write 主方/host or 客方/guest, or leave the cell empty",
+            )
+        category = _parse_word(cell("category"), _CATEGORIES)
+        if category is None:
+            raise AttendeeFileError(
+                f"{name}: category {cell('category')!r} is not known",
+                location=Location(file=file, row=row.number, field=written.get("category", "category"), value=cell("category")),
+                hint="write 正式, 候补, 列席 or 旁听 (official/alternate/observer/auditor), or leave the cell empty",
+            )
         attendees.append(
             Attendee(
                 id=attendee_id,
@@ -429,6 +474,8 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 rank=rank,
                 section=_parse_section(cell("section")),
                 unit_order=unit_order,
+                side=side,
+                category=category,
                 gender=cell("gender"),
                 ethnicity=cell("ethnicity"),
                 phone=cell("phone"),
@@ -537,6 +584,8 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
                     attendee.rank or "",
                     "主席台" if attendee.section == "dais" else attendee.section,
                     attendee.unit_order or "",
+                    _SIDE_WORDS.get(attendee.side, attendee.side),
+                    _CATEGORY_WORDS.get(attendee.category, attendee.category),
                     attendee.gender,
                     attendee.ethnicity,
                     attendee.phone,

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable
 
 from seatplan.errors import Location, PlanFileError, SeatplanError
@@ -26,21 +27,29 @@ from seatplan.model import (
     FloorSpec,
     Meeting,
     Numbering,
+    OccasionKind,
     Side,
     Venue,
 )
 
+#: Option tables of occasions, validated by the occasion that uses them.
+OPTION_TABLES = ("banquet", "reception", "talks", "signing", "photo", "meeting_room")
+
 
 @dataclass(frozen=True)
-class _Key:
+class Key:
     """One allowed key: its converter and whether it must be present."""
 
     convert: Callable[[Any, str], Any]
     required: bool = False
 
 
-class _Reader:
-    """Converts TOML values while remembering the file for error messages."""
+class PlanReader:
+    """Converts TOML values while remembering the file for error messages.
+
+    Occasion modules use it to validate their own option tables, so every
+    plan-file error has the same form: file, dotted key, value, fix.
+    """
 
     def __init__(self, source: Path | str) -> None:
         self.source = source
@@ -94,7 +103,13 @@ class _Reader:
 
         return convert
 
-    def table(self, data: Any, key: str, schema: dict[str, _Key]) -> dict[str, Any]:
+    def raw_table(self, data: Any, key: str) -> dict[str, Any]:
+        """Accept any TOML table, unchecked (an occasion validates it later)."""
+        if not isinstance(data, dict):
+            raise self.fail(key, data, "expected a table", f"write it as [{key}] with keys below it")
+        return data
+
+    def table(self, data: Any, key: str, schema: dict[str, Key]) -> dict[str, Any]:
         """Check a TOML table against ``schema`` and convert its values."""
         if not isinstance(data, dict):
             raise self.fail(key, data, "expected a table", f"write it as [{key}] with keys below it")
@@ -112,7 +127,7 @@ class _Reader:
                 raise self.fail(full, None, "is missing", f"add the key {name} (see docs/plan-format.md)")
         return out
 
-    def table_list(self, data: Any, key: str, schema: dict[str, _Key]) -> list[dict[str, Any]]:
+    def table_list(self, data: Any, key: str, schema: dict[str, Key]) -> list[dict[str, Any]]:
         if not isinstance(data, list):
             raise self.fail(key, data, "expected an array of tables", f"write each entry as [[{key}]]")
         return [self.table(item, f"{key}[{i}]", schema) for i, item in enumerate(data)]
@@ -134,7 +149,9 @@ def load_meeting(path: str | Path) -> Meeting:
     Raises
     ------
     PlanFileError
-        If the file is missing, not TOML, or has a bad key or value.
+        If the file is missing, not TOML, or has a bad key or value. Option
+        tables of occasions (``[banquet]``...) are validated when the problem is
+        built (:func:`seatplan.build_problem`).
     AttendeeFileError
         If the attendee list cannot be read.
     """
@@ -168,7 +185,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
     """
     from seatplan.io.attendee_table import read_attendees
 
-    r = _Reader(source)
+    r = PlanReader(source)
     version = data.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise r.fail(
@@ -181,45 +198,47 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         data,
         "",
         {
-            "format_version": _Key(r.integer),
-            "title": _Key(r.text),
-            "date": _Key(r.text),
-            "convention": _Key(r.choice(Convention)),
-            "attendees": _Key(r.text, required=True),
-            "sheet": _Key(r.text),
-            "allow_unseated": _Key(r.flag),
-            "venue": _Key(lambda v, k: v, required=True),
-            "dais": _Key(lambda v, k: v),
-            "floor": _Key(lambda v, k: v),
-            "cards": _Key(lambda v, k: v),
+            "format_version": Key(r.integer),
+            "title": Key(r.text),
+            "date": Key(r.text),
+            "convention": Key(r.choice(Convention)),
+            "attendees": Key(r.text, required=True),
+            "sheet": Key(r.text),
+            "allow_unseated": Key(r.flag),
+            "venue": Key(r.raw_table, required=True),
+            "dais": Key(r.raw_table),
+            "floor": Key(r.raw_table),
+            "cards": Key(r.raw_table),
+            "occasion": Key(r.choice(OccasionKind)),
+            **{name: Key(r.raw_table) for name in OPTION_TABLES},
         },
     )
     venue = _read_venue(r, top["venue"])
     try:
         dais = DaisSpec(**r.table(top["dais"], "dais", {
-            "rows": _Key(r.int_list),
-            "even_mode": _Key(r.choice(EvenMode)),
-            "seat_pitch": _Key(r.number),
-            "row_pitch": _Key(r.number),
+            "rows": Key(r.int_list),
+            "even_mode": Key(r.choice(EvenMode)),
+            "seat_pitch": Key(r.number),
+            "row_pitch": Key(r.number),
         })) if "dais" in top else None
         floor = FloorSpec(**r.table(top["floor"], "floor", {
-            "blocks": _Key(r.int_list),
-            "rows": _Key(r.integer),
-            "seat_width": _Key(r.number),
-            "row_pitch": _Key(r.number),
-            "aisle_width": _Key(r.number),
-            "side_aisle": _Key(r.number),
-            "front_gap": _Key(r.number),
-            "back_gap": _Key(r.number),
-            "fill": _Key(r.choice(FillMethod)),
-            "numbering": _Key(r.choice(Numbering)),
-            "odd_side": _Key(r.choice(Side)),
-            "unit_order": _Key(r.text_list),
+            "blocks": Key(r.int_list),
+            "rows": Key(r.integer),
+            "seat_width": Key(r.number),
+            "row_pitch": Key(r.number),
+            "aisle_width": Key(r.number),
+            "side_aisle": Key(r.number),
+            "front_gap": Key(r.number),
+            "back_gap": Key(r.number),
+            "fill": Key(r.choice(FillMethod)),
+            "numbering": Key(r.choice(Numbering)),
+            "odd_side": Key(r.choice(Side)),
+            "unit_order": Key(r.text_list),
         })) if "floor" in top else None
         cards = CardSpec(**r.table(top["cards"], "cards", {
-            "sections": _Key(r.text_list),
-            "serif": _Key(r.flag),
-            "space_two_char_names": _Key(r.flag),
+            "sections": Key(r.text_list),
+            "serif": Key(r.flag),
+            "space_two_char_names": Key(r.flag),
         })) if "cards" in top else CardSpec()
     except PlanFileError:
         raise
@@ -244,6 +263,8 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         floor=floor,
         cards=cards,
         allow_unseated=top.get("allow_unseated", False),
+        occasion=top.get("occasion", OccasionKind.MEETING),
+        options=MappingProxyType({name: top[name] for name in OPTION_TABLES if name in top}),
         source=Path(source) if source else None,
     )
 
@@ -258,32 +279,32 @@ def _relocate(exc: SeatplanError, source: str | Path) -> PlanFileError:
     )
 
 
-def _read_venue(r: _Reader, data: Any) -> Venue:
+def _read_venue(r: PlanReader, data: Any) -> Venue:
     """Read the [venue] table: a width × depth rectangle or an explicit outline."""
     v = r.table(data, "venue", {
-        "name": _Key(r.text),
-        "width": _Key(r.number),
-        "depth": _Key(r.number),
-        "outline": _Key(r.points),
-        "stage_depth": _Key(r.number),
-        "doors": _Key(lambda value, key: value),
-        "obstacles": _Key(lambda value, key: value),
+        "name": Key(r.text),
+        "width": Key(r.number),
+        "depth": Key(r.number),
+        "outline": Key(r.points),
+        "stage_depth": Key(r.number),
+        "doors": Key(lambda value, key: value),  # checked entry by entry below
+        "obstacles": Key(lambda value, key: value),
     })
     doors = tuple(
         Door(x=d["x"], y=d["y"], width=d.get("width", 1.8), main=d.get("main", False), name=d.get("name", ""))
         for d in r.table_list(v.get("doors", []), "venue.doors", {
-            "x": _Key(r.number, required=True),
-            "y": _Key(r.number, required=True),
-            "width": _Key(r.number),
-            "main": _Key(r.flag),
-            "name": _Key(r.text),
+            "x": Key(r.number, required=True),
+            "y": Key(r.number, required=True),
+            "width": Key(r.number),
+            "main": Key(r.flag),
+            "name": Key(r.text),
         })
     )
     obstacles = tuple(
         o["points"]
         for o in r.table_list(v.get("obstacles", []), "venue.obstacles", {
-            "points": _Key(r.points, required=True),
-            "name": _Key(r.text),
+            "points": Key(r.points, required=True),
+            "name": Key(r.text),
         })
     )
     common = dict(doors=doors, stage_depth=v.get("stage_depth", 0.0), obstacles=obstacles, name=v.get("name", ""))
@@ -299,3 +320,29 @@ def _read_venue(r: _Reader, data: Any) -> Venue:
         raise
     except SeatplanError as exc:
         raise _relocate(exc, r.source) from None
+
+
+def read_options(meeting: Meeting, name: str, schema: dict[str, Key]) -> dict[str, Any]:
+    """Validate the option table ``[name]`` of a meeting against ``schema``.
+
+    Parameters
+    ----------
+    meeting
+        The meeting whose plan file holds the table.
+    name
+        Table name, e.g. ``"banquet"``.
+    schema
+        Allowed keys and their converters (use :class:`PlanReader` methods).
+
+    Returns
+    -------
+    dict
+        Converted values for the keys present (absent keys are left out).
+    """
+    reader = PlanReader(meeting.source or "")
+    return reader.table(dict(meeting.options.get(name, {})), name, schema)
+
+
+def plan_reader(meeting: Meeting) -> PlanReader:
+    """A reader that names the meeting's plan file in its errors."""
+    return PlanReader(meeting.source or "")

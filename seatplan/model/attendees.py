@@ -29,6 +29,12 @@ class Attendee:
     unit_order
         Position of the unit in the published unit order (1 = first); 0 = unknown
         (then the order in which units first appear in the list is used).
+    side
+        ``"host"`` (主方) or ``"guest"`` (客方) at receptions, talks, signings and
+        photos; ``""`` elsewhere.
+    category
+        Standing at a plenary (R-AUD-2): ``"official"`` (正式代表/委员),
+        ``"alternate"`` (候补), ``"observer"`` (列席), ``"auditor"`` (旁听), or ``""``.
     gender, ethnicity, phone, note
         Carried through to the outputs (性别, 民族, 电话, 备注).
     tags
@@ -44,6 +50,8 @@ class Attendee:
     rank: int = 0
     section: str = ""
     unit_order: int = 0
+    side: str = ""
+    category: str = ""
     gender: str = ""
     ethnicity: str = ""
     phone: str = ""

@@ -72,6 +72,18 @@ class ShapeKind(StrEnum):
     AISLE = "aisle"
 
 
+class OccasionKind(StrEnum):
+    """What kind of event a plan seats; each kind has its own layout and rules."""
+
+    MEETING = "meeting"  # 会议: a 主席台 (dais) and the floor (台下), R-DAIS, R-AUD
+    BANQUET = "banquet"  # 宴会: round tables, R-BNQ
+    RECEPTION = "reception"  # 会见: sofas side by side, R-MTG-1/2
+    TALKS = "talks"  # 会谈: a long table, R-MTG-3/4/5
+    SIGNING = "signing"  # 签字仪式, R-MTG-6
+    PHOTO = "photo"  # 合影, R-MTG-7
+    MEETING_ROOM = "meeting-room"  # small meeting room without a dais, R-MTG-8/9/10
+
+
 class SolveStatus(StrEnum):
     """Outcome of a solve."""
 

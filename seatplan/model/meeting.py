@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.attendees import Attendee
-from seatplan.model.enums import Convention, EvenMode, FillMethod, Numbering, Side
+from seatplan.model.enums import Convention, EvenMode, FillMethod, Numbering, OccasionKind, Side
 from seatplan.model.venue import Venue
 
 #: The plan-file format version this library writes and reads.
@@ -155,6 +158,13 @@ class Meeting:
         Name-card options.
     date
         Free text date shown on outputs.
+    allow_unseated
+        List people who do not fit in ``unseated.csv`` instead of failing.
+    occasion
+        The kind of event (meeting with dais and floor by default).
+    options
+        Option tables of the occasion (``[banquet]``, ``[reception]``...) as read
+        from the plan file; each occasion validates its own table.
     source
         Path of the plan file, if read from one.
     """
@@ -168,6 +178,8 @@ class Meeting:
     cards: CardSpec = field(default_factory=CardSpec)
     date: str = ""
     allow_unseated: bool = False
+    occasion: OccasionKind = OccasionKind.MEETING
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     source: Path | None = None
 
     def __post_init__(self) -> None:

@@ -544,7 +544,11 @@ def choose_main_table(
     if len(pts) == 1:
         return 0
     u, hr = _room_frame(d, pts, inward)
-    side = _side_vector(hr, _coerce(RightOf, right_of, "right_of"), _coerce(TableHandedness, table_handedness, "table_handedness"))
+    side = _side_vector(
+        hr,
+        _coerce(RightOf, right_of, "right_of"),
+        _coerce(TableHandedness, table_handedness, "table_handedness"),
+    )
     return _choose_main(pts, d, u, hr, side, rule, None if stage is None else _point(stage, "stage"), tol)
 
 

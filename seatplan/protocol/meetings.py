@@ -1246,7 +1246,9 @@ def _count(value: object, name: str, minimum: int = 0) -> int:
 
 
 def _line(prefix: str, xs: Sequence[float], y: float, facing: float, row: int = 1) -> list[Seat]:
-    return [Seat(f"{prefix}{k}", "meeting", row, k + 1, x=float(x), y=float(y), facing=facing) for k, x in enumerate(xs)]
+    return [
+        Seat(f"{prefix}{k}", "meeting", row, k + 1, x=float(x), y=float(y), facing=facing) for k, x in enumerate(xs)
+    ]
 
 
 def _centred(n: int, pitch: float = 1.0) -> list[float]:

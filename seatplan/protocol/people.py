@@ -50,7 +50,16 @@ def order_by_rank(attendees: Sequence[Attendee]) -> list[Attendee]:
     return sorted(attendees, key=lambda a: a.rank)
 
 
+#: Standing at a plenary, first to last (R-AUD-2: 正式 before 候补, then 列席, 旁听).
+CATEGORY_ORDER = {"": 0, "official": 0, "alternate": 1, "observer": 2, "auditor": 3}
+
+
 def order_by_unit(attendees: Sequence[Attendee], *, published: Sequence[str] = ()) -> list[Attendee]:
-    """Order people unit by unit (unit order), and by rank inside each unit (R-AUD-2)."""
+    """Order people by standing, then unit by unit, then by rank inside each unit (R-AUD-2).
+
+    Official members (正式) of every unit come before alternates (候补), who come
+    before observers (列席) and auditors (旁听); other categories follow, in list order.
+    """
     position = {u: k for k, u in enumerate(order_units(attendees, published=published))}
-    return sorted(attendees, key=lambda a: (position[a.unit], a.rank))
+    last = len(CATEGORY_ORDER)
+    return sorted(attendees, key=lambda a: (CATEGORY_ORDER.get(a.category, last), position[a.unit], a.rank))
