@@ -19,7 +19,16 @@ from seatplan.errors import InfeasiblePlanError
 from seatplan.model import Meeting, Result, SeatingProblem
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
-OUTPUT_FILES = ("seats.csv", "seats.xlsx", "unseated.csv", "plan.png", "plan.svg", "cards.pdf", "summary.json")
+OUTPUT_FILES = (
+    "seats.csv",
+    "seats.xlsx",
+    "unseated.csv",
+    "plan.png",
+    "plan.svg",
+    "cards.pdf",
+    "seatcards.pdf",
+    "summary.json",
+)
 
 def build_problem(meeting: Meeting) -> SeatingProblem:
     """Lay out the room and rank seats and people, as the meeting's occasion says.
@@ -90,7 +99,9 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     from seatplan.export import (
         NameCard,
         build_seat_records,
+        select_seat_cards,
         write_name_cards,
+        write_seat_cards,
         write_seats_csv,
         write_seats_xlsx,
         write_summary_json,
@@ -115,6 +126,9 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
             serif=meeting.cards.serif,
             space_two_char_names=meeting.cards.space_two_char_names,
             title=meeting.title,
+        )
+        write_seat_cards(
+            select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
         )
         write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
         out.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
-"""Exports: seat lists (csv, xlsx, json) and name cards (PDF), reproducible byte for byte."""
+"""Exports: seat lists (csv, xlsx, json), name cards and seat cards (PDF), reproducible byte for byte."""
 
 from seatplan.export.cards import NameCard, cards_from_records, render_name_cards, space_two_char_name, write_name_cards
 from seatplan.export.records import SeatRecord, build_seat_records
+from seatplan.export.seat_cards import render_seat_cards, select_seat_cards, write_seat_cards
 from seatplan.export.tables import (
     SEAT_COLUMN_TITLES,
     SEAT_COLUMNS,
@@ -24,9 +25,12 @@ __all__ = [
     "cards_from_records",
     "display_width",
     "render_name_cards",
+    "render_seat_cards",
     "section_sheet_name",
+    "select_seat_cards",
     "space_two_char_name",
     "write_name_cards",
+    "write_seat_cards",
     "write_seats_csv",
     "write_seats_xlsx",
     "write_summary_json",
