@@ -15,6 +15,7 @@ Importing seatplan does not import matplotlib, fpdf2 or OR-Tools; they load when
 a function that needs them runs.
 """
 
+from seatplan import protocol
 from seatplan.check import Violation, ViolationKind, check_plan
 from seatplan.errors import (
     AttendeeFileError,
@@ -93,6 +94,7 @@ __all__ = [
     "Zone",
     "build_problem",
     "check_plan",
+    "protocol",
     "load_meeting",
     "meeting_from_dict",
     "read_attendees",

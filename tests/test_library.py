@@ -85,3 +85,18 @@ def test_import_is_light() -> None:
     code = "import seatplan, sys; print(sorted(m for m in ('matplotlib','fpdf','ortools','shapely','openpyxl') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_readme_snippet_runs(tmp_path: Path) -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## As a library\n\n```python\n(.*?)```", readme, re.S)
+    assert block is not None
+    code = block.group(1)
+    assert len(code.strip().splitlines()) <= 20
+    code = code.replace('"examples/', f'"{root.as_posix()}/examples/').replace('"out/county"', repr(str(tmp_path / "out")))
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
+    assert (tmp_path / "out" / "seats.csv").is_file()
