@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seatplan.errors import InfeasiblePlanError
-from seatplan.model import Meeting, Result, SeatingProblem
+from seatplan.model import CardSpec, Meeting, OccasionKind, Result, SeatingProblem, Seat
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -139,28 +139,47 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     return Outputs(folder=out, files=tuple(out / name for name in OUTPUT_FILES))
 
 
-def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list["NameCard"]:
-    """Name cards for the carded sections, in the order the audience sees them.
+def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str, str]) -> list[Seat]:
+    """Occupied seats that get a name card, in print order.
 
-    Front row first; inside a row audience view left to right (R-DAIS-14).
+    ``[cards] sections`` chooses them by section prefix. Left at its default, the
+    occasion decides: the dais at a meeting (R-DAIS-14), the main table at a
+    banquet, everyone at receptions, talks, signings, photos and meeting rooms.
+    Interpreters' stools never get one. Dais cards come front row first and left
+    to right as the audience sees them; other cards by table, row and seat number.
     """
+    sections = meeting.cards.sections
+    if meeting.occasion is OccasionKind.MEETING or sections != CardSpec().sections:
+        chosen = [s for s in problem.seats if any(s.section.startswith(p) for p in sections)]
+    elif meeting.occasion is OccasionKind.BANQUET:
+        chosen = [s for s in problem.seats if "main-table" in s.tags]
+    else:
+        chosen = list(problem.seats)
+    chosen = [s for s in chosen if s.id in occupant and "stool" not in s.tags]
+
+    def order(seat: Seat) -> tuple[object, ...]:
+        table = int(seat.table) if seat.table.isdigit() else seat.table
+        return (seat.section, (0, table) if isinstance(table, int) else (1, table), seat.row, seat.x if seat.is_dais else seat.number)
+
+    return sorted(chosen, key=order)
+
+
+def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list["NameCard"]:
+    """Name cards (桌签) for the carded seats, in print order (see :func:`_carded_seats`)."""
     from seatplan.export import NameCard
 
-    plan = result.require_plan()
-    occupant = plan.occupant_of()
-    seats = [
-        s for s in problem.seats if s.id in occupant and any(s.section.startswith(p) for p in meeting.cards.sections)
-    ]
-    seats.sort(key=lambda s: (s.section, s.row, s.x))
+    occupant = result.require_plan().occupant_of()
+    seats = _carded_seats(meeting, problem, occupant)
     cards = []
     for k, seat in enumerate(seats, start=1):
         person = problem.attendee(occupant[seat.id])
+        where = "台下视角自左至右" if seat.is_dais else ""
         cards.append(
             NameCard(
                 name=person.name,
                 title=person.title,
                 seat_label=seat.describe(),
-                order_note=f"第{k}/{len(seats)}张 · 台下视角自左至右",
+                order_note=f"第{k}/{len(seats)}张" + (f" · {where}" if where else ""),
             )
         )
     return cards

@@ -151,7 +151,7 @@ def test_xlsx_sheets_header_and_print_setup(records: list[SeatRecord], tmp_path:
     path = tmp_path / "seats.xlsx"
     write_seats_xlsx(records, path, title="测试会议 座次表")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["全部", "主席台", "floor"]
+    assert wb.sheetnames == ["全部", "主席台", "台下"]
     ws = wb["全部"]
     assert ws["A1"].value == "测试会议 座次表"
     header = [c.value for c in ws[2]]
@@ -168,7 +168,7 @@ def test_xlsx_sheets_header_and_print_setup(records: list[SeatRecord], tmp_path:
     assert notes["A3"] == "=1+1"  # text, not a formula
     # The unit column is wide enough for a CJK unit name (2 cells per character).
     assert ws.column_dimensions["C"].width >= display_width("市人大")
-    assert wb["主席台"].max_row == 2 + 3 and wb["floor"].max_row == 2 + 3
+    assert wb["主席台"].max_row == 2 + 3 and wb["台下"].max_row == 2 + 3
     wb_plain = load_workbook(_write(records, tmp_path / "plain.xlsx"))
     assert wb_plain["全部"].freeze_panes == "A2" and wb_plain["全部"]["A1"].value == "编号"
 

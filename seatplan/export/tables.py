@@ -135,6 +135,17 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+#: Chinese sheet names of the sections the occasions produce.
+_SECTION_NAMES = {
+    "floor": "台下",
+    "balcony": "楼上",
+    "banquet": "宴会",
+    "host": "主方",
+    "guest": "客方",
+    "interpreter": "翻译",
+}
+
+
 def section_sheet_name(section: str) -> str:
     """Readable sheet name of a section: ``"dais"`` → ``"主席台"``, ``"dais-2"`` → ``"主席台-2"``.
 
@@ -146,7 +157,7 @@ def section_sheet_name(section: str) -> str:
     elif section.startswith("dais-") or section.startswith("dais_"):
         name = "主席台" + section[4:]
     else:
-        name = section or "未分区"
+        name = _SECTION_NAMES.get(section, section) or "未分区"
     name = _SHEET_FORBIDDEN.sub("_", name).strip("'") or "_"
     return name[:31]
 

@@ -13,6 +13,22 @@ FACING_FRONT = 90.0
 FACING_BACK = 270.0
 
 
+#: Sections laid out in rows, and the word printed before "N排M号".
+_ROW_SECTIONS = {"balcony": "楼上", "photo": "合影", "gallery": "楼座"}
+#: Words for the parts of section names used by receptions, talks, signings and meeting rooms.
+_SIDES = {"host": "主方", "guest": "客方"}
+_ROLES = {
+    "interpreter": "翻译",
+    "note": "记录",
+    "taker": "",
+    "signer": "签字人",
+    "assistant": "助签",
+    "chair": "主席位",
+    "participant": "座位",
+    "row": "",
+}
+
+
 @dataclass(frozen=True)
 class Seat:
     """One place a person can sit.
@@ -71,9 +87,21 @@ class Seat:
         return (math.cos(a), math.sin(a))
 
     def describe(self) -> str:
-        """Seat-card text, e.g. ``"3排12号"`` or ``"主席台 第1排 4号"``."""
+        """Seat-card text in the section's own words.
+
+        ``"3排12号"`` (floor), ``"主席台 第1排 4号"``, ``"5号桌 3号"``, ``"楼上 2排7号"``,
+        ``"合影 第2排 4号"``, ``"主方翻译 12号"``, ``"客方 2号"``...
+        """
         if self.table:
             return f"{self.table}号桌 {self.number}号"
         if self.is_dais:
             return f"主席台 第{self.row}排 {self.number}号"
-        return f"{self.row}排{self.number}号"
+        if self.section in ("", "floor"):
+            return f"{self.row}排{self.number}号"
+        head, _, _ = self.section.partition("-")
+        if head in _ROW_SECTIONS:
+            return f"{_ROW_SECTIONS[head]} {self.row}排{self.number}号"
+        parts = self.section.split("-")
+        side = "".join(_SIDES[p] for p in parts if p in _SIDES)
+        role = "".join(_ROLES.get(p, p) for p in parts if p not in _SIDES)
+        return f"{side}{role} {self.number}号".strip()

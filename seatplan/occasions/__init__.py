@@ -26,6 +26,12 @@ class Staging:
 #: Occasion kind → module in this package that builds it.
 _MODULES: dict[OccasionKind, str] = {
     OccasionKind.MEETING: "hall",
+    OccasionKind.BANQUET: "banquet",
+    OccasionKind.RECEPTION: "reception",
+    OccasionKind.TALKS: "talks",
+    OccasionKind.SIGNING: "signing",
+    OccasionKind.PHOTO: "photo",
+    OccasionKind.MEETING_ROOM: "meeting_room",
 }
 
 

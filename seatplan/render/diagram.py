@@ -39,6 +39,8 @@ DAIS_BOX = (0.85, 0.6)
 INCH_PER_METRE = 1.3
 #: Upper bound of the PNG's long side, pixels.
 MAX_PIXELS = 8000
+#: Seat tag of a banquet table's host seat (主位, place 1), drawn with a red frame.
+HOST_SEAT_TAG = "host-seat"
 #: Default resolution, dots per inch.
 DEFAULT_DPI = 150
 
@@ -326,8 +328,8 @@ def _split_lines(name: str, k: int) -> list[str]:
     while len(parts) < k:
         i = max(range(len(parts)), key=lambda j: (_em_width(parts[j]), -j))
         line = parts[i]
-        if len(line) < 2:
-            break
+        if len(line) < 2 or all(ord(ch) < 0x2E80 for ch in line):
+            break  # never cut inside a Latin word ("Wen-hua"): shrink instead
         cut = min(range(1, len(line)), key=lambda c: (max(_em_width(line[:c]), _em_width(line[c:])), -c))
         parts[i : i + 1] = [line[:cut], line[cut:]]
     return [p.strip() for p in parts]
@@ -611,6 +613,8 @@ def _legend_entries(
         entries.append(_LegendEntry(f"空座  {empty}", style.EMPTY_FACE, style.EMPTY_EDGE))
     if any(s.is_dais for s in problem.seats):
         entries.append(_LegendEntry(f"{style.DAIS_LABEL}座位（红框）", style.EMPTY_FACE, style.DAIS_EDGE, 1.6))
+    if any(HOST_SEAT_TAG in s.tags for s in problem.seats):
+        entries.append(_LegendEntry("主位：各桌1号（红框）", style.EMPTY_FACE, style.DAIS_EDGE, 1.6))
     return entries
 
 
@@ -624,6 +628,28 @@ def _centroid(points: Sequence[Point]) -> tuple[float, float]:
     b = _bounds_of(points)
     assert b is not None
     return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+
+
+def _inside(points: Sequence[Point], x: float, y: float) -> bool:
+    """True if (x, y) lies inside the polygon (even-odd rule)."""
+    inside = False
+    n = len(points)
+    for i in range(n):
+        (x1, y1), (x2, y2) = points[i], points[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _seated_table(problem: SeatingProblem, shape: Shape) -> bool:
+    """True if ``shape`` is a table whose seats carry a table label (a banquet table)."""
+    groups: dict[str, list[Seat]] = {}
+    for seat in problem.seats:
+        if seat.table:
+            groups.setdefault(seat.table, []).append(seat)
+    return any(
+        _inside(shape.points, sum(s.x for s in g) / len(g), sum(s.y for s in g) / len(g)) for g in groups.values()
+    )
 
 
 def _text(ax: "Axes", x: float, y: float, s: str, fs: float, **kwargs: object) -> None:
@@ -668,8 +694,17 @@ def _draw_room(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
             )
             if shape.label:
                 cx, cy = _centroid(shape.points)
-                _text(ax, cx, cy, shape.label, label_fs, ha="center", va="center", color=style.MUTED_TEXT,
-                      zorder=_Z_TABLE + 0.1)
+                if _seated_table(problem, shape):
+                    # a banquet table: its number large enough to read across the room (R-BNQ-11)
+                    b = _bounds_of(shape.points)
+                    assert b is not None
+                    inner = 0.7 * min(b[2] - b[0], b[3] - b[1]) * ppm
+                    fs = _clamp(min(inner / max(_em_width(shape.label), 1.0), 0.3 * ppm), 6.0, 40.0)
+                    _text(ax, cx, cy, shape.label, fs, ha="center", va="center", color=style.TEXT,
+                          zorder=_Z_TABLE + 0.1)
+                else:
+                    _text(ax, cx, cy, shape.label, label_fs, ha="center", va="center", color=style.MUTED_TEXT,
+                          zorder=_Z_TABLE + 0.1)
     for shape in kinds[ShapeKind.LECTERN]:
         if len(shape.points) >= 3:
             _polygon(ax, shape.points, facecolor=style.LECTERN_FACE, edgecolor=style.TABLE_EDGE,
@@ -792,13 +827,14 @@ def _draw_seats(
         else:
             face, edge = style.EMPTY_FACE, style.EMPTY_EDGE
         lw = _clamp(0.025 * w_pt, 0.4, 1.2)
-        if seat.is_dais:
+        if seat.is_dais or HOST_SEAT_TAG in seat.tags or PRINCIPAL_TAG in seat.tags:
             edge, lw = style.DAIS_EDGE, _clamp(0.03 * w_pt, 1.0, 2.5)
         rounding = 0.18 * min(st.w, st.h)
         patch = FancyBboxPatch(
             (seat.x - st.w / 2, seat.y - st.h / 2), st.w, st.h,
             boxstyle=f"round,pad=0,rounding_size={rounding:.4f}",
             facecolor=face, edgecolor=edge, linewidth=lw, zorder=_Z_SEAT,
+            linestyle="--" if STANDING_TAG in seat.tags else "-",
         )
         patch.set_gid(f"seat-{seat.id}")
         ax.add_patch(patch)
@@ -812,6 +848,13 @@ def _draw_seats(
         else:
             _text(ax, seat.x, seat.y, str(seat.number), min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
                   color=style.MUTED_TEXT, zorder=_Z_TEXT)
+
+
+#: Seat tags with their own look: principals framed like the dais, standing places dashed.
+PRINCIPAL_TAG = "principal"
+STANDING_TAG = "standing"
+#: Sections whose rows get "N排" labels at both ends.
+ROW_LABELLED_SECTIONS = ("dais", "floor", "balcony", "photo")
 
 
 def _draw_row_labels(ax: "Axes", problem: SeatingProblem, styles: dict[str, _SeatStyle], ppm: float) -> None:
@@ -828,6 +871,8 @@ def _draw_row_labels(ax: "Axes", problem: SeatingProblem, styles: dict[str, _Sea
     row_fs = _clamp(0.85 * base_fs, 4.0, 14.0)
     dais_rows = {row for (sec, row) in rows if sec.startswith("dais")}
     for (section, row), seats in sorted(rows.items()):
+        if not section.startswith(ROW_LABELLED_SECTIONS):
+            continue  # sofas, talks tables and signing places are not rows: no "N排" clutter
         st = styles[section]
         left = min(seats, key=lambda s: (s.x, s.y))
         right = max(seats, key=lambda s: (s.x, -s.y))
@@ -841,12 +886,12 @@ def _draw_row_labels(ax: "Axes", problem: SeatingProblem, styles: dict[str, _Sea
               zorder=_Z_TEXT)
         _text(ax, right.x + st.w / 2 + gap, right.y, text, row_fs, ha="left", va="center", color=colour,
               zorder=_Z_TEXT)
-    labelled = {s.label for s in problem.layout.shapes if s.kind is ShapeKind.TABLE and s.label}
+    labelled = [s for s in problem.layout.shapes if s.kind is ShapeKind.TABLE and s.label and len(s.points) >= 3]
     for table, seats in sorted(tables.items()):
-        if table in labelled:
-            continue
         cx = sum(s.x for s in seats) / len(seats)
         cy = sum(s.y for s in seats) / len(seats)
+        if any(shape.label == table or _inside(shape.points, cx, cy) for shape in labelled):
+            continue  # the table outline already carries its label
         _text(ax, cx, cy, f"{table}桌", row_fs * 1.2, ha="center", va="center", color=style.MUTED_TEXT,
               zorder=_Z_TEXT)
 
@@ -899,7 +944,8 @@ def _draw_header(
         summary += f" · 未安排座位 {len(plan.unseated)} 人"
     if problem.layout.venue.name:
         summary = f"会场：{problem.layout.venue.name} · " + summary
-    lines = [(summary, note_fs, style.MUTED_TEXT), (style.FRAME_NOTE, note_fs, style.TEXT)]
+    frame = style.FRAME_NOTE if problem.layout.venue.stage_depth > 0 else style.FRAME_NOTE_NO_STAGE
+    lines = [(summary, note_fs, style.MUTED_TEXT), (frame, note_fs, style.TEXT)]
     if title:
         lines.append((title, title_fs, style.TEXT))
     offset = 0.3 * note_fs

@@ -65,6 +65,8 @@ MUTED_TEXT = "#555555"
 
 #: The viewing frame, written on every diagram (rule book §0.1).
 FRAME_NOTE = "台下视角 (seen from the audience) · 舞台在上 / stage at the top"
+#: Frame note for rooms without a stage: plan view with the main door at the bottom.
+FRAME_NOTE_NO_STAGE = "平面图 (plan view) · 正门在下 / main door at the bottom · 上方为里侧 / far side at the top"
 #: Label of dais rows.
 DAIS_LABEL = "主席台"
 #: Label of the main door when it has no name.

@@ -1,0 +1,559 @@
+"""The banquet occasion (宴会): round tables, table ranks (桌次) and place ranks (位次).
+
+``build(meeting)`` reads the ``[banquet]`` option table, sizes the tables (R-BNQ-1), lays
+them out (:func:`seatplan.layout.banquet.generate_banquet`: R-PHY-10/11, R-BNQ-2 … R-BNQ-8)
+and seats people by precedence:
+
+1. **People.** Attendees whose 主客 (side) is 主方/host are the *hosts*; attendees tagged
+   ``interpreter`` / ``翻译`` / ``译员`` are *interpreters*; everyone else is a *guest*. Hosts
+   and guests are each ordered by their 排序 (rank; equal ranks keep list order).
+2. **Host seats** (R-BNQ-6, R-BNQ-8), in this order: the main table's host seat (主陪, place 1),
+   the main table's co-host seat (副主陪, place 2, only with ``cohost = true``), the host seat
+   of table 2, 3, … in table order, then (with ``cohost``) the co-host seats of table 2, 3, … .
+   Host No.1 takes the first, host No.2 the second and so on: every table gets a host
+   representative before any table but the main one gets a co-host. A table left without a
+   host still ranks its places from the host seat; its place 1 goes to its first guest. A
+   co-host seat left without a host is an ordinary guest place (the table is ranked as a
+   single-host table).
+3. **Guests** fill the remaining places by rank: the main table's places in place order
+   (G1 at the host's right, R-BNQ-7/8), then table 2's, and so on. Host-side people beyond the
+   host seats (陪同) follow the last guest: the host side yields the better places.
+4. **R-BNQ-9.** When the guest of honour outranks the host (``guest_outranks_host = true``,
+   or ``"auto"`` and the top guest's rank number is smaller than the top host's), the two
+   exchange places at the main table: the guest takes place 1, the host place G1.
+5. **Interpreters** (R-BNQ-10). A guest-side interpreter serves the main table's guests in
+   order (the guest of honour first), a host-side one the main table's host, then co-host.
+   ``"behind"`` (default): a stool behind the principal's chair, not at the table;
+   ``"at-right"``: the first guest-side interpreter takes the place at the guest of
+   honour's right (others still sit behind).
+
+The whole banquet is one strict zone ``"banquet"``: its seats are the occupied seats in
+precedence order — table by table in table rank, places by place number, interpreter stools
+after their table's places — followed by the empty seats; its people are the occupants of
+those seats in the same order, followed by anyone who did not fit. The merge solver thus
+reproduces the seating above exactly, and :func:`seatplan.check.check_plan` finds no
+violation.
+
+Warnings (R-BNQ-1 odd or large tables, tables without a host representative, the R-BNQ-9
+exchange, ...) never stop the plan: :func:`plan_banquet` returns them and :func:`build`
+also issues each one as a :class:`BanquetWarning` (``warnings.warn``).
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from seatplan.errors import Location, ValidationError
+from seatplan.io.plan_file import Key, plan_reader, read_options
+from seatplan.layout.banquet import (
+    DEFAULT_STAGE_GAP,
+    DEFAULT_TABLE_GAP,
+    DEFAULT_WALL_GAP,
+    MIN_TABLE_GAP,
+    SECTION,
+    Arrangement,
+    BanquetTable,
+    MainPosition,
+    generate_banquet,
+)
+from seatplan.model import Attendee, Convention, Meeting, Zone
+from seatplan.occasions import Staging
+from seatplan.protocol.banquet import (
+    DEFAULT_TIE_BREAK,
+    BanquetVariant,
+    HostFacing,
+    InterpreterPlacement,
+    RightOf,
+    TableHandedness,
+    TieBreak,
+    table_sizes,
+)
+
+__all__ = [
+    "INTERPRETER_TAGS",
+    "OPTION_TABLE",
+    "BanquetOptions",
+    "BanquetPlan",
+    "BanquetWarning",
+    "GuestOutranksHost",
+    "build",
+    "plan_banquet",
+    "read_banquet_options",
+]
+
+#: Name of the option table in the plan file.
+OPTION_TABLE = "banquet"
+#: Tags (标签 column) that mark an interpreter (R-BNQ-10).
+INTERPRETER_TAGS = frozenset({"interpreter", "翻译", "译员"})
+#: Largest table R-BNQ-1 accepts without a warning; the main table may be one pair larger.
+RECOMMENDED_MAX = 10
+MAIN_TABLE_MAX = 12
+
+
+class BanquetWarning(UserWarning):
+    """A banquet plan that works but breaks a recommendation (R-BNQ-1, R-BNQ-6, ...)."""
+
+
+class GuestOutranksHost(StrEnum):
+    """When the guest of honour and the host exchange places (R-BNQ-9).
+
+    ``AUTO``: when the top guest's rank number is smaller than the top host's (one rank list
+    for both sides). ``YES`` / ``NO``: always / never. In the plan file: ``"auto"``, ``true``
+    or ``false``.
+    """
+
+    AUTO = "auto"
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class BanquetOptions:
+    """The ``[banquet]`` option table (see ``docs/banquet.md``).
+
+    Parameters
+    ----------
+    tables
+        Number of tables; 0 = as few as hold everyone at ``seats_per_table`` (R-BNQ-1).
+    seats_per_table
+        Places per table (the largest size when ``tables`` is 0). R-BNQ-1: ≤ 10, even.
+    main_seats
+        Places at the main table; 0 = ``seats_per_table`` (R-BNQ-1: it may be larger).
+    rows
+        Tables per row, head row first; empty = from ``arrangement`` and ``columns``.
+    arrangement, columns, table_gap, wall_gap, stage_gap, main_position
+        Layout options of :func:`seatplan.layout.banquet.generate_banquet`.
+    tie_break, right_of, table_handedness
+        Table ranking options (R-BNQ-2/5).
+    host_facing
+        Which seat is each table's host seat (R-BNQ-6).
+    variant
+        Guest order with a co-host (R-BNQ-8); ``None`` = ``"intl"`` for an international
+        meeting (``convention = "intl"``), else ``"cn-a"``.
+    cohost
+        Seat a co-host (副主陪) opposite the host at every table that has one (R-BNQ-8).
+    guest_outranks_host
+        R-BNQ-9 exchange at the main table.
+    interpreters
+        R-BNQ-10 placement of interpreters.
+    """
+
+    tables: int = 0
+    seats_per_table: int = 10
+    main_seats: int = 0
+    rows: tuple[int, ...] = ()
+    arrangement: Arrangement = Arrangement.GRID
+    columns: int = 0
+    table_gap: float = DEFAULT_TABLE_GAP
+    wall_gap: float = DEFAULT_WALL_GAP
+    stage_gap: float = DEFAULT_STAGE_GAP
+    main_position: MainPosition = MainPosition.FAR
+    tie_break: tuple[TieBreak, ...] = DEFAULT_TIE_BREAK
+    right_of: RightOf = RightOf.HOST
+    table_handedness: TableHandedness = TableHandedness.RIGHT
+    host_facing: HostFacing = HostFacing.SAME_AS_MAIN
+    variant: BanquetVariant | None = None
+    cohost: bool = False
+    guest_outranks_host: GuestOutranksHost = GuestOutranksHost.AUTO
+    interpreters: InterpreterPlacement = InterpreterPlacement.BEHIND
+
+
+@dataclass(frozen=True)
+class BanquetPlan:
+    """What :func:`plan_banquet` produces.
+
+    Parameters
+    ----------
+    staging
+        Layout and the one zone ``"banquet"``, as :func:`build` returns it.
+    tables
+        The tables by rank (centre, diameter, place seat ids by number).
+    occupant
+        Seat id → attendee id of the intended seating (what the solver will reproduce).
+    warnings
+        Plain-language warnings, rule ids first.
+    """
+
+    staging: Staging
+    tables: tuple[BanquetTable, ...]
+    occupant: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# options
+# ---------------------------------------------------------------------------------------------
+
+
+def read_banquet_options(meeting: Meeting) -> BanquetOptions:
+    """Validate the ``[banquet]`` table of a meeting.
+
+    Raises
+    ------
+    PlanFileError
+        An unknown key (with a "did you mean"), a value of the wrong type or out of range;
+        the message names the plan file, the key and the value.
+    """
+    r = plan_reader(meeting)
+
+    def count(minimum: int) -> Any:
+        def convert(value: Any, key: str) -> int:
+            n = r.integer(value, key)
+            if n < minimum:
+                raise r.fail(key, value, f"must be {minimum} or more", f"write e.g. {key.rsplit('.', 1)[-1]} = {max(minimum, 10)}")
+            return n
+
+        return convert
+
+    def distance(minimum: float) -> Any:
+        def convert(value: Any, key: str) -> float:
+            x = r.number(value, key)
+            if x < minimum:
+                why = " (R-PHY-10: at least 1 m between table edges)" if minimum > 0 else ""
+                raise r.fail(key, value, f"must be {minimum:g} m or more{why}", f"write e.g. {key.rsplit('.', 1)[-1]} = 1.5")
+            return x
+
+        return convert
+
+    def rows(value: Any, key: str) -> tuple[int, ...]:
+        out = r.int_list(value, key)
+        if not out or any(n < 1 for n in out):
+            raise r.fail(key, value, "needs at least one row and every row at least 1 table", "write e.g. rows = [3, 4] (head row first)")
+        return out
+
+    def tie_break(value: Any, key: str) -> tuple[TieBreak, ...]:
+        steps = r.text_list(value, key)
+        choice = r.choice(TieBreak)
+        out = tuple(choice(s, f"{key}[{i}]") for i, s in enumerate(steps))
+        if len(set(out)) != len(out):
+            raise r.fail(key, value, "repeats a step", 'list each of "same-row", "far", "right" at most once')
+        return out
+
+    def outranks(value: Any, key: str) -> GuestOutranksHost:
+        if value is True:
+            return GuestOutranksHost.YES
+        if value is False:
+            return GuestOutranksHost.NO
+        if isinstance(value, str) and value.strip().lower() == "auto":
+            return GuestOutranksHost.AUTO
+        raise r.fail(key, value, 'expected true, false or "auto"', 'write guest_outranks_host = "auto" (compare ranks), true or false')
+
+    values = read_options(
+        meeting,
+        OPTION_TABLE,
+        {
+            "tables": Key(count(0)),
+            "seats_per_table": Key(count(1)),
+            "main_seats": Key(count(0)),
+            "rows": Key(rows),
+            "arrangement": Key(r.choice(Arrangement)),
+            "columns": Key(count(0)),
+            "table_gap": Key(distance(MIN_TABLE_GAP)),
+            "wall_gap": Key(distance(0.0)),
+            "stage_gap": Key(distance(0.0)),
+            "main_position": Key(r.choice(MainPosition)),
+            "tie_break": Key(tie_break),
+            "right_of": Key(r.choice(RightOf)),
+            "table_handedness": Key(r.choice(TableHandedness)),
+            "host_facing": Key(r.choice(HostFacing)),
+            "variant": Key(r.choice(BanquetVariant)),
+            "cohost": Key(r.flag),
+            "guest_outranks_host": Key(outranks),
+            "interpreters": Key(r.choice(InterpreterPlacement)),
+        },
+    )
+    options = BanquetOptions(**values)
+    if options.rows and options.tables and sum(options.rows) != options.tables:
+        raise r.fail(
+            f"{OPTION_TABLE}.rows",
+            list(options.rows),
+            f"holds {sum(options.rows)} tables but tables = {options.tables}",
+            "make the rows add up to tables, or leave tables out (rows then fix the number of tables)",
+        )
+    return options
+
+
+# ---------------------------------------------------------------------------------------------
+# build
+# ---------------------------------------------------------------------------------------------
+
+
+def build(meeting: Meeting) -> Staging:
+    """Lay out the banquet and rank tables, places and people (the occasion entry point).
+
+    Warnings are issued as :class:`BanquetWarning`; see :func:`plan_banquet` for the rest.
+    """
+    plan = plan_banquet(meeting)
+    for text in plan.warnings:
+        _warnings.warn(text, BanquetWarning, stacklevel=2)
+    return plan.staging
+
+
+def plan_banquet(meeting: Meeting) -> BanquetPlan:
+    """Lay out the banquet and seat everyone by precedence (module docstring, steps 1-5).
+
+    Parameters
+    ----------
+    meeting
+        A meeting whose occasion is a banquet; its ``[banquet]`` table holds the options.
+
+    Returns
+    -------
+    BanquetPlan
+        The staging (layout and the zone ``"banquet"``), the tables by rank, the intended
+        seating and the warnings.
+
+    Raises
+    ------
+    PlanFileError
+        A bad ``[banquet]`` key or value.
+    ValidationError
+        Attendees marked for a 座区 (a banquet has none), more interpreters than principals,
+        more people than places (unless ``allow_unseated``); the message names the file, row
+        or key.
+    GeometryError
+        The tables do not fit the room (the message says how many fit).
+    """
+    options = read_banquet_options(meeting)
+    source = str(meeting.source or "")
+    notes: list[str] = []
+    _reject_sections(meeting.attendees)
+    interpreters = [a for a in meeting.attendees if _is_interpreter(a)]
+    hosts = _by_rank([a for a in meeting.attendees if a.side == "host" and not _is_interpreter(a)])
+    guests = _by_rank([a for a in meeting.attendees if a.side != "host" and not _is_interpreter(a)])
+    if not hosts and not guests:
+        raise ValidationError(
+            "the attendee list has nobody to seat at the tables",
+            location=Location(file=source, field="attendees"),
+            hint="list the hosts (主客 = 主方) and guests of the banquet",
+        )
+
+    # R-BNQ-9: the guest of honour outranks the host
+    swap = False
+    if hosts and guests:
+        if options.guest_outranks_host is GuestOutranksHost.YES:
+            swap = True
+        elif options.guest_outranks_host is GuestOutranksHost.AUTO and guests[0].rank < hosts[0].rank:
+            swap = True
+            notes.append(
+                f"R-BNQ-9: the guest of honour {guests[0].name} (rank {guests[0].rank}) outranks the host "
+                f"{hosts[0].name} (rank {hosts[0].rank}): they exchange places at the main table; set "
+                "guest_outranks_host = false to keep the host in his seat"
+            )
+
+    # R-BNQ-10: interpreters and whom they serve
+    guest_side = [a for a in interpreters if a.side != "host"]
+    host_side = [a for a in interpreters if a.side == "host"]
+    at_right = options.interpreters is InterpreterPlacement.AT_RIGHT and bool(guest_side) and bool(guests)
+    if at_right and swap:
+        at_right = False
+        notes.append(
+            "R-BNQ-10: the guest of honour sits in the host's place (R-BNQ-9), whose right-hand place is "
+            "the host's: his interpreter sits behind him instead"
+        )
+
+    # R-BNQ-1: table sizes
+    sizes = _table_sizes(options, len(hosts) + len(guests) + (1 if at_right else 0), notes, source)
+    n_tables = len(sizes)
+
+    # R-BNQ-6/8: host seats, in precedence order
+    slots: list[tuple[int, str]] = [(1, "H")]
+    if options.cohost:
+        slots.append((1, "CO"))
+    slots += [(t, "H") for t in range(2, n_tables + 1)]
+    if options.cohost:
+        slots += [(t, "CO") for t in range(2, n_tables + 1)]
+    if sizes[0] < 2 and options.cohost:
+        slots.remove((1, "CO"))
+    seated_hosts = list(zip(slots, hosts))
+    extra_hosts = hosts[len(slots):]
+    cohost_tables = {t for (t, role), _ in seated_hosts if role == "CO"}
+    host_tables = {t for (t, role), _ in seated_hosts if role == "H"}
+    if extra_hosts:
+        notes.append(
+            f"R-BNQ-6: {len(hosts)} host-side people for {len(slots)} host seats: "
+            f"{len(extra_hosts)} ({', '.join(a.name for a in extra_hosts[:5])}{' ...' if len(extra_hosts) > 5 else ''}) "
+            "take the places left after the guests" + ("" if options.cohost else "; cohost = true seats a co-host at each table")
+        )
+    no_host = [t for t in range(1, n_tables + 1) if t not in host_tables]
+    if no_host and n_tables > 1:
+        notes.append(
+            f"R-BNQ-6: {_tables_text(no_host)} no host representative; place 1 there goes to the table's first guest"
+        )
+
+    # principals at the main table, by place number (known before the layout: places are
+    # numbered H, [CO], G1, G2, ...)
+    first_guest_place = 2 + (1 if 1 in cohost_tables else 0) if 1 in host_tables else 1
+    host_places = [1] + ([2] if 1 in cohost_tables else []) if 1 in host_tables else []
+    main_guests = min(len(guests), sizes[0] - (1 if at_right else 0) - len(host_places))
+    main_guest_places = [first_guest_place + k for k in range(main_guests)]
+    if swap and host_places and main_guest_places:
+        main_guest_places[0], host_places[0] = 1, first_guest_place
+    guest_principals = guest_side[1:] if at_right else guest_side
+    _check_principals(guest_principals, main_guests, "guest", source)
+    _check_principals(host_side, len(host_places), "host", source)
+    stools = [main_guest_places[k] for k in range(len(guest_principals))]
+    stools += [host_places[k] for k in range(len(host_side))]
+    stool_people = list(guest_principals) + list(host_side)
+
+    variant = options.variant or (BanquetVariant.INTL if meeting.convention is Convention.INTL else BanquetVariant.CN_A)
+    banquet = generate_banquet(
+        meeting.venue,
+        sizes=sizes,
+        rows=options.rows,
+        arrangement=options.arrangement,
+        columns=options.columns,
+        table_gap=options.table_gap,
+        wall_gap=options.wall_gap,
+        stage_gap=options.stage_gap,
+        main_position=options.main_position,
+        tie_break=options.tie_break,
+        right_of=options.right_of,
+        table_handedness=options.table_handedness,
+        host_facing=options.host_facing,
+        variant=variant,
+        cohost_tables=cohost_tables,
+        stools_behind=stools,
+        reserve_right_of=main_guest_places[0] if at_right else None,
+        source=source,
+        key_prefix=OPTION_TABLE,
+    )
+    notes += banquet.warnings
+
+    # fill the places
+    host_of = {slot: a for slot, a in seated_hosts}
+    stream = list(guests) + list(extra_hosts)
+    occupant: dict[str, str] = {}
+    order: list[str] = []  # occupied seats in precedence order
+    for table in banquet.tables:
+        places = list(table.places)
+        filled: list[tuple[str, Attendee]] = []
+        start = 0
+        if (table.rank, "H") in host_of:
+            filled.append((places[0], host_of[(table.rank, "H")]))
+            start = 1
+            if (table.rank, "CO") in host_of:
+                filled.append((places[1], host_of[(table.rank, "CO")]))
+                start = 2
+        first_guest = len(filled)
+        for sid in places[start:]:
+            if not stream:
+                break
+            filled.append((sid, stream.pop(0)))
+        if table.rank == 1 and swap and first_guest > 0 and len(filled) > first_guest:
+            (h_seat, host), (g_seat, guest) = filled[0], filled[first_guest]
+            filled[0], filled[first_guest] = (h_seat, guest), (g_seat, host)
+        if table.rank == 1 and table.interpreter_place is not None:
+            filled.append((table.interpreter_place, guest_side[0]))
+        if table.rank == 1:
+            filled += list(zip(table.stools, stool_people))
+        for sid, person in filled:
+            occupant[sid] = person.id
+            order.append(sid)
+        if table.rank > 1 and len(filled) * 2 < len(places) and filled:
+            notes.append(f"table {table.label} has only {len(filled)} of {len(places)} places taken")
+    overflow = stream
+    if overflow and not meeting.allow_unseated:
+        first = overflow[0]
+        where = f"{first.source.file}, row {first.source.row}" if first.source.row else first.id
+        seats = sum(len(t.places) for t in banquet.tables)
+        key, value = ("rows", list(options.rows)) if options.rows else ("tables", options.tables)
+        raise ValidationError(
+            f"{len(sizes)} tables hold {seats} places for {len(hosts) + len(guests)} people: {len(overflow)} cannot be "
+            f"seated (the first is {first.name}, {where})",
+            location=Location(file=source, field=f"{OPTION_TABLE}.{key}", value=value),
+            hint="add tables (tables = 0 sizes them from the list) or places (seats_per_table), "
+            "or set allow_unseated = true to list the overflow in unseated.csv",
+        )
+    empty = [s.id for s in banquet.layout.seats if s.id not in occupant]
+    zone = Zone(
+        name=SECTION,
+        seat_ids=tuple(order + empty),
+        attendee_ids=tuple([occupant[s] for s in order] + [a.id for a in overflow]),
+        strict=True,
+    )
+    return BanquetPlan(
+        staging=Staging(layout=banquet.layout, zones=(zone,)),
+        tables=banquet.tables,
+        occupant=occupant,
+        warnings=tuple(notes),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_interpreter(a: Attendee) -> bool:
+    return any(t.strip().lower() in INTERPRETER_TAGS for t in a.tags)
+
+
+def _by_rank(people: Sequence[Attendee]) -> list[Attendee]:
+    """By rank number (1 first); a rank of 0 (not given) after the ranked; ties keep list order."""
+    return sorted(people, key=lambda a: (a.rank <= 0, a.rank))
+
+
+def _reject_sections(attendees: Sequence[Attendee]) -> None:
+    for a in attendees:
+        if a.section:
+            raise ValidationError(
+                f"{a.name} is marked for zone {a.section!r}, but a banquet has no zones: tables are given by rank",
+                location=Location(file=a.source.file, row=a.source.row, field="座区/section", value=a.section),
+                hint="leave the 座区 cells empty; order people with 排序 and 主客 (主方/客方)",
+            )
+
+
+def _tables_text(tables: Sequence[int]) -> str:
+    if len(tables) == 1:
+        return f"table {tables[0]} has"
+    return "tables " + ", ".join(str(t) for t in tables) + " have"
+
+
+def _table_sizes(options: BanquetOptions, people: int, notes: list[str], source: str) -> list[int]:
+    """Places per table, main table first (R-BNQ-1)."""
+    per = options.seats_per_table
+    main = options.main_seats or per
+    n_tables = options.tables or (sum(options.rows) if options.rows else 0)
+    if n_tables:
+        sizes = [main] + [per] * (n_tables - 1)
+    else:
+        even = per % 2 == 0
+        if options.main_seats:
+            rest, extra = table_sizes(max(0, people - main), max_size=per, even=even)
+            sizes = [main] + rest
+        else:
+            sizes, extra = table_sizes(people, max_size=per, even=even)
+        notes += extra
+        if not sizes:
+            sizes = [main]
+    for i, size in enumerate(sizes):
+        limit = MAIN_TABLE_MAX if i == 0 else RECOMMENDED_MAX
+        if size > limit and (i == 0 or n_tables or per <= RECOMMENDED_MAX):  # else table_sizes said it
+            notes.append(
+                f"R-BNQ-1: {'the main table' if i == 0 else 'a table'} seats {size}; keep tables at "
+                f"{RECOMMENDED_MAX} or fewer (the main table may be a little larger)"
+            )
+            break
+    odd = sorted({s for s in sizes if s % 2})
+    if odd and not any("cannot fill every table with an even number" in n for n in notes):
+        notes.append(
+            f"R-BNQ-1: tables of {', '.join(map(str, odd))} places; an even number at every table is customary (好事成双)"
+        )
+    return sizes
+
+
+def _check_principals(interpreters: Sequence[Attendee], principals: int, side: str, source: str) -> None:
+    if len(interpreters) <= principals:
+        return
+    first = interpreters[principals]
+    raise ValidationError(
+        f"{len(interpreters)} {side}-side interpreters for {principals} {side}-side principals at the main table "
+        f"({first.name} has nobody to serve)",
+        location=Location(file=first.source.file, row=first.source.row, field="标签/tags", value=", ".join(sorted(first.tags))),
+        hint="an interpreter serves someone at the main table: remove the interpreter tag or mark the 主客 side",
+    )

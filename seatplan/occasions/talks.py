@@ -1,0 +1,155 @@
+"""The 会谈 (talks / negotiation) occasion: a long table, R-MTG-3 / R-MTG-4.
+
+The delegations sit on the two long sides of one table, the chief negotiators
+directly opposite each other at the middle. Across the room (横桌式, a long side
+facing the door) the guests take the side facing the door; pointing at the door
+(竖桌式) they take the side on the entrant's right (R-MTG-4, T22). With
+interpreters at the table (Chinese practice) the host interpreter sits at the
+host chief's own right and the guest interpreter at the guest chief's own left,
+facing each other; other members alternate outward from the chief, on his
+senior hand first (``convention``: INTL 一右一左, the R-MTG-3 worked example;
+CN left first), beyond the interpreter's seat (rule book §6 default).
+Note-takers (and interpreters "behind") sit in a back row behind their chief.
+
+Plan file: ``occasion = "talks"`` and an optional ``[talks]`` table::
+
+    [talks]
+    orientation = "across"      # or "pointing" (R-MTG-3 / R-MTG-4)
+    interpreters = "at-table"   # "behind" or "none"
+    seat_pitch = 0.8            # table length per person, m (R-PHY-8: >= 0.6)
+    table_width = 1.2           # m; default 1.2 (<= 15 at the table) or 1.6
+    table = "rectangle"         # or "oval"
+    seats_per_side = 0          # chairs per side; 0 = as the larger delegation needs
+    second_beside_chief = false # rule book §6 alternative: No.2 next to the chief
+
+Zones (strict): ``guest``, ``host`` (table seats, chief first),
+``interpreter-guest``, ``interpreter-host``, ``note-taker-guest``,
+``note-taker-host``; sections carry the same names.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from seatplan.io.plan_file import Key, plan_reader, read_options
+from seatplan.layout.meeting_rooms import TALKS_SEAT_PITCH, TableShape, lay_table_room, relabel_seats
+from seatplan.model import Meeting, Zone
+from seatplan.occasions import Staging
+from seatplan.occasions.reception import Party, check_capacity, check_range, number_zone, split_sides
+from seatplan.protocol.meetings import TableOrientation, TalksInterpreters, rank_talks
+from seatplan.protocol.people import order_by_rank
+
+__all__ = ["InterpreterSeats", "build"]
+
+TABLE = "talks"
+
+
+class InterpreterSeats(StrEnum):
+    """Where the interpreters of a 会谈 sit (R-MTG-3)."""
+
+    AT_TABLE = "at-table"  # Chinese practice: at the chief's right (host) / left (guest)
+    BEHIND = "behind"  # some countries: a chair right behind the chief
+    NONE = "none"  # no interpreter places (domestic talks)
+
+
+def build(meeting: Meeting) -> Staging:
+    """Lay out a 会谈 table and rank its seats and people (R-MTG-3/4).
+
+    Parameters
+    ----------
+    meeting
+        A meeting with ``occasion = "talks"``; attendees carry ``side`` and
+        ``rank``; interpreters and note-takers are tagged (翻译 / 记录).
+
+    Returns
+    -------
+    Staging
+        The table, its chairs and back-row chairs, and the zones (module docstring).
+
+    Raises
+    ------
+    PlanFileError
+        For a bad ``[talks]`` key or value.
+    ValidationError, GeometryError
+        If someone has no side, a side is too large for ``seats_per_side``, or
+        the table does not fit the room.
+    """
+    r = plan_reader(meeting)
+    opts = read_options(
+        meeting,
+        TABLE,
+        {
+            "orientation": Key(r.choice(TableOrientation)),
+            "interpreters": Key(r.choice(InterpreterSeats)),
+            "seat_pitch": Key(r.number),
+            "table_width": Key(r.number),
+            "table": Key(r.choice(TableShape)),
+            "seats_per_side": Key(r.integer),
+            "second_beside_chief": Key(r.flag),
+        },
+    )
+    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
+    check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
+    check_range(r, TABLE, opts, "seats_per_side", 0, 60)
+    orientation = opts.get("orientation", TableOrientation.ACROSS)
+    mode = opts.get("interpreters", InterpreterSeats.AT_TABLE)
+    sides = split_sides(meeting, what="talks (会谈)")
+    members = {p: order_by_rank([*s.members, *s.signers, *s.assistants]) for p, s in sides.items()}
+    at_table = 1 if mode is InterpreterSeats.AT_TABLE else 0
+    per_side = opts.get("seats_per_side", 0) or max(len(m) for m in members.values()) + at_table
+    # back row: interpreters who find no table seat, then note-takers; "behind" keeps one chair behind each chief
+    back = {
+        p: max(0, len(s.interpreters) - at_table) + len(s.note_takers) for p, s in sides.items()
+    }
+    n_back = max(max(back.values()), 1 if mode is InterpreterSeats.BEHIND else 0)
+    room = lay_table_room(
+        meeting.venue,
+        axis=orientation,
+        side_a=per_side,
+        side_b=per_side,
+        back_a=n_back,
+        back_b=n_back,
+        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+        table_width=opts.get("table_width"),
+        shape=opts.get("table", TableShape.RECTANGLE),
+        table_label="会谈桌",
+        source=meeting.source or "",
+        key=TABLE,
+    )
+    seats = {s.id: s for s in room.layout.seats}
+    order = rank_talks(
+        list(seats.values()),
+        door=room.door,
+        convention=meeting.convention,
+        interpreters=TalksInterpreters.AT_TABLE if at_table else TalksInterpreters.BEHIND,
+        second_beside_chief=opts.get("second_beside_chief", False),
+        orientation=orientation,
+    )
+    rows = {sid: s.row for sid, s in seats.items()}
+    labels: dict[str, tuple[str, int, int]] = {}
+    zones: list[Zone] = []
+    for party, ranked, interp_role in (
+        (Party.GUEST, order.guests, "guest_interpreter"),
+        (Party.HOST, order.hosts, "host_interpreter"),
+    ):
+        lists = sides[party]
+        front = [sid for sid in ranked if rows[sid] == 1]
+        behind = [sid for sid in ranked if rows[sid] > 1]
+        people = members[party]
+        check_capacity(meeting, party.value, people, len(front), key=f"{TABLE}.seats_per_side", value=per_side)
+        zones.append(Zone(party.value, tuple(front), tuple(p.id for p in people)))
+        number_zone(labels, rows, party.value, front)
+        interp_seats = [order.roles[interp_role]] if interp_role in order.roles else []
+        k = max(0, len(lists.interpreters) - len(interp_seats))
+        interp_seats += behind[:k]
+        note_seats = behind[k:]
+        for name, seat_ids, who in (
+            (f"interpreter-{party.value}", interp_seats, lists.interpreters),
+            (f"note-taker-{party.value}", note_seats, lists.note_takers),
+        ):
+            if seat_ids or who:
+                check_capacity(meeting, name, who, len(seat_ids), key=f"{TABLE}.interpreters", value=mode.value)
+                zones.append(Zone(name, tuple(seat_ids), tuple(p.id for p in who)))
+                number_zone(labels, rows, name, seat_ids)
+    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
