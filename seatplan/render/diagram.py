@@ -901,20 +901,19 @@ def _draw_scale_bar(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
     from matplotlib.patches import Rectangle
 
     x0, y0, x1, _ = problem.layout.venue.bounds
-    width = x1 - x0
-    length = 5 if width >= 8 else (2 if width >= 3.5 else 1)
     bottom_doors = [d.x for d in problem.layout.venue.doors if abs(d.y - y0) < 0.5]
     for shape in problem.layout.shapes:
         if shape.kind is ShapeKind.DOOR and shape.points:
             cx, cy = _centroid(shape.points)
             if abs(cy - y0) < 0.5:
                 bottom_doors.append(cx)
-
-    def clear(start: float) -> float:
-        return min((abs(d - (start + length / 2)) for d in bottom_doors), default=math.inf)
-
-    left, right = x0 + 0.2, x1 - 0.2 - length
-    start = left if clear(left) >= clear(right) else right
+    # Keep clear of the door and its label below the wall: 1.6 m either side of a door centre.
+    left_span = (x0 + 0.2, min([x1 - 0.2] + [d - 1.6 for d in bottom_doors]))
+    right_span = (max([x0 + 0.2] + [d + 1.6 for d in bottom_doors]), x1 - 0.2)
+    span_lo, span_hi = max((left_span, right_span), key=lambda s: s[1] - s[0])
+    free = span_hi - span_lo
+    length = next((n for n in (5, 2, 1) if n <= free), 1)
+    start = span_lo if (span_lo, span_hi) == left_span else span_hi - length
     y = y0 - 1.0
     h = 0.12
     for i in range(length):
