@@ -1,6 +1,7 @@
 # seatplan — the two set-up commands (see README.md).
 #   make demo   create .venv if missing, install seatplan, run the bundled example into out/demo/
 #   make test   create/update .venv with the test extras and run the whole test suite
+#   make bench  the quick benchmark set; make bench-full runs every scenario (benchmarks/README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -24,6 +25,12 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/seatplan bench --quick
+
+bench-full: $(VENV)/.installed
+	$(BIN)/seatplan bench
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .hypothesis

@@ -40,6 +40,15 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _report(run_plan_file(plan, out))
 
 
+def cmd_bench(args: argparse.Namespace) -> None:
+    """``seatplan bench [NAME ...] [--json] [--quick]``: the benchmark scenarios (benchmarks/README.md)."""
+    from seatplan.bench import run_command
+
+    status = run_command(args)
+    if status:
+        raise SystemExit(status)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``seatplan`` command."""
     parser = argparse.ArgumentParser(prog="seatplan", description="Formal seating plans: seat order, layout, cards, lists.")
@@ -51,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run the bundled county meeting example")
     p.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
     p.set_defaults(func=cmd_demo)
+    from seatplan.bench import configure_parser  # standard library only: cheap
+
+    p = sub.add_parser("bench", help="run the benchmark scenarios (see benchmarks/README.md)")
+    configure_parser(p)
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

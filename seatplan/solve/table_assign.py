@@ -1,0 +1,1275 @@
+"""Table assignment for banquets and weddings: guests → tables, exactly, with CP-SAT.
+
+Which guest sits at which table is a choice that protocol does not fix (the place
+*inside* a table is fixed afterwards by R-BNQ-7/8). The organisers give how well
+people know each other, who must sit together (a couple, a family, a delegation
+that travels as one), who must not share a table (R-BNQ-11: guests on bad terms
+are not seated together) and who is fixed to a table (the host representative of
+every table, R-BNQ-6). This module finds the
+assignment with the largest summed connection weight of guests at the same table,
+and proves it optimal when it can.
+
+Objective
+---------
+The objective is the one of the OR-Tools example ``wedding_optimal_chart_sat.py``
+(google/or-tools, ``examples/python/wedding_optimal_chart_sat.py``), after
+M. L. Bellows and J. D. L. Peterson, "Finding an optimal seating chart for a
+wedding", Annals of Improbable Research, 2012:
+
+    maximise  Σ_{g < h} C[g][h] · [g and h sit at the same table]
+
+i.e. every unordered pair counts once with the weight of the matrix's upper
+triangle. :data:`BELLOWS_PETERSON_CONNECTIONS` is that example's 17-guest matrix;
+its optimal values are 276 (5 tables of 4) and 318 (2 tables of 10), both proven
+by :func:`assign_tables` (tests/test_table_assign.py). The example states the
+"every guest knows at least one other at the table" rule but, as written, adds a
+single global constraint; here ``min_known`` is enforced per guest (the optimal
+values are the same with and without it).
+
+Model (compressed, architecture §5)
+-----------------------------------
+* Keep-together groups are merged (union-find) into *units*; a unit is one
+  decision. The weights inside a unit are a constant; between units they add up.
+* ``x[u, t]`` = unit ``u`` sits at table ``t`` (only for tables it fits and is not
+  pinned away from); one table per unit; seats per table ≤ capacity.
+* ``y[a, b]`` = units ``a`` and ``b`` share a table, for every weighted pair (and
+  the pairs the ``min_known`` rule needs), linked by one boolean per pair and
+  table.
+* Keep-apart: at most one of the two units at every table.
+* Symmetry breaking: tables of equal capacity that nobody is pinned to are
+  interchangeable, so the i-th free unit may only use the first i + 1 of them
+  (any solution can be relabelled to satisfy this).
+* The reported bound is the smaller of CP-SAT's bound and a combinatorial bound
+  (every guest gains at most the sum of his largest ``capacity − unit size``
+  positive weights to people outside his unit), both valid upper bounds.
+
+Large problems (more than :data:`PAIR_TABLE_LIMIT` pair × table links, e.g. 1,000
+guests at 100 tables) are not given to one model: a greedy start is improved by
+moves and swaps of whole units, then by a neighbourhood search that re-seats a
+few strongly connected tables at a time with the exact model, so every step is
+small and exact; the result is FEASIBLE with the combinatorial bound and its gap
+(:class:`TableMethod`).
+
+Infeasible requests are results with an explanation (which rule, which people):
+capacities, groups larger than the largest table, keep-apart inside a group, pins
+that contradict each other, guests who know too few people for ``min_known``; when
+only the solver can see the conflict, the rule families are dropped one at a time
+to name the ones that cannot hold together.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from seatplan.errors import Conflict, Location, SolverError, UnknownIdError, ValidationError
+from seatplan.model.enums import SolveStatus
+
+__all__ = [
+    "BELLOWS_PETERSON_CONNECTIONS",
+    "BELLOWS_PETERSON_NAMES",
+    "PAIR_TABLE_LIMIT",
+    "Table",
+    "TableMethod",
+    "TableProblem",
+    "TableResult",
+    "assign_tables",
+    "bellows_peterson_problem",
+    "check_tables",
+    "greedy_tables",
+    "score_tables",
+    "upper_bound_tables",
+]
+
+#: Above this many (weighted pair × table) links the exact model is not built for
+#: the whole problem; the neighbourhood search is used instead.
+PAIR_TABLE_LIMIT = 60_000
+
+#: The 17 × 17 connection matrix of Bellows & Peterson (2012) as given in the
+#: OR-Tools example ``wedding_optimal_chart_sat.py`` (guests 0-8 the bride's side,
+#: 9-16 the groom's; 50 = couple, 10 = close, 1 = know each other, 0 = strangers).
+BELLOWS_PETERSON_CONNECTIONS: tuple[tuple[int, ...], ...] = (
+    (1, 50, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (50, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 1, 50, 1, 1, 1, 1, 10, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 50, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 1, 1, 1, 50, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 1, 1, 50, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 1, 1, 1, 1, 1, 50, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 1, 1, 1, 1, 50, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (1, 1, 10, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 50, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+)
+
+#: Guest names of the same example (B = bride's side, G = groom's side).
+BELLOWS_PETERSON_NAMES: tuple[str, ...] = (
+    "Deb (B)", "John (B)", "Martha (B)", "Travis (B)", "Allan (B)", "Lois (B)", "Jayne (B)", "Brad (B)",
+    "Abby (B)", "Mary Helen (G)", "Lee (G)", "Annika (G)", "Carl (G)", "Colin (G)", "Shirley (G)",
+    "DeAnn (G)", "Lori (G)",
+)
+
+
+# --------------------------------------------------------------------------------------
+# data
+# --------------------------------------------------------------------------------------
+
+
+class TableMethod(StrEnum):
+    """How :func:`assign_tables` searched."""
+
+    EXACT = "exact"  # one CP-SAT model of the whole problem; OPTIMAL when proven
+    NEIGHBOURHOOD = "neighbourhood"  # greedy start, then a few tables at a time re-seated exactly
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table and the number of guests it seats.
+
+    Parameters
+    ----------
+    id
+        Table label (``"1"``, ``"主桌"``...).
+    capacity
+        Places at the table (R-BNQ-1: at most 10 and even, normally).
+    """
+
+    id: str
+    capacity: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise ValidationError("a table needs a non-empty id", location=Location(field="tables.id", value=self.id))
+        if isinstance(self.capacity, bool) or not isinstance(self.capacity, int) or self.capacity < 1:
+            raise ValidationError(
+                f"table {self.id!r} has capacity {self.capacity!r}; it must be a whole number >= 1",
+                location=Location(field="tables.capacity", value=self.capacity),
+                hint="give the number of places at the table",
+            )
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass(frozen=True)
+class TableProblem:
+    """Guests to seat at tables.
+
+    Parameters
+    ----------
+    guests
+        Guest ids, in list order (explanations and ties follow this order).
+    tables
+        The tables.
+    weights
+        Connection weight of unordered guest pairs (integers; negative = rather
+        not together). ``(a, b)`` and ``(b, a)`` name the same pair and may not
+        both be given. Pairs not listed weigh 0 and count as strangers.
+    keep_together
+        Groups whose members must share a table (a couple, a family).
+    keep_apart
+        Pairs who must not share a table (R-BNQ-11).
+    pins
+        Guest id → table id fixed by the organisers (the host of each table,
+        R-BNQ-6; the main table's guests).
+    min_known
+        Every guest shares his table with at least this many guests he knows
+        (weight > 0); 1 is the "knows at least one other" rule of the wedding
+        example, 0 switches it off.
+    names
+        Guest id → display name, for explanations (default: the id).
+
+    Raises
+    ------
+    ValidationError
+        Duplicate ids, a non-integer weight, a pair of a guest with himself, a
+        negative ``min_known``.
+    UnknownIdError
+        A weight, group, pair or pin naming a guest or table that does not exist.
+    """
+
+    guests: tuple[str, ...]
+    tables: tuple[Table, ...]
+    weights: Mapping[tuple[str, str], int] = field(default_factory=lambda: MappingProxyType({}))
+    keep_together: tuple[tuple[str, ...], ...] = ()
+    keep_apart: tuple[tuple[str, str], ...] = ()
+    pins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    min_known: int = 0
+    names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    pair_weight: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "guests", tuple(self.guests))
+        object.__setattr__(self, "tables", tuple(self.tables))
+        object.__setattr__(self, "keep_together", tuple(tuple(g) for g in self.keep_together))
+        object.__setattr__(self, "keep_apart", tuple(tuple(p) for p in self.keep_apart))  # type: ignore[misc]
+        known = set()
+        for g in self.guests:
+            if not isinstance(g, str) or not g:
+                raise ValidationError(f"guest id {g!r} must be a non-empty string", location=Location(field="guests", value=g))
+            if g in known:
+                raise ValidationError(
+                    f"guest id {g!r} is listed twice", location=Location(field="guests", value=g),
+                    hint="give every guest a unique id",
+                )
+            known.add(g)
+        table_ids = set()
+        for t in self.tables:
+            if not isinstance(t, Table):
+                raise ValidationError(f"expected Table objects, got {t!r}", location=Location(field="tables"))
+            if t.id in table_ids:
+                raise ValidationError(
+                    f"table id {t.id!r} is listed twice", location=Location(field="tables.id", value=t.id),
+                    hint="give every table a unique label",
+                )
+            table_ids.add(t.id)
+        if not self.tables:
+            raise ValidationError("there are no tables", location=Location(field="tables"), hint="add at least one table")
+        merged: dict[tuple[str, str], int] = {}
+        for key, w in self.weights.items():
+            a, b = key
+            for g in (a, b):
+                if g not in known:
+                    raise UnknownIdError("guest", g, hint="weights may only name guests of the list")
+            if a == b:
+                raise ValidationError(
+                    f"weight given for guest {a!r} with himself", location=Location(field="weights", value=key),
+                    hint="give weights for pairs of two different guests",
+                )
+            if isinstance(w, bool) or not isinstance(w, int):
+                raise ValidationError(
+                    f"weight of ({a}, {b}) is {w!r}; weights must be whole numbers",
+                    location=Location(field="weights", value=w),
+                    hint="scale the weights to integers (e.g. × 10) before building the problem",
+                )
+            p = _pair(a, b)
+            if p in merged:
+                raise ValidationError(
+                    f"the pair ({a}, {b}) has two weights", location=Location(field="weights", value=key),
+                    hint="give each unordered pair once",
+                )
+            if w:
+                merged[p] = w
+        object.__setattr__(self, "pair_weight", merged)
+        for group in self.keep_together:
+            for g in group:
+                if g not in known:
+                    raise UnknownIdError("guest", g, hint="keep-together groups may only name guests of the list")
+        for pair in self.keep_apart:
+            if len(pair) != 2:
+                raise ValidationError(
+                    f"keep-apart entry {pair!r} must name exactly two guests", location=Location(field="keep_apart", value=pair)
+                )
+            for g in pair:
+                if g not in known:
+                    raise UnknownIdError("guest", g, hint="keep-apart pairs may only name guests of the list")
+            if pair[0] == pair[1]:
+                raise ValidationError(
+                    f"keep-apart pair names {pair[0]!r} twice", location=Location(field="keep_apart", value=pair)
+                )
+        for g, t in self.pins.items():
+            if g not in known:
+                raise UnknownIdError("guest", g, hint="pins may only name guests of the list")
+            if t not in table_ids:
+                raise UnknownIdError("table", t, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+        if isinstance(self.min_known, bool) or not isinstance(self.min_known, int) or self.min_known < 0:
+            raise ValidationError(
+                f"min_known must be a whole number >= 0, got {self.min_known!r}",
+                location=Location(field="min_known", value=self.min_known),
+            )
+
+    @classmethod
+    def from_matrix(
+        cls,
+        matrix: Sequence[Sequence[int]],
+        *,
+        tables: Sequence[Table] | Sequence[int],
+        names: Sequence[str] | None = None,
+        min_known: int = 0,
+        keep_together: Sequence[Sequence[str]] = (),
+        keep_apart: Sequence[tuple[str, str]] = (),
+    ) -> "TableProblem":
+        """Build a problem from a square, symmetric connection matrix.
+
+        Guest ids are ``"g0"``, ``"g1"``, …; each unordered pair ``g < h`` weighs
+        ``matrix[g][h]`` (the diagonal is ignored), as in the OR-Tools example.
+        ``tables`` may be plain capacities (ids ``"1"``, ``"2"``, …).
+
+        Raises
+        ------
+        ValidationError
+            A non-square or asymmetric matrix, or names of the wrong length.
+        """
+        n = len(matrix)
+        for i, row in enumerate(matrix):
+            if len(row) != n:
+                raise ValidationError(
+                    f"row {i} of the connection matrix has {len(row)} entries, expected {n}",
+                    location=Location(field="matrix", row=i + 1),
+                    hint="the matrix must be square: one row and one column per guest",
+                )
+        for i, j in itertools.combinations(range(n), 2):
+            if matrix[i][j] != matrix[j][i]:
+                raise ValidationError(
+                    f"the connection matrix is not symmetric: [{i}][{j}] = {matrix[i][j]} but [{j}][{i}] = {matrix[j][i]}",
+                    location=Location(field="matrix", row=i + 1, value=matrix[i][j]),
+                    hint="a connection is mutual: give both entries the same weight",
+                )
+        ids = tuple(f"g{i}" for i in range(n))
+        if names is not None and len(names) != n:
+            raise ValidationError(
+                f"{len(names)} names for {n} guests", location=Location(field="names", value=len(names))
+            )
+        table_objs = tuple(
+            t if isinstance(t, Table) else Table(str(k), t) for k, t in enumerate(tables, start=1)
+        )
+        weights = {(ids[i], ids[j]): matrix[i][j] for i, j in itertools.combinations(range(n), 2) if matrix[i][j]}
+        return cls(
+            guests=ids,
+            tables=table_objs,
+            weights=weights,
+            keep_together=tuple(tuple(g) for g in keep_together),
+            keep_apart=tuple(keep_apart),
+            min_known=min_known,
+            names=dict(zip(ids, names)) if names is not None else {},
+        )
+
+    def name(self, guest: str) -> str:
+        """Display name of a guest (the id when no name was given)."""
+        return self.names.get(guest, guest)
+
+    def weight(self, a: str, b: str) -> int:
+        """Connection weight of two guests (0 for strangers)."""
+        return self.pair_weight.get(_pair(a, b), 0)
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """Outcome of :func:`assign_tables`.
+
+    Parameters
+    ----------
+    status
+        OPTIMAL (objective proven best), FEASIBLE (best found, ``gap`` open),
+        INFEASIBLE (see ``explanation``) or UNKNOWN (nothing found in time).
+    table_of
+        Guest id → table id; empty unless a solution was found.
+    objective
+        Summed connection weight of the guests at the same table.
+    bound
+        Best proven upper bound of the objective (== objective when OPTIMAL).
+    gap
+        ``(bound − objective) / max(1, |objective|)``.
+    seconds
+        Wall-clock time of the whole call.
+    explanation
+        Why there is no assignment (or why the search gave up).
+    method
+        How the search ran (:class:`TableMethod`): ``"exact"`` or ``"neighbourhood"``.
+    """
+
+    status: SolveStatus
+    table_of: dict[str, str]
+    objective: int = 0
+    bound: int = 0
+    gap: float = 0.0
+    seconds: float = 0.0
+    explanation: tuple[Conflict, ...] = ()
+    method: TableMethod = TableMethod.EXACT
+
+    def by_table(self) -> dict[str, list[str]]:
+        """Table id → guest ids, in the order of the assignment."""
+        out: dict[str, list[str]] = {}
+        for g, t in self.table_of.items():
+            out.setdefault(t, []).append(g)
+        return out
+
+
+def bellows_peterson_problem(*, tables: int, capacity: int, min_known: int = 1) -> TableProblem:
+    """The 17-guest wedding of Bellows & Peterson (2012), as in the OR-Tools example.
+
+    ``bellows_peterson_problem(tables=5, capacity=4)`` has the optimal value 276,
+    ``tables=2, capacity=10`` has 318.
+    """
+    return TableProblem.from_matrix(
+        BELLOWS_PETERSON_CONNECTIONS,
+        tables=[capacity] * tables,
+        names=BELLOWS_PETERSON_NAMES,
+        min_known=min_known,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# independent evaluation (the solver never grades itself)
+# --------------------------------------------------------------------------------------
+
+
+def score_tables(problem: TableProblem, table_of: Mapping[str, str]) -> int:
+    """Summed weight of the guest pairs that share a table (the objective)."""
+    return sum(w for (a, b), w in problem.pair_weight.items() if a in table_of and table_of.get(a) == table_of.get(b))
+
+
+def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str]:
+    """Every rule the assignment breaks, in plain words; empty when it is valid.
+
+    Checks: everyone seated at a known table, capacities, keep-together,
+    keep-apart, pins and ``min_known``; written without the solver's model.
+    """
+    out: list[str] = []
+    capacity = {t.id: t.capacity for t in problem.tables}
+    for g in problem.guests:
+        if g not in table_of:
+            out.append(f"{problem.name(g)} has no table")
+        elif table_of[g] not in capacity:
+            out.append(f"{problem.name(g)} is at unknown table {table_of[g]!r}")
+    for g in table_of:
+        if g not in set(problem.guests):
+            out.append(f"unknown guest {g!r} in the assignment")
+    count: dict[str, int] = {}
+    for g, t in table_of.items():
+        count[t] = count.get(t, 0) + 1
+    for t, n in count.items():
+        if t in capacity and n > capacity[t]:
+            out.append(f"table {t} has {n} guests for {capacity[t]} places")
+    for group in problem.keep_together:
+        tables = {table_of.get(g) for g in group}
+        if len(tables) > 1:
+            out.append(f"keep-together group {', '.join(problem.name(g) for g in group)} is split over tables {sorted(map(str, tables))}")
+    for a, b in problem.keep_apart:
+        if table_of.get(a) is not None and table_of.get(a) == table_of.get(b):
+            out.append(f"{problem.name(a)} and {problem.name(b)} must be kept apart but share table {table_of[a]}")
+    for g, t in problem.pins.items():
+        if table_of.get(g) != t:
+            out.append(f"{problem.name(g)} is pinned to table {t} but sits at {table_of.get(g)}")
+    if problem.min_known:
+        at: dict[str, list[str]] = {}
+        for g, t in table_of.items():
+            at.setdefault(t, []).append(g)
+        for g in problem.guests:
+            t = table_of.get(g)
+            if t is None:
+                continue
+            known = sum(1 for h in at[t] if h != g and problem.weight(g, h) > 0)
+            if known < problem.min_known:
+                out.append(f"{problem.name(g)} knows {known} of the guests at table {t}, fewer than {problem.min_known}")
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# units (keep-together groups merged)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Units:
+    members: list[list[str]]  # unit → guests, list order
+    unit_of: dict[str, int]
+    weight: dict[tuple[int, int], int]  # between units a < b
+    constant: int  # weight inside units
+
+
+def _merge_units(problem: TableProblem) -> _Units:
+    parent = {g: g for g in problem.guests}
+
+    def find(g: str) -> str:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for group in problem.keep_together:
+        for a, b in zip(group, group[1:]):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+    root_index: dict[str, int] = {}
+    members: list[list[str]] = []
+    unit_of: dict[str, int] = {}
+    for g in problem.guests:
+        r = find(g)
+        if r not in root_index:
+            root_index[r] = len(members)
+            members.append([])
+        members[root_index[r]].append(g)
+        unit_of[g] = root_index[r]
+    weight: dict[tuple[int, int], int] = {}
+    constant = 0
+    for (a, b), w in problem.pair_weight.items():
+        ua, ub = unit_of[a], unit_of[b]
+        if ua == ub:
+            constant += w
+        else:
+            key = (ua, ub) if ua < ub else (ub, ua)
+            weight[key] = weight.get(key, 0) + w
+    return _Units(members, unit_of, weight, constant)
+
+
+def _names(problem: TableProblem, guests: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(problem.name(g) for g in guests[:limit])
+    return shown + (f" and {len(guests) - limit} more" if len(guests) > limit else "")
+
+
+def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
+    """Conflicts visible without search: capacity, group sizes, pins, min_known."""
+    out: list[Conflict] = []
+    total = sum(t.capacity for t in problem.tables)
+    n = len(problem.guests)
+    if n > total:
+        out.append(
+            Conflict(
+                "capacity",
+                f"{n} guests for {total} places at {len(problem.tables)} tables: {n - total} cannot be seated; "
+                "add tables or places",
+            )
+        )
+    largest = max(t.capacity for t in problem.tables)
+    for members in units.members:
+        if len(members) > largest:
+            out.append(
+                Conflict(
+                    "keep-together",
+                    f"the keep-together group of {len(members)} ({_names(problem, members)}) does not fit the largest "
+                    f"table of {largest} places",
+                    tuple(members),
+                )
+            )
+    for a, b in problem.keep_apart:
+        if units.unit_of[a] == units.unit_of[b]:
+            out.append(
+                Conflict(
+                    "keep-apart",
+                    f"{problem.name(a)} and {problem.name(b)} must be kept apart but are in the same keep-together group",
+                    (a, b),
+                )
+            )
+    capacity = {t.id: t.capacity for t in problem.tables}
+    unit_pin: dict[int, tuple[str, str]] = {}
+    for g, t in problem.pins.items():
+        u = units.unit_of[g]
+        if u in unit_pin and unit_pin[u][1] != t:
+            h, other = unit_pin[u]
+            out.append(
+                Conflict(
+                    "pin",
+                    f"{problem.name(h)} is pinned to table {other} and {problem.name(g)} to table {t}, "
+                    "but they are in the same keep-together group",
+                    (h, g),
+                )
+            )
+        unit_pin.setdefault(u, (g, t))
+    pinned_load: dict[str, list[str]] = {}
+    for u, (_, t) in unit_pin.items():
+        pinned_load.setdefault(t, []).extend(units.members[u])
+    for t, guests in pinned_load.items():
+        if len(guests) > capacity[t]:
+            out.append(
+                Conflict(
+                    "pin",
+                    f"{len(guests)} guests are pinned (with their groups) to table {t} of {capacity[t]} places: "
+                    f"{_names(problem, guests)}",
+                    tuple(guests),
+                )
+            )
+    for a, b in problem.keep_apart:
+        ua, ub = units.unit_of[a], units.unit_of[b]
+        if ua in unit_pin and ub in unit_pin and unit_pin[ua][1] == unit_pin[ub][1] and ua != ub:
+            out.append(
+                Conflict(
+                    "keep-apart",
+                    f"{problem.name(a)} and {problem.name(b)} must be kept apart but are both pinned to table "
+                    f"{unit_pin[ua][1]}",
+                    (a, b),
+                )
+            )
+    if problem.min_known:
+        knows_of = {g: 0 for g in problem.guests}
+        for (a, b), w in problem.pair_weight.items():
+            if w > 0:
+                knows_of[a] += 1
+                knows_of[b] += 1
+        for g in problem.guests:
+            knows = knows_of[g]
+            if knows < problem.min_known:
+                out.append(
+                    Conflict(
+                        "min-known",
+                        f"{problem.name(g)} knows {knows} guest(s) in all, fewer than the {problem.min_known} "
+                        "required at his table",
+                        (g,),
+                    )
+                )
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# bounds and a greedy start
+# --------------------------------------------------------------------------------------
+
+
+def upper_bound_tables(problem: TableProblem) -> int:
+    """A valid upper bound of the objective, without search.
+
+    Every guest at a table of the largest capacity ``c`` shares it with his
+    keep-together group (weights counted as they are) and at most ``c − |group|``
+    others, who add at most his largest positive weights to people outside the
+    group. Each pair is counted from both ends, so the bound is half the sum.
+    """
+    units = _merge_units(problem)
+    cap = max(t.capacity for t in problem.tables)
+    per_guest: dict[str, list[int]] = {g: [] for g in problem.guests}
+    for (a, b), w in problem.pair_weight.items():
+        if units.unit_of[a] != units.unit_of[b] and w > 0:
+            per_guest[a].append(w)
+            per_guest[b].append(w)
+    total = 2 * units.constant
+    for g, ws in per_guest.items():
+        room = cap - len(units.members[units.unit_of[g]])
+        if room > 0:
+            total += sum(sorted(ws, reverse=True)[:room])
+    return total // 2
+
+
+def greedy_tables(problem: TableProblem) -> dict[str, str] | None:
+    """A quick assignment used as the start of the search (the better of two packings).
+
+    * *By affinity*: pinned units first, then the others, largest group first;
+      each goes to the table (with room, no keep-apart partner) where it adds the
+      most weight, ties to the table with more free places, then table order.
+    * *In list order*: units in the order of the list, each at the first table
+      with room and no keep-apart partner — what one does by hand, and good when
+      the list is already grouped (by unit, by family).
+
+    ``min_known`` is not enforced. Returns ``None`` when both packings get stuck.
+    """
+    units = _merge_units(problem)
+    found = [p for p in (_pack(problem, units, by_affinity=True), _pack(problem, units, by_affinity=False)) if p]
+    if not found:
+        return None
+    return max(found, key=lambda t: score_tables(problem, t))
+
+
+def _pack(problem: TableProblem, units: _Units, *, by_affinity: bool) -> dict[str, str] | None:
+    index = {t.id: k for k, t in enumerate(problem.tables)}
+    free = [t.capacity for t in problem.tables]
+    at: list[list[int]] = [[] for _ in problem.tables]
+    apart: dict[int, set[int]] = {}
+    for a, b in problem.keep_apart:
+        ua, ub = units.unit_of[a], units.unit_of[b]
+        apart.setdefault(ua, set()).add(ub)
+        apart.setdefault(ub, set()).add(ua)
+    neighbours: dict[int, dict[int, int]] = {}
+    for (ua, ub), w in units.weight.items():
+        neighbours.setdefault(ua, {})[ub] = w
+        neighbours.setdefault(ub, {})[ua] = w
+    pinned = {units.unit_of[g]: index[t] for g, t in problem.pins.items()}
+    table_of_unit: dict[int, int] = {}
+    if by_affinity:
+        order = sorted(range(len(units.members)), key=lambda u: (u not in pinned, -len(units.members[u]), u))
+    else:
+        order = sorted(range(len(units.members)), key=lambda u: (u not in pinned, u))
+    for u in order:
+        size = len(units.members[u])
+        candidates = [pinned[u]] if u in pinned else range(len(free))
+        best: tuple[int, int, int] | None = None
+        for k in candidates:
+            if free[k] < size or any(v in apart.get(u, ()) for v in at[k]):
+                continue
+            if not by_affinity:
+                best = (0, 0, -k)
+                break
+            gain = sum(neighbours.get(u, {}).get(v, 0) for v in at[k])
+            key = (gain, free[k], -k)
+            if best is None or key > best:
+                best = key
+        if best is None:
+            return None
+        k = -best[2]
+        table_of_unit[u] = k
+        at[k].append(u)
+        free[k] -= size
+    return {g: problem.tables[table_of_unit[units.unit_of[g]]].id for g in problem.guests}
+
+
+# --------------------------------------------------------------------------------------
+# the CP-SAT model
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Families:
+    """Which rule families go into the model (dropped one by one to explain infeasibility)."""
+
+    keep_together: bool = True
+    keep_apart: bool = True
+    pins: bool = True
+    min_known: bool = True
+
+
+def _adjacency(problem: TableProblem) -> dict[str, dict[str, int]]:
+    adj: dict[str, dict[str, int]] = {g: {} for g in problem.guests}
+    for (a, b), w in problem.pair_weight.items():
+        adj[a][b] = w
+        adj[b][a] = w
+    return adj
+
+
+def _link_count(problem: TableProblem, units: _Units) -> int:
+    """Pair × table links of the exact model (an upper estimate)."""
+    return len(units.weight) * len(problem.tables)
+
+
+def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] | None):  # type: ignore[no-untyped-def]
+    """The exact CP-SAT model; returns ``(model, units, x)`` or ``(None, units, {})`` if a unit fits nowhere."""
+    from ortools.sat.python import cp_model
+
+    if not fam.keep_together:
+        problem = _without(problem, keep_together=())
+    units = _merge_units(problem)
+    adj = _adjacency(problem)
+    tables = problem.tables
+    nt = len(tables)
+    index = {t.id: k for k, t in enumerate(tables)}
+    size = [len(m) for m in units.members]
+    m = cp_model.CpModel()
+    pinned: dict[int, int] = {}
+    if fam.pins:
+        for g, t in problem.pins.items():
+            pinned.setdefault(units.unit_of[g], index[t])
+    pinned_tables = set(pinned.values())
+    # Interchangeable tables: same capacity, nobody pinned to them.
+    classes: dict[int, list[int]] = {}
+    for k, t in enumerate(tables):
+        if k not in pinned_tables:
+            classes.setdefault(t.capacity, []).append(k)
+    position = {k: i for ks in classes.values() for i, k in enumerate(ks)}
+    x: dict[tuple[int, int], object] = {}
+    free_rank = 0
+    for u in range(len(units.members)):
+        allowed: list[int] = []
+        for k, t in enumerate(tables):
+            if t.capacity < size[u]:
+                continue
+            if u in pinned and pinned[u] != k:
+                continue
+            if u not in pinned and k in position and position[k] > free_rank:
+                continue  # symmetry breaking among interchangeable tables
+            allowed.append(k)
+        if u not in pinned:
+            free_rank += 1
+        if not allowed:
+            return None, units, {}
+        for k in allowed:
+            x[u, k] = m.NewBoolVar(f"x{u}_{k}")
+        m.AddExactlyOne(x[u, k] for k in allowed)
+    for k, t in enumerate(tables):
+        terms = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
+        if terms:
+            m.Add(sum(terms) <= t.capacity)
+    if fam.keep_apart:
+        seen: set[tuple[int, int]] = set()
+        for a, b in problem.keep_apart:
+            ua, ub = units.unit_of[a], units.unit_of[b]
+            key = (min(ua, ub), max(ua, ub))
+            if key in seen:
+                continue
+            seen.add(key)
+            if ua == ub:  # kept apart inside one group: an empty clause (the precheck reports it first)
+                m.AddBoolOr([])
+                continue
+            for k in range(nt):
+                if (ua, k) in x and (ub, k) in x:
+                    m.AddBoolOr([x[ua, k].Not(), x[ub, k].Not()])  # type: ignore[attr-defined]
+    # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
+    need: dict[tuple[int, int], int] = dict(units.weight)
+    know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
+    if fam.min_known and problem.min_known:
+        for g in problem.guests:
+            ug = units.unit_of[g]
+            inside = 0
+            counts: dict[int, int] = {}
+            for h, w in adj[g].items():
+                if w <= 0:
+                    continue
+                uh = units.unit_of[h]
+                if uh == ug:
+                    inside += 1
+                else:
+                    counts[uh] = counts.get(uh, 0) + 1
+            rest = problem.min_known - inside
+            if rest <= 0:
+                continue
+            terms = []
+            for uh, c in sorted(counts.items()):
+                key = (min(ug, uh), max(ug, uh))
+                need.setdefault(key, 0)
+                terms.append((c, key))
+            know_terms[g] = (rest, terms)
+    y: dict[tuple[int, int], object] = {}
+    for (a, b), w in need.items():
+        common = [k for k in range(nt) if (a, k) in x and (b, k) in x]
+        v = m.NewBoolVar(f"y{a}_{b}")
+        y[a, b] = v
+        if not common:
+            m.Add(v == 0)
+            continue
+        zs = []
+        for k in common:
+            z = m.NewBoolVar(f"z{a}_{b}_{k}")
+            m.AddImplication(z, x[a, k])
+            m.AddImplication(z, x[b, k])
+            if w < 0:  # both there → z, so a negative weight cannot be dodged
+                m.AddBoolOr([x[a, k].Not(), x[b, k].Not(), z])  # type: ignore[attr-defined]
+            zs.append(z)
+        m.Add(sum(zs) == v)
+    for rest, terms in know_terms.values():
+        m.Add(sum(c * y[key] for c, key in terms) >= rest)
+    m.Maximize(sum(w * y[key] for key, w in units.weight.items()) + units.constant)
+    if hint:
+        for u in range(len(units.members)):
+            k = index.get(hint.get(units.members[u][0], ""), -1)
+            for kk in range(nt):
+                if (u, kk) in x:
+                    m.AddHint(x[u, kk], kk == k)
+    return m, units, x
+
+
+def _without(problem: TableProblem, **changes: object) -> TableProblem:
+    data = {
+        "guests": problem.guests,
+        "tables": problem.tables,
+        "weights": dict(problem.pair_weight),
+        "keep_together": problem.keep_together,
+        "keep_apart": problem.keep_apart,
+        "pins": problem.pins,
+        "min_known": problem.min_known,
+        "names": problem.names,
+    }
+    data.update(changes)
+    return TableProblem(**data)  # type: ignore[arg-type]
+
+
+def _run(  # type: ignore[no-untyped-def]
+    model: object,
+    *,
+    time_limit: float | None,
+    seed: int,
+    workers: int,
+    deterministic: bool = True,
+    work_limit: float | None = None,
+):
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    if workers > 1 and deterministic:
+        solver.parameters.interleave_search = True
+    if time_limit is not None:
+        solver.parameters.max_time_in_seconds = max(0.0, float(time_limit))
+    if work_limit is not None:
+        solver.parameters.max_deterministic_time = float(work_limit)
+    code = solver.Solve(model)
+    return solver, code
+
+
+def _read(problem: TableProblem, units: _Units, solver: object, x: Mapping[tuple[int, int], object]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for (u, k), var in x.items():
+        if solver.BooleanValue(var):  # type: ignore[attr-defined]
+            for g in units.members[u]:
+                out[g] = problem.tables[k].id
+    return {g: out[g] for g in problem.guests}
+
+
+def _relabel(problem: TableProblem, table_of: Mapping[str, str]) -> dict[str, str]:
+    """Rename interchangeable tables so the output does not depend on search order.
+
+    Tables of one capacity that nobody is pinned to are given out in the order of
+    their first guest in the list (deterministic output from any optimal solution,
+    and the order the model's symmetry breaking expects of a hint).
+    """
+    pinned_tables = set(problem.pins.values())
+    classes: dict[int, list[str]] = {}
+    for t in problem.tables:
+        if t.id not in pinned_tables:
+            classes.setdefault(t.capacity, []).append(t.id)
+    capacity = {t.id: t.capacity for t in problem.tables}
+    rename: dict[str, str] = {}
+    used: dict[int, int] = {}
+    for g in problem.guests:
+        t = table_of[g]
+        if t in pinned_tables or t in rename or t not in capacity:
+            continue
+        c = capacity[t]
+        rename[t] = classes[c][used.get(c, 0)]
+        used[c] = used.get(c, 0) + 1
+    return {g: rename.get(t, t) for g, t in table_of.items()}
+
+
+def assign_tables(
+    problem: TableProblem,
+    *,
+    time_limit: float | None = 60.0,
+    seed: int = 0,
+    workers: int = 2,
+    deterministic: bool = True,
+    work_limit: float | None = None,
+    hint: Mapping[str, str] | None = None,
+    method: TableMethod | str | None = None,
+    neighbourhood: int = 3,
+    explain: bool = True,
+) -> TableResult:
+    """Seat guests at tables, maximising the connection weight at each table.
+
+    Parameters
+    ----------
+    problem
+        Guests, tables, weights and rules.
+    time_limit
+        Wall-clock limit of the search in seconds (``None``: until proven or, for
+        the neighbourhood search, until a whole round brings no gain). On hitting
+        it the best assignment found is returned as FEASIBLE with its gap.
+    seed
+        Random seed of the search.
+    workers
+        CP-SAT worker threads (exact method).
+    deterministic
+        With ``workers > 1``, interleave the workers deterministically
+        (``interleave_search``), so the same input gives the same assignment when
+        the search ends by proof, by ``work_limit`` or by a round without gain. A
+        wall-clock ``time_limit`` that is hit ends the search at a
+        machine-dependent point.
+    work_limit
+        Limit of the exact search in CP-SAT's deterministic time units
+        (reproducible, unlike ``time_limit``); ``None`` for no such limit.
+    hint
+        A starting assignment (guest → table); default :func:`greedy_tables`.
+    method
+        :class:`TableMethod`; default EXACT when the exact model has at most
+        :data:`PAIR_TABLE_LIMIT` pair × table links, else NEIGHBOURHOOD: from the
+        greedy start, each round takes every table in turn with the
+        ``neighbourhood − 1`` tables its guests are most connected to, and
+        re-seats the guests of those tables optimally with the exact model
+        (keeping the change only if it gains), until a round gains nothing.
+    neighbourhood
+        Tables re-seated together by the neighbourhood search.
+    explain
+        On INFEASIBLE, solve relaxed models to name the conflicting rule families.
+
+    Returns
+    -------
+    TableResult
+        OPTIMAL / FEASIBLE with ``table_of``, INFEASIBLE with an explanation, or
+        UNKNOWN when nothing was found in time. Interchangeable tables are
+        renamed in order of their first guest, so equal optima print alike.
+
+    Raises
+    ------
+    SolverError
+        If CP-SAT rejects the model (a bug, not a user error).
+    ValidationError
+        An unknown ``method``.
+
+    Examples
+    --------
+    >>> r = assign_tables(bellows_peterson_problem(tables=2, capacity=10))
+    >>> (r.status.value, r.objective, r.bound)
+    ('OPTIMAL', 318, 318)
+    """
+    from ortools.sat.python import cp_model
+
+    started = time.perf_counter()
+
+    def seconds() -> float:
+        return time.perf_counter() - started
+
+    if method is not None and not isinstance(method, TableMethod):
+        try:
+            method = TableMethod(str(method).strip().lower())
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in TableMethod)
+            raise ValidationError(
+                f"method must be one of {allowed}, got {method!r}", location=Location(field="method", value=method)
+            ) from None
+    units = _merge_units(problem)
+    conflicts = _precheck(problem, units)
+    if conflicts:
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(conflicts))
+    start = dict(hint) if hint is not None else greedy_tables(problem)
+    if start is not None and all(g in start for g in problem.guests):
+        start = _relabel(problem, start)  # agree with the symmetry breaking
+    else:
+        start = None
+    if method is None:
+        large = _link_count(problem, units) > PAIR_TABLE_LIMIT
+        method = TableMethod.NEIGHBOURHOOD if large and start is not None else TableMethod.EXACT
+    if method is TableMethod.NEIGHBOURHOOD:
+        if start is None:
+            reason = Conflict("start", "the greedy packing found no start for the neighbourhood search; use method='exact'")
+            return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
+        deadline = math.inf if time_limit is None else started + time_limit
+        table_of = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood)
+        broken = check_tables(problem, table_of)
+        if broken:
+            reason = Conflict(
+                "min-known",
+                f"the neighbourhood search could not meet every rule ({broken[0]}; {len(broken)} in all); "
+                "use method='exact' with a longer time limit",
+            )
+            return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
+        table_of = _relabel(problem, table_of)
+        objective = score_tables(problem, table_of)
+        bound = max(objective, upper_bound_tables(problem))
+        status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
+        gap = (bound - objective) / max(1, abs(objective))
+        return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)
+    model, units, x = _build_model(problem, _Families(), start)
+    if model is None:
+        conflict = Conflict("capacity", "a keep-together group fits no table it is allowed to use")
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=(conflict,), method=method)
+    options = {"time_limit": time_limit, "seed": seed, "workers": workers, "deterministic": deterministic, "work_limit": work_limit}
+    solver, code = _run(model, **options)  # type: ignore[arg-type]
+    if code == cp_model.MODEL_INVALID:
+        raise SolverError(f"CP-SAT rejected the table model: {model.Validate()}")  # type: ignore[attr-defined]
+    if code == cp_model.INFEASIBLE:
+        found = _diagnose(problem, options) if explain else []
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(found), method=method)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        reason = Conflict("time-limit", f"no assignment found within {time_limit} s; raise time_limit")
+        return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
+    table_of = _relabel(problem, _read(problem, units, solver, x))
+    # The model may leave a positive pair's y at 0 in a non-optimal solution, so the
+    # true score can exceed the model's value; it can never be below it.
+    objective = score_tables(problem, table_of)
+    if objective < round(solver.ObjectiveValue()):
+        raise SolverError(f"objective mismatch: model {solver.ObjectiveValue()} vs assignment {objective}")
+    if code == cp_model.OPTIMAL:
+        bound = objective
+    else:
+        bound = min(math.floor(solver.BestObjectiveBound() + 1e-6), upper_bound_tables(problem))
+        bound = max(bound, objective)
+    status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
+    gap = (bound - objective) / max(1, abs(objective))
+    return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)
+
+
+def _local_search(problem: TableProblem, units: _Units, table_of: dict[str, str], *, deadline: float) -> bool:
+    """Move or swap whole units between tables while that gains weight; True if anything changed.
+
+    Pure Python over the unit graph, used between neighbourhood rounds when
+    ``min_known`` is 0 (a move could otherwise leave someone among strangers).
+    Moves keep capacities, keep-apart pairs and pins.
+    """
+    ids = [t.id for t in problem.tables]
+    capacity = [t.capacity for t in problem.tables]
+    index = {t: k for k, t in enumerate(ids)}
+    nu = len(units.members)
+    size = [len(m) for m in units.members]
+    tab = [index[table_of[m[0]]] for m in units.members]
+    pinned = {units.unit_of[g] for g in problem.pins}
+    nbr: list[dict[int, int]] = [{} for _ in range(nu)]
+    for (a, b), w in units.weight.items():
+        nbr[a][b] = w
+        nbr[b][a] = w
+    apart: list[set[int]] = [set() for _ in range(nu)]
+    for a, b in problem.keep_apart:
+        ua, ub = units.unit_of[a], units.unit_of[b]
+        apart[ua].add(ub)
+        apart[ub].add(ua)
+    load = [0] * len(ids)
+    members: list[set[int]] = [set() for _ in ids]
+    for u in range(nu):
+        load[tab[u]] += size[u]
+        members[tab[u]].add(u)
+    pull = [dict[int, int]() for _ in range(nu)]  # unit → table → weight to the units there
+    for u in range(nu):
+        for v, w in nbr[u].items():
+            pull[u][tab[v]] = pull[u].get(tab[v], 0) + w
+
+    def move(u: int, k: int) -> None:
+        old = tab[u]
+        members[old].discard(u)
+        members[k].add(u)
+        load[old] -= size[u]
+        load[k] += size[u]
+        tab[u] = k
+        for v, w in nbr[u].items():
+            pull[v][old] -= w
+            pull[v][k] = pull[v].get(k, 0) + w
+
+    def clashes(u: int, k: int, ignore: int = -1) -> bool:
+        return any(tab[v] == k and v != ignore for v in apart[u])
+
+    changed = False
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for u in range(nu):
+            if u in pinned:
+                continue
+            a = tab[u]
+            here = pull[u].get(a, 0)
+            best: tuple[int, int, int] | None = None  # (gain, table, partner or -1)
+            for k, there in sorted(pull[u].items()):
+                if k == a or there <= 0:
+                    continue
+                if load[k] + size[u] <= capacity[k] and not clashes(u, k):
+                    gain = there - here
+                    if gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, k, -1)
+                for v in sorted(members[k]):
+                    if v in pinned:
+                        continue
+                    if load[k] - size[v] + size[u] > capacity[k] or load[a] - size[u] + size[v] > capacity[a]:
+                        continue
+                    if clashes(u, k, v) or clashes(v, a, u):
+                        continue
+                    w = nbr[u].get(v, 0)
+                    gain = (there - w) - here + (pull[v].get(a, 0) - w) - pull[v].get(k, 0)
+                    if gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, k, v)
+            if best is not None:
+                _, k, v = best
+                move(u, k)
+                if v >= 0:
+                    move(v, a)
+                improved = changed = True
+    for u in range(nu):
+        for g in units.members[u]:
+            table_of[g] = ids[tab[u]]
+    return changed
+
+
+def _improve(
+    problem: TableProblem, start: Mapping[str, str], *, deadline: float, seed: int, size: int
+) -> dict[str, str]:
+    """Neighbourhood search: unit moves and swaps, then a few connected tables re-seated exactly."""
+    from ortools.sat.python import cp_model
+
+    units = _merge_units(problem)
+    adj = _adjacency(problem)
+    capacity = {t.id: t.capacity for t in problem.tables}
+    order_of = {g: i for i, g in enumerate(problem.guests)}
+    apart_of: dict[str, list[str]] = {}
+    for a, b in problem.keep_apart:
+        apart_of.setdefault(a, []).append(b)
+        apart_of.setdefault(b, []).append(a)
+    table_of = dict(start)
+    ids = [t.id for t in problem.tables]
+    position = {t: k for k, t in enumerate(ids)}
+    rng = random.Random(seed)
+    size = max(2, min(size, len(ids)))
+    tried: set[frozenset[tuple[str, frozenset[str]]]] = set()  # neighbourhoods that gave nothing
+    while True:
+        gained = False
+        if not problem.min_known:
+            gained = _local_search(problem, units, table_of, deadline=deadline)
+        at: dict[str, set[str]] = {t: set() for t in ids}
+        for g, t in table_of.items():
+            at[t].add(g)
+        seeds = ids[:]
+        rng.shuffle(seeds)
+        for first in seeds:
+            if time.perf_counter() >= deadline:
+                return table_of
+            affinity: dict[str, int] = {}
+            for g in at[first]:
+                for h, w in adj[g].items():
+                    t = table_of[h]
+                    if w > 0 and t != first:
+                        affinity[t] = affinity.get(t, 0) + w
+            near = sorted(affinity, key=lambda t: (-affinity[t], position[t]))[: size - 1]
+            rest = [t for t in ids if t != first and t not in near]
+            chosen = [first, *near, *rng.sample(rest, min(len(rest), size - 1 - len(near)))]
+            guests = sorted((g for t in chosen for g in at[t]), key=order_of.__getitem__)
+            key = frozenset((t, frozenset(at[t])) for t in chosen)
+            if len(guests) < 2 or key in tried:
+                continue
+            inside = set(guests)
+            groups = {tuple(units.members[units.unit_of[g]]) for g in guests}
+            sub = TableProblem(
+                guests=tuple(guests),
+                tables=tuple(Table(t, capacity[t]) for t in chosen),
+                weights={(a, b): w for a in guests for b, w in adj[a].items() if b in inside and a < b},
+                keep_together=tuple(sorted(g for g in groups if len(g) > 1)),
+                keep_apart=tuple((a, b) for a in guests for b in apart_of.get(a, ()) if b in inside and a < b),
+                pins={g: t for g, t in problem.pins.items() if g in inside},
+                min_known=problem.min_known,
+            )
+            current = {g: table_of[g] for g in guests}
+            old = score_tables(sub, current)
+            old_ok = not check_tables(sub, current)
+            model, sub_units, x = _build_model(sub, _Families(), _relabel(sub, current))
+            if model is None:
+                continue
+            remaining = deadline - time.perf_counter()
+            solver, code = _run(model, time_limit=min(remaining, 10.0), seed=seed, workers=1, work_limit=0.5)
+            if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                tried.add(key)
+                continue
+            new = _read(sub, sub_units, solver, x)
+            if old_ok and score_tables(sub, new) <= old:
+                tried.add(key)
+                continue
+            for g, t in new.items():
+                at[table_of[g]].discard(g)
+                at[t].add(g)
+                table_of[g] = t
+            gained = True
+        if not gained:
+            return table_of
+
+
+def _diagnose(problem: TableProblem, options: Mapping[str, object]) -> list[Conflict]:
+    """Name the rule families whose removal makes the request feasible."""
+    from ortools.sat.python import cp_model
+
+    families = {
+        "keep-together": _Families(keep_together=False),
+        "keep-apart": _Families(keep_apart=False),
+        "pin": _Families(pins=False),
+        "min-known": _Families(min_known=False),
+    }
+    present = {
+        "keep-together": bool(problem.keep_together),
+        "keep-apart": bool(problem.keep_apart),
+        "pin": bool(problem.pins),
+        "min-known": bool(problem.min_known),
+    }
+    culprits: list[str] = []
+    for name, fam in families.items():
+        if not present[name]:
+            continue
+        model, *_ = _build_model(problem, fam, None)
+        if model is None:
+            continue
+        _, code = _run(model, **options)  # type: ignore[arg-type]
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            culprits.append(name)
+    places = sum(t.capacity for t in problem.tables)
+    what = f"{len(problem.guests)} guests at {len(problem.tables)} tables ({places} places)"
+    if culprits:
+        return [
+            Conflict(name, f"no seating of {what} meets every rule; without the {name} rules one exists")
+            for name in culprits
+        ]
+    return [
+        Conflict(
+            "capacity",
+            f"no seating of {what} meets the rules: the keep-together groups cannot be packed into the tables "
+            "together with the keep-apart, pin and min-known rules (no single rule family is to blame)",
+        )
+    ]
