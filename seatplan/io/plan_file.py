@@ -30,6 +30,16 @@ from seatplan.model import (
     OccasionKind,
     Side,
     Venue,
+    View,
+)
+from seatplan.model.meeting import (
+    BalconySpec,
+    FloorHand,
+    Lectern,
+    ListOrder,
+    Presider,
+    ReservedBlock,
+    StripOrder,
 )
 
 #: Option tables of occasions, validated by the occasion that uses them.
@@ -208,6 +218,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "venue": Key(r.raw_table, required=True),
             "dais": Key(r.raw_table),
             "floor": Key(r.raw_table),
+            "balcony": Key(r.raw_table),
             "cards": Key(r.raw_table),
             "occasion": Key(r.choice(OccasionKind)),
             **{name: Key(r.raw_table) for name in OPTION_TABLES},
@@ -215,26 +226,9 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
     )
     venue = _read_venue(r, top["venue"])
     try:
-        dais = DaisSpec(**r.table(top["dais"], "dais", {
-            "rows": Key(r.int_list),
-            "even_mode": Key(r.choice(EvenMode)),
-            "seat_pitch": Key(r.number),
-            "row_pitch": Key(r.number),
-        })) if "dais" in top else None
-        floor = FloorSpec(**r.table(top["floor"], "floor", {
-            "blocks": Key(r.int_list),
-            "rows": Key(r.integer),
-            "seat_width": Key(r.number),
-            "row_pitch": Key(r.number),
-            "aisle_width": Key(r.number),
-            "side_aisle": Key(r.number),
-            "front_gap": Key(r.number),
-            "back_gap": Key(r.number),
-            "fill": Key(r.choice(FillMethod)),
-            "numbering": Key(r.choice(Numbering)),
-            "odd_side": Key(r.choice(Side)),
-            "unit_order": Key(r.text_list),
-        })) if "floor" in top else None
+        dais = _read_dais(r, top["dais"]) if "dais" in top else None
+        floor = _read_floor(r, top["floor"]) if "floor" in top else None
+        balcony = _read_balcony(r, top["balcony"]) if "balcony" in top else None
         cards = CardSpec(**r.table(top["cards"], "cards", {
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
@@ -266,7 +260,107 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         occasion=top.get("occasion", OccasionKind.MEETING),
         options=MappingProxyType({name: top[name] for name in OPTION_TABLES if name in top}),
         source=Path(source) if source else None,
+        balcony=balcony,
     )
+
+
+def _read_dais(r: PlanReader, data: Any) -> DaisSpec:
+    """Read the [dais] table (R-DAIS-1…15; docs/plan-format.md)."""
+    return DaisSpec(**r.table(data, "dais", {
+        "rows": Key(r.int_list),
+        "even_mode": Key(r.choice(EvenMode)),
+        "seat_pitch": Key(r.number),
+        "row_pitch": Key(r.number),
+        "fixed_chairs": Key(r.flag),
+        "equal_top_pair": Key(r.flag),
+        "front_tags": Key(r.text_list),
+        "presider": Key(r.choice(Presider)),
+        "presider_end": Key(r.choice(Side)),
+        "lectern": Key(r.choice(Lectern)),
+        "side_view": Key(r.choice(View)),
+        "aisle_width": Key(r.number),
+        "aisle_from_row": Key(r.integer),
+    }))
+
+
+def _int_range(r: PlanReader) -> Callable[[Any, str], tuple[int, ...]]:
+    """A whole number or a list of two whole numbers (a range)."""
+
+    def convert(value: Any, key: str) -> tuple[int, ...]:
+        if isinstance(value, list):
+            if len(value) not in (1, 2):
+                raise r.fail(key, value, "expected one number or a range [first, last]", f"write e.g. {key.rsplit('.', 1)[-1]} = [1, 2]")
+            return tuple(r.integer(v, f"{key}[{i}]") for i, v in enumerate(value))
+        return (r.integer(value, key),)
+
+    return convert
+
+
+def _read_reserved(r: PlanReader, data: Any, key: str) -> tuple[ReservedBlock, ...]:
+    """Read [[floor.reserved]] / [[balcony.reserved]] entries (R-AUD-8)."""
+    out = []
+    for i, entry in enumerate(r.table_list(data, key, {
+        "rows": Key(_int_range(r), required=True),
+        "block": Key(r.integer),
+        "seats": Key(_int_range(r)),
+        "tag": Key(r.text),
+        "category": Key(r.text),
+        "label": Key(r.text),
+    })):
+        try:
+            out.append(ReservedBlock(**entry))
+        except SeatplanError as exc:
+            loc = getattr(exc, "location", Location())
+            field = str(loc.field).replace("reserved.", f"{key}[{i}].", 1) if loc.field else f"{key}[{i}]"
+            raise PlanFileError(
+                getattr(exc, "message", str(exc)),
+                location=Location(file=r.source, field=field, value=loc.value),
+                hint=getattr(exc, "hint", "") or "see docs/plan-format.md",
+            ) from None
+    return tuple(out)
+
+
+def _read_floor(r: PlanReader, data: Any) -> FloorSpec:
+    """Read the [floor] table and its [[floor.reserved]] blocks (R-AUD-1…11)."""
+    values = r.table(data, "floor", {
+        "blocks": Key(r.int_list),
+        "rows": Key(r.integer),
+        "seat_width": Key(r.number),
+        "row_pitch": Key(r.number),
+        "aisle_width": Key(r.number),
+        "side_aisle": Key(r.number),
+        "front_gap": Key(r.number),
+        "back_gap": Key(r.number),
+        "fill": Key(r.choice(FillMethod)),
+        "numbering": Key(r.choice(Numbering)),
+        "odd_side": Key(r.choice(Side)),
+        "unit_order": Key(r.text_list),
+        "strip_order": Key(r.choice(StripOrder)),
+        "floor_hand": Key(r.choice(FloorHand)),
+        "unit_order_by": Key(r.choice(ListOrder)),
+        "member_order_by": Key(r.choice(ListOrder)),
+        "reserved": Key(lambda value, key: _read_reserved(r, value, key)),
+        "rotation_year": Key(r.integer),
+        "rotation_groups": Key(r.integer),
+    })
+    return FloorSpec(**values)
+
+
+def _read_balcony(r: PlanReader, data: Any) -> BalconySpec:
+    """Read the [balcony] table (楼上/二楼, R-AUD-1, R-AUD-7) and its reserved blocks."""
+    values = r.table(data, "balcony", {
+        "blocks": Key(r.int_list),
+        "rows": Key(r.integer),
+        "seat_width": Key(r.number),
+        "row_pitch": Key(r.number),
+        "aisle_width": Key(r.number),
+        "numbering": Key(r.choice(Numbering)),
+        "odd_side": Key(r.choice(Side)),
+        "categories": Key(r.text_list),
+        "label": Key(r.text),
+        "reserved": Key(lambda value, key: _read_reserved(r, value, key)),
+    })
+    return BalconySpec(**values)
 
 
 def _relocate(exc: SeatplanError, source: str | Path) -> PlanFileError:

@@ -42,9 +42,11 @@ from seatplan.model.seats import Seat
 
 __all__ = [
     "DAIS_ROW_TOLERANCE",
+    "check_dais_rows",
     "check_dais_sequence",
     "dais_offsets",
     "dais_order",
+    "dais_row_sequences",
     "dais_slots",
     "rank_dais",
     "rank_dais_row",
@@ -361,8 +363,9 @@ def dais_offsets(
     pitch: float,
     slots: int | None = None,
     convention: Convention | str = Convention.CN,
+    aisle: float = 0.0,
 ) -> list[float]:
-    """Seat positions of one dais row, relative to the dais centre axis (R-DAIS-4/5/6).
+    """Seat positions of one dais row, relative to the dais centre axis (R-DAIS-4/5/6/11).
 
     Parameters
     ----------
@@ -389,6 +392,13 @@ def dais_offsets(
         end (AV-left under CN) is the empty one (T7).
     convention
         Decides which side of a V3 row is the longer one.
+    aisle
+        Width of a centre aisle on the axis, metres (R-DAIS-11: only for rows
+        behind the first). The row is split into two halves at uniform
+        ``pitch``; for an odd count the half at the *junior* hand (AV-left
+        under CN) takes the extra seat, so the rank order read across the
+        aisle is still the odd sequence of R-DAIS-3 (AV ``7 5 3 1 ‖ 2 4 6``).
+        Overrides the V3 geometry (no seat can be on an aisle).
 
     Returns
     -------
@@ -404,6 +414,8 @@ def dais_offsets(
     [-1.5, 0.0, 0.75, 1.5]
     >>> dais_offsets(6, even="V3", pitch=1.0, slots=7)
     [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0]
+    >>> dais_offsets(3, even="V1", pitch=1.0, aisle=1.0)
+    [-2.0, -1.0, 1.0]
     """
     n = _require_count(n, "n")
     mode = _coerce(EvenMode, even, "even")
@@ -414,6 +426,23 @@ def dais_offsets(
             location=Location(field="pitch", value=pitch),
             hint="use the table length per person, about 1.0 m (R-PHY-15)",
         )
+    if isinstance(aisle, bool) or not isinstance(aisle, (int, float)) or not math.isfinite(aisle) or aisle < 0:
+        raise ValidationError(
+            f"aisle must be a width >= 0 in metres, got {aisle!r}",
+            location=Location(field="aisle", value=aisle),
+            hint="give the aisle width, e.g. 1.0, or 0 for no aisle",
+        )
+    if aisle > 0:
+        m = n if slots is None else max(_require_count(slots, "slots"), n)
+        junior = (m + 1) // 2
+        senior = m - junior
+        half = aisle / 2
+        left = [-(half + pitch / 2 + k * pitch) for k in range(junior)]  # CN: junior hand = AV-left
+        right = [half + pitch / 2 + k * pitch for k in range(senior)]
+        offsets = sorted(left + right)
+        if conv is Convention.INTL:
+            offsets = sorted(-x + 0.0 for x in offsets)
+        return offsets
     if slots is not None:
         _require_count(slots, "slots")
         if slots < n:
@@ -448,14 +477,39 @@ def _senior_vector(seats: Sequence[Seat], convention: Convention, what: str) -> 
 
 
 def _rank_row(
-    seats: Sequence[Seat], convention: Convention, even: EvenMode, equal_top_pair: bool
+    seats: Sequence[Seat],
+    convention: Convention,
+    even: EvenMode,
+    equal_top_pair: bool,
+    axis: tuple[float, float] | None = None,
 ) -> tuple[list[str], str | None]:
     if not seats:
         return [], None
     sv = _senior_vector(seats, convention, "this dais row")
     coords = [s.x * sv[0] + s.y * sv[1] for s in seats]
-    order, empty = _centre_out(coords, no1_on_senior_seat=even is EvenMode.V2, empty_centre=equal_top_pair)
+    centre = None if axis is None else axis[0] * sv[0] + axis[1] * sv[1]
+    # V2 orders a central *pair*; an odd row split by an aisle (R-DAIS-11) has no seat on
+    # the axis but keeps the odd sequence (R-DAIS-3), which ignores the even mode.
+    v2 = even is EvenMode.V2 and len(seats) % 2 == 0
+    order, empty = _centre_out(coords, no1_on_senior_seat=v2, empty_centre=equal_top_pair, centre=centre)
     return [seats[i].id for i in order], (seats[empty].id if empty is not None else None)
+
+
+def _check_axis(axis: object) -> tuple[float, float] | None:
+    if axis is None:
+        return None
+    try:
+        x, y = axis  # type: ignore[misc]
+        point = (float(x), float(y))
+    except (TypeError, ValueError):
+        point = None
+    if point is None or not all(math.isfinite(v) for v in point):
+        raise ValidationError(
+            f"axis must be a point (x, y) on the dais centre line, got {axis!r}",
+            location=Location(field="axis", value=axis),
+            hint="give a point in metres, plan frame, e.g. axis=(15.0, 20.0), or leave it out",
+        )
+    return point
 
 
 def rank_dais_row(
@@ -464,6 +518,7 @@ def rank_dais_row(
     convention: Convention | str = Convention.CN,
     even: EvenMode | str = EvenMode.V1,
     equal_top_pair: bool = False,
+    axis: tuple[float, float] | None = None,
 ) -> list[str]:
     """Seat ids of one dais row in precedence order, computed from geometry (R-DAIS-3…9).
 
@@ -487,12 +542,17 @@ def rank_dais_row(
         the result**; No.1 takes the first seat at its senior hand (SV-left under
         CN), No.2 the first at its junior hand, then alternating. The row needs a
         seat on its centre line (an odd number of uniformly spaced seats).
+    axis
+        A point on the dais centre line (plan frame, metres). Default: the
+        middle of the row's extent. Give it for rows that are not symmetric
+        about the axis: an odd row split by an aisle (R-DAIS-11), a V3 row
+        with an empty end chair.
 
     Returns
     -------
     list of str
-        Seat ids, rank 1 first. The centre of the row is the middle of its
-        extent; ranks alternate between the sides seat by seat outward, so when
+        Seat ids, rank 1 first. The centre of the row is the axis (default the
+        middle of its extent); ranks alternate between the sides seat by seat outward, so when
         a row has more seats than people the first ``k`` ids leave the *ends*
         empty.
 
@@ -511,7 +571,7 @@ def rank_dais_row(
     """
     conv = _coerce(Convention, convention, "convention")
     mode = _coerce(EvenMode, even, "even")
-    ids, _ = _rank_row(list(seats), conv, mode, bool(equal_top_pair))
+    ids, _ = _rank_row(list(seats), conv, mode, bool(equal_top_pair), _check_axis(axis))
     return ids
 
 
@@ -542,6 +602,7 @@ def rank_dais(
     convention: Convention | str = Convention.CN,
     even: EvenMode | str = EvenMode.V1,
     equal_top_pair: bool = False,
+    axis: tuple[float, float] | None = None,
 ) -> list[str]:
     """Seat ids of a whole dais in precedence order (R-DAIS-1, R-DAIS-10).
 
@@ -562,6 +623,9 @@ def rank_dais(
         R-DAIS-7 for the **front row** (where ranks 1 and 2 sit): its centre seat
         is left empty and is **not in the result**, so no one is ever assigned to
         it. Back rows are ranked normally.
+    axis
+        A point on the dais centre line, as in :func:`rank_dais_row`; used
+        for every row.
 
     Returns
     -------
@@ -579,9 +643,10 @@ def rank_dais(
     """
     conv = _coerce(Convention, convention, "convention")
     mode = _coerce(EvenMode, even, "even")
+    point = _check_axis(axis)
     out: list[str] = []
     for i, row in enumerate(_group_rows(list(seats), DAIS_ROW_TOLERANCE, "this dais")):
-        ids, _ = _rank_row(row, conv, mode, bool(equal_top_pair) and i == 0)
+        ids, _ = _rank_row(row, conv, mode, bool(equal_top_pair) and i == 0, point)
         out.extend(ids)
     return out
 
@@ -721,4 +786,130 @@ def check_dais_sequence(
             "check the frame and the options (R-DAIS-2, R-DAIS-15)"
         )
     problems.append(f"expected {_fmt(expected)} ({conv.value}, {mode.value}, {frame_name}), got {_fmt(items)}")
+    return problems
+
+
+# --------------------------------------------------------------------------------------
+# reading back a ranked dais (R-DAIS-1, R-DAIS-15)
+# --------------------------------------------------------------------------------------
+
+
+def dais_row_sequences(
+    seats: Sequence[Seat],
+    ranked_ids: Sequence[str],
+    *,
+    view: View | str = View.AUDIENCE,
+) -> list[list[int | None]]:
+    """Rank numbers of a ranked dais, row by row, left to right in ``view``.
+
+    Parameters
+    ----------
+    seats
+        All seats of one dais (any facing, all facing the same way).
+    ranked_ids
+        Seat ids in precedence order, e.g. from :func:`rank_dais` (seats not
+        listed are empty chairs).
+    view
+        ``"audience"`` (AV, default) or ``"stage"`` (SV, the leaders' own left
+        to right); ``"plan"`` is AV.
+
+    Returns
+    -------
+    list of list of int or None
+        One list per row, front row first; each entry is the rank *inside its
+        row* (1 = the row's most honoured seat), ``None`` for a seat that is
+        not in ``ranked_ids``.
+
+    Examples
+    --------
+    >>> from seatplan.model import Seat
+    >>> row = [Seat(f"d{k}", "dais", 1, k, x=float(k), y=20.0, facing=270.0) for k in range(1, 6)]
+    >>> dais_row_sequences(row, rank_dais(row))
+    [[5, 3, 1, 2, 4]]
+    """
+    frame = _coerce(View, view, "view")
+    position = {sid: k for k, sid in enumerate(ranked_ids)}
+    out: list[list[int | None]] = []
+    for row in _group_rows(list(seats), DAIS_ROW_TOLERANCE, "this dais"):
+        left = _mean_vector([s.left_vector for s in row], "this dais row")
+        # the occupants face the audience: their own left is the audience's right
+        av = sorted(row, key=lambda s: (s.x * left[0] + s.y * left[1], s.id))
+        in_row = sorted((position[s.id], s.id) for s in row if s.id in position)
+        rank = {sid: k for k, (_, sid) in enumerate(in_row, start=1)}
+        seq = [rank.get(s.id) for s in av]
+        out.append(seq if frame is not View.STAGE else seq[::-1])
+    return out
+
+
+def check_dais_rows(
+    seats: Sequence[Seat],
+    ranked_ids: Sequence[str],
+    *,
+    convention: Convention | str = Convention.CN,
+    even: EvenMode | str = EvenMode.V1,
+    equal_top_pair: bool = False,
+) -> list[str]:
+    """Problems with a ranked dais, checked row by row (R-DAIS-1, R-DAIS-7, R-DAIS-15).
+
+    Every row is read in audience view and checked with
+    :func:`check_dais_sequence` (empty chairs left out); the front row with
+    ``equal_top_pair`` is compared with :func:`dais_slots`. Across rows, every
+    seat of a row must come before every seat of the row behind it (前为上、
+    后为下, R-DAIS-1/10).
+
+    Parameters
+    ----------
+    seats
+        All seats of one dais.
+    ranked_ids
+        Seat ids in precedence order (a seat not listed is an empty chair).
+    convention, even, equal_top_pair
+        What the order is supposed to follow.
+
+    Returns
+    -------
+    list of str
+        Problems, each starting with the row ("row 2: ..."); empty when the
+        order is right.
+
+    Examples
+    --------
+    >>> from seatplan.model import Seat
+    >>> row = [Seat(f"d{k}", "dais", 1, k, x=float(k), y=20.0, facing=270.0) for k in range(1, 6)]
+    >>> check_dais_rows(row, rank_dais(row))
+    []
+    >>> check_dais_rows(row, ["d1", "d2", "d3", "d4", "d5"])[0]
+    'row 1: No.1 is at position 1, not on the centre seat (position 3)'
+    """
+    conv = _coerce(Convention, convention, "convention")
+    mode = _coerce(EvenMode, even, "even")
+    problems: list[str] = []
+    rows = _group_rows(list(seats), DAIS_ROW_TOLERANCE, "this dais")
+    row_of = {s.id: i for i, row in enumerate(rows) for s in row}
+    unknown = [sid for sid in ranked_ids if sid not in row_of]
+    if unknown:
+        problems.append(f"seat ids {unknown[:5]} are not seats of this dais")
+        return problems
+    last_row = 0
+    for k, sid in enumerate(ranked_ids, start=1):
+        if row_of[sid] < last_row:
+            problems.append(
+                f"rank {k} is in row {row_of[sid] + 1} after a lower rank in row {last_row + 1}: "
+                "the front row is filled before the next (R-DAIS-1, R-DAIS-10)"
+            )
+            break
+        last_row = row_of[sid]
+    for i, seq in enumerate(dais_row_sequences(seats, ranked_ids, view=View.AUDIENCE)):
+        ranks = [r for r in seq if r is not None]
+        if not ranks:
+            continue
+        if i == 0 and equal_top_pair:
+            expected = [r for r in dais_slots(len(ranks), convention=conv, equal_top_pair=True) if r is not None]
+            if ranks != expected:
+                problems.append(
+                    f"row 1: with an equal-rank top pair (R-DAIS-7) the audience view is "
+                    f"{_fmt(dais_slots(len(ranks), convention=conv, equal_top_pair=True))}, got {_fmt(seq)}"
+                )
+            continue
+        problems += [f"row {i + 1}: {p}" for p in check_dais_sequence(ranks, convention=conv, even=mode)]
     return problems
