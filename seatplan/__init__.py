@@ -33,6 +33,13 @@ from seatplan.io.attendee_table import read_attendees, write_attendees_csv
 from seatplan.io.plan_file import load_meeting, meeting_from_dict
 from seatplan.model import (
     Attendee,
+    BalconySpec,
+    FloorHand,
+    Lectern,
+    ListOrder,
+    Presider,
+    ReservedBlock,
+    StripOrder,
     CardSpec,
     Convention,
     DaisSpec,
@@ -60,6 +67,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Attendee",
+    "BalconySpec",
+    "FloorHand",
+    "Lectern",
+    "ListOrder",
+    "Presider",
+    "ReservedBlock",
+    "StripOrder",
     "AttendeeFileError",
     "CardSpec",
     "Conflict",

@@ -12,7 +12,20 @@ from seatplan.model.enums import (
     SolveStatus,
     View,
 )
-from seatplan.model.meeting import FORMAT_VERSION, CardSpec, DaisSpec, FloorSpec, Meeting
+from seatplan.model.meeting import (
+    FORMAT_VERSION,
+    BalconySpec,
+    CardSpec,
+    DaisSpec,
+    FloorHand,
+    FloorSpec,
+    Lectern,
+    ListOrder,
+    Meeting,
+    Presider,
+    ReservedBlock,
+    StripOrder,
+)
 from seatplan.model.plan import Plan, Result
 from seatplan.model.problem import Layout, SeatingProblem, Zone
 from seatplan.model.seats import FACING_BACK, FACING_FRONT, Seat
@@ -20,6 +33,13 @@ from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
     "Attendee",
+    "BalconySpec",
+    "FloorHand",
+    "Lectern",
+    "ListOrder",
+    "Presider",
+    "ReservedBlock",
+    "StripOrder",
     "CardSpec",
     "Convention",
     "DaisSpec",

@@ -41,6 +41,12 @@ INCH_PER_METRE = 1.3
 MAX_PIXELS = 8000
 #: Seat tag of a banquet table's host seat (主位, place 1), drawn with a red frame.
 HOST_SEAT_TAG = "host-seat"
+#: Seat tags with their own look: principals framed like the dais, standing places dashed,
+#: reserved seats shaded and marked 留, chairs protocol keeps empty marked 空.
+PRINCIPAL_TAG = "principal"
+STANDING_TAG = "standing"
+RESERVED_TAG = "reserved"
+EMPTY_CHAIR_TAGS = frozenset({"dais-empty-centre", "dais-spare"})
 #: Default resolution, dots per inch.
 DEFAULT_DPI = 150
 
@@ -824,6 +830,8 @@ def _draw_seats(
         if person is not None:
             face = colours[_unit_label(person.unit)]
             edge = style.SEAT_EDGE
+        elif RESERVED_TAG in seat.tags:
+            face, edge = style.RESERVED_FACE, style.EMPTY_EDGE
         else:
             face, edge = style.EMPTY_FACE, style.EMPTY_EDGE
         lw = _clamp(0.025 * w_pt, 0.4, 1.2)
@@ -846,13 +854,16 @@ def _draw_seats(
             ax.text(seat.x, seat.y - st.name_dy, text, fontproperties=style.cjk_font(fs), ha="center", va="center",
                     color=style.TEXT, zorder=_Z_TEXT, linespacing=1.0, gid=f"name-{seat.id}")
         else:
-            _text(ax, seat.x, seat.y, str(seat.number), min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
+            if EMPTY_CHAIR_TAGS & seat.tags:
+                label = "空"  # a chair protocol keeps empty (R-DAIS-6/7): never a number to fill
+            elif RESERVED_TAG in seat.tags:
+                label = f"留{seat.number}"
+            else:
+                label = str(seat.number)
+            _text(ax, seat.x, seat.y, label, min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
                   color=style.MUTED_TEXT, zorder=_Z_TEXT)
 
 
-#: Seat tags with their own look: principals framed like the dais, standing places dashed.
-PRINCIPAL_TAG = "principal"
-STANDING_TAG = "standing"
 #: Sections whose rows get "N排" labels at both ends.
 ROW_LABELLED_SECTIONS = ("dais", "floor", "balcony", "photo")
 

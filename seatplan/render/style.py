@@ -45,6 +45,8 @@ PALETTE: tuple[str, ...] = (
 #: Fill and outline of an empty seat.
 EMPTY_FACE = "#ffffff"
 EMPTY_EDGE = "#9a9a9a"
+#: Face of a seat reserved and left empty (R-AUD-8).
+RESERVED_FACE = "#e6e6e6"
 #: Outline of an occupied floor seat.
 SEAT_EDGE = "#555555"
 #: Outline of a dais (主席台) seat and colour of dais labels.
