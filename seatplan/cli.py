@@ -40,6 +40,13 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _report(run_plan_file(plan, out))
 
 
+def cmd_fit(args: argparse.Namespace) -> None:
+    """``seatplan fit ROOM.toml [--layout KIND] [--profile NAME] --out DIR``."""
+    from seatplan.fit import run_fit
+
+    run_fit(args.room, layout=args.layout, profile=args.profile, out=args.out)
+
+
 def cmd_bench(args: argparse.Namespace) -> None:
     """``seatplan bench [NAME ...] [--json] [--quick]``: the benchmark scenarios (benchmarks/README.md)."""
     from seatplan.bench import run_command
@@ -60,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run the bundled county meeting example")
     p.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("fit", help="how many seats fit in a room in a layout, to code; draws the layout")
+    p.add_argument("room", type=Path, help="room file (.toml); see docs/layouts.md")
+    p.add_argument(
+        "--layout", default=None, help="theatre, classroom, dais, boardroom, oval, u-shape or hollow-square (default: the room file's)"
+    )
+    p.add_argument("--profile", default=None, help="fire-code profile: gb50016, ibc or ibc-continental (default: the room file's)")
+    p.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    p.set_defaults(func=cmd_fit)
     from seatplan.bench import configure_parser  # standard library only: cheap
 
     p = sub.add_parser("bench", help="run the benchmark scenarios (see benchmarks/README.md)")

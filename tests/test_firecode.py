@@ -342,3 +342,63 @@ def test_a_realistic_hall_passes() -> None:
     ]
     doors = [Door(0, 3, width=1.8, main=True, name="正门"), Door(10, 0, width=1.8), Door(20, 3, width=1.8)]
     assert check_theatre(rows, aisles, doors) == []
+
+
+# ------------------------------------------------------------------------------ named profiles, limits
+
+
+def test_named_profiles() -> None:
+    from seatplan.layout.firecode import ProfileName, fire_profile, profile_name
+
+    gb = fire_profile("gb50016")
+    assert gb.code is FireCode.GB50016 and profile_name(gb) == "gb50016"
+    ibc = fire_profile("IBC", soft_seats=False)
+    assert ibc.code is FireCode.IBC and not ibc.continental and not ibc.soft_seats
+    cont = fire_profile(ProfileName.IBC_CONTINENTAL)
+    assert cont.continental and profile_name(cont) == "ibc-continental"
+    assert fire_profile("gb", grade=3).grade is FireGrade.THREE
+    with pytest.raises(GeometryError, match="unknown fire-code profile"):
+        fire_profile("nfpa")
+    with pytest.raises(GeometryError, match="unknown fire-profile fact"):
+        fire_profile("gb50016", colour="red")
+
+
+def test_segment_limit_is_the_largest_row_check_theatre_accepts() -> None:
+    from seatplan.layout.firecode import fire_profile, segment_limit
+
+    for name in ("gb50016", "ibc", "ibc-continental"):
+        profile = fire_profile(name)
+        for pitch in (0.9, 0.95, 1.0, 1.1):
+            for aisles in (1, 2):
+                n = segment_limit(aisles=aisles, row_pitch=pitch, clear_width=pitch - 0.5, profile=profile,
+                                  seat_width=0.55)
+                ok = RowSpec(1, 1, n, aisles, pitch, seat_width=0.55, clear_width=pitch - 0.5)
+                bad = RowSpec(1, 1, n + 1, aisles, pitch, seat_width=0.55, clear_width=pitch - 0.5)
+                assert check_theatre([ok], profile=profile) == []
+                assert check_theatre([bad], profile=profile) != []
+    gb = fire_profile("gb50016")
+    assert segment_limit(aisles=2, row_pitch=0.9, clear_width=0.4, profile=gb, seat_width=0.55) == 22  # R-PHY-5 short
+    assert segment_limit(aisles=2, row_pitch=0.95, clear_width=0.45, profile=gb, seat_width=0.55) == 24  # T28
+    assert segment_limit(aisles=2, row_pitch=1.1, clear_width=0.6, profile=gb, seat_width=0.55) == 44  # R-PHY-1 cap
+    assert segment_limit(aisles=2, row_pitch=0.85, clear_width=0.35, profile=gb, seat_width=0.55) == 0  # soft < 0.90
+    assert segment_limit(aisles=2, row_pitch=0.9, clear_width=0.4, profile=gb, seat_width=0.50) == 0  # soft seat width
+
+
+def test_exit_width_gives_a_seat_limit() -> None:
+    from seatplan.layout.firecode import fire_profile, max_seats_for_exits
+
+    gb = fire_profile("gb50016")
+    assert max_seats_for_exits(6.5, profile=gb) == 1000  # 0.65 m per 100, flat floor (R-PHY-4)
+    assert max_seats_for_exits(7.5, profile=fire_profile("gb50016", stepped=True)) == 1000
+    assert max_seats_for_exits(30.0, profile=gb) is None  # beyond the 2500-seat table
+    assert max_seats_for_exits(6.5, profile=fire_profile("ibc")) is None
+
+
+def test_row_spec_parts_are_checked_separately() -> None:
+    a = RowSpec(1, 2, 12, 1, 0.9, part=1)
+    b = RowSpec(1, 2, 10, 2, 0.9, part=2)
+    assert a.where == "row 1, block 2, part 1"
+    found = check_theatre([a, b])
+    assert [v.where for v in found] == ["row 1, block 2, part 1"]  # 12 > 11 with an aisle on one side
+    with pytest.raises(GeometryError, match="two row specs"):
+        check_theatre([a, RowSpec(1, 2, 3, 2, 0.9, part=1)])

@@ -365,3 +365,36 @@ def test_spacing_replace_revalidates() -> None:
     assert dataclasses.replace(s, chair_back_to_table=0.65).chair_back_to_table == 0.65
     with pytest.raises(GeometryError):
         dataclasses.replace(s, occupied_zone=-0.1)
+
+
+# ------------------------------------------------------------------------------ door zones, layout kinds
+
+
+def test_door_zones_reach_into_the_room(hall: Venue) -> None:
+    from seatplan.layout.room import door_zones, inside_door_point
+
+    zones = door_zones(hall, depth=1.4)
+    assert len(zones) == 2
+    front = zones[0].bounds  # 正门 on the bottom wall at x = 10, 1.8 m wide
+    assert front == pytest.approx((9.1, 0.0, 10.9, 1.4))
+    side = zones[1].bounds  # 侧门 on the right wall at y = 25
+    assert side == pytest.approx((18.6, 24.25, 20.0, 25.75))
+    assert inside_door_point(hall, hall.doors[0], distance=0.3) == pytest.approx((10.0, 0.3))
+
+
+def test_layout_kind_accepts_values_and_aliases() -> None:
+    from seatplan.layout.room import LayoutKind
+
+    assert LayoutKind.coerce("theatre") is LayoutKind.THEATRE
+    assert LayoutKind.coerce("U_shape") is LayoutKind.U_SHAPE
+    assert LayoutKind.coerce("回字形") is LayoutKind.HOLLOW_SQUARE
+    assert LayoutKind.coerce(LayoutKind.OVAL) is LayoutKind.OVAL
+    with pytest.raises(GeometryError, match="unknown layout"):
+        LayoutKind.coerce("stadium")
+
+
+def test_spacing_derived_classroom_values() -> None:
+    sp = Spacing()
+    assert sp.classroom_row_pitch == pytest.approx(1.55)
+    assert sp.seats_per_classroom_table == 3
+    assert dataclasses.replace(sp, classroom_table_length=2.4).seats_per_classroom_table == 4

@@ -32,6 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from seatplan.errors import GeometryError, Location
 from seatplan.model.venue import Door
@@ -52,8 +53,13 @@ __all__ = [
     "Severity",
     "SportsOneSide",
     "VenueKind",
+    "ProfileName",
     "check_theatre",
     "door_width_per_100",
+    "fire_profile",
+    "max_seats_for_exits",
+    "profile_name",
+    "segment_limit",
     "max_rows_between_cross_aisles",
     "max_seats_between_aisles",
     "max_seats_for_grade",
@@ -557,6 +563,9 @@ class RowSpec:
         width); ``None`` = ``row_pitch - profile.chair_depth``.
     against_wall
         Last row with its back against a wall (JGJ 57: + 0.12 m pitch).
+    part
+        0 for a whole block; 1, 2, ... for the pieces of a block that a pillar cuts into
+        (AV left to right), so each piece is checked on its own.
     """
 
     row: int
@@ -567,11 +576,13 @@ class RowSpec:
     seat_width: float | None = None
     clear_width: float | None = None
     against_wall: bool = False
+    part: int = 0
 
     def __post_init__(self) -> None:
         _check_count(self.row, "row", minimum=1)
         _check_count(self.block, "block", minimum=1)
         _check_count(self.seats, "seats", minimum=1)
+        _check_count(self.part, "part")
         _check_aisles(self.aisles)
         _check_length(self.row_pitch, "row_pitch")
         if self.seat_width is not None:
@@ -583,8 +594,9 @@ class RowSpec:
 
     @property
     def where(self) -> str:
-        """``"row 3, block 2"``."""
-        return f"row {self.row}, block {self.block}"
+        """``"row 3, block 2"`` (``"row 3, block 2, part 1"`` for a piece cut by a pillar)."""
+        text = f"row {self.row}, block {self.block}"
+        return f"{text}, part {self.part}" if self.part else text
 
 
 @dataclass(frozen=True)
@@ -700,17 +712,17 @@ def check_theatre(
     GeometryError
         Only for malformed input (two specs for the same row and block).
     """
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, int]] = set()
     for r in rows:
-        if (r.row, r.block) in seen:
+        if (r.row, r.block, r.part) in seen:
             raise GeometryError(
                 f"two row specs for {r.where}", location=Location(field="rows", value=(r.row, r.block))
             )
-        seen.add((r.row, r.block))
+        seen.add((r.row, r.block, r.part))
 
     out: list[CodeViolation] = []
     gb = profile.code is FireCode.GB50016
-    for r in sorted(rows, key=lambda r: (r.row, r.block)):
+    for r in sorted(rows, key=lambda r: (r.row, r.block, r.part)):
         if gb:
             out += _check_row_gb(r, profile)
         else:
@@ -937,3 +949,135 @@ def _check_doors(seats: int, doors: Sequence[Door], p: FireProfile) -> list[Code
             )
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# named profiles and limits for generators
+# ---------------------------------------------------------------------------------------------
+
+
+class ProfileName(StrEnum):
+    """Named fire-code profiles, as ``seatplan fit --profile`` and room files spell them."""
+
+    GB50016 = "gb50016"  # GB 50016 with JGJ 57 (R-PHY-1..5)
+    IBC = "ibc"  # IBC standard seating (R-PHY-7)
+    IBC_CONTINENTAL = "ibc-continental"  # IBC continental seating (R-PHY-7, unverified formula)
+
+
+def fire_profile(name: ProfileName | str = ProfileName.GB50016, **facts: object) -> FireProfile:
+    """Return the :class:`FireProfile` of a named profile, with building facts changed.
+
+    Parameters
+    ----------
+    name
+        ``"gb50016"`` (default), ``"ibc"`` or ``"ibc-continental"``.
+    **facts
+        Other :class:`FireProfile` fields (``grade``, ``stepped``, ``soft_seats``...).
+
+    Raises
+    ------
+    GeometryError
+        For an unknown name or field.
+    """
+    text = str(name).strip().lower().replace("_", "-").replace(" ", "")
+    aliases = {"gb": ProfileName.GB50016, "gb-50016": ProfileName.GB50016, "continental": ProfileName.IBC_CONTINENTAL}
+    try:
+        pname = aliases.get(text) or ProfileName(text)
+    except ValueError:
+        allowed = ", ".join(repr(p.value) for p in ProfileName)
+        raise GeometryError(
+            f"unknown fire-code profile {name!r}",
+            location=Location(field="profile", value=name),
+            hint=f"use one of {allowed}",
+        ) from None
+    base: dict[str, object] = {
+        ProfileName.GB50016: {"code": FireCode.GB50016},
+        ProfileName.IBC: {"code": FireCode.IBC},
+        ProfileName.IBC_CONTINENTAL: {"code": FireCode.IBC, "continental": True},
+    }[pname]
+    known = {f for f in FireProfile.__dataclass_fields__}
+    for key in facts:
+        if key not in known:
+            raise GeometryError(
+                f"unknown fire-profile fact {key!r}",
+                location=Location(field=key, value=facts[key]),
+                hint=f"use one of {', '.join(sorted(known))}",
+            )
+    return FireProfile(**{**base, **facts})  # type: ignore[arg-type]
+
+
+def profile_name(profile: FireProfile) -> str:
+    """Short name of a profile for reports: ``"gb50016"``, ``"ibc"`` or ``"ibc-continental"``."""
+    if profile.code is FireCode.GB50016:
+        return ProfileName.GB50016.value
+    return (ProfileName.IBC_CONTINENTAL if profile.continental else ProfileName.IBC).value
+
+
+@lru_cache(maxsize=4096)
+def segment_limit(
+    *,
+    aisles: int,
+    row_pitch: float,
+    clear_width: float,
+    profile: FireProfile,
+    seat_width: float | None = None,
+) -> int:
+    """Most seats a row segment may hold so that :func:`check_theatre` finds nothing (R-PHY-1/5/7).
+
+    This is the number a generator builds to: the GB 50016 seats-between-aisles limit for the
+    row pitch (doubling from 0.90 m, halving with one aisle), the JGJ 57 row-pitch and clearance
+    rules for theatre-type halls, or the IBC seat count and clear width between rows. Advisory
+    limits (不宜) count as limits: a generated layout breaks neither kind.
+
+    Parameters
+    ----------
+    aisles
+        1 or 2 row ends opening onto an aisle.
+    row_pitch
+        Row spacing, metres.
+    clear_width
+        Clear passage used by the row, metres.
+    profile
+        The code profile.
+    seat_width
+        Seat pitch along the row; ``None`` = not checked.
+
+    Returns
+    -------
+    int
+        0 when no seat count is legal (the row pitch or seat width is too small).
+    """
+    _check_aisles(aisles)
+
+    def ok(n: int) -> bool:
+        spec = RowSpec(
+            row=1, block=1, seats=n, aisles=aisles, row_pitch=row_pitch, seat_width=seat_width,
+            clear_width=clear_width,
+        )
+        return not check_theatre([spec], profile=profile)
+
+    if not ok(1):
+        return 0
+    lo, hi = 1, 2
+    while hi <= 256 and ok(hi):
+        lo, hi = hi, hi * 2
+    hi = min(hi, 257)
+    while hi - lo > 1:  # ok(lo) and not ok(hi)
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if ok(mid) else (lo, mid)
+    return lo
+
+
+def max_seats_for_exits(total_width: float, *, profile: FireProfile) -> int | None:
+    """Most seats the exit doors allow under R-PHY-4 (GB 50016, theatre-type halls).
+
+    ``total_width / (width per 100 persons) × 100``, capped at the table's 2500 / 1200 seats
+    (beyond the table the exits need a fire engineer, and no cap is given here: ``None``).
+    ``None`` also under IBC and for sports halls (no figures in the rule book).
+    """
+    if profile.code is not FireCode.GB50016 or profile.venue_kind is not VenueKind.THEATRE:
+        return None
+    per100 = door_width_per_100(stepped=profile.stepped, grade=profile.grade)
+    seats = int(math.floor(total_width / per100 * 100 + 1e-6))
+    limit = max_seats_for_grade(profile.grade)
+    return seats if seats <= limit else None

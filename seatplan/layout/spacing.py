@@ -55,6 +55,13 @@ _RANGES: dict[str, tuple[float, float]] = {
     "last_row_wall_extra": (0.0, 1.0),
     "wheelchair_width": (0.50, 3.0),
     "wheelchair_depth": (0.50, 3.0),
+    "obstacle_gap": (0.0, 5.0),
+    "door_clear_depth": (0.0, 10.0),
+    "meeting_table_depth": (0.30, 3.0),
+    "boardroom_table_depth": (0.50, 5.0),
+    "dais_table_depth": (0.30, 3.0),
+    "dais_edge_gap": (0.0, 5.0),
+    "hollow_min": (0.0, 20.0),
 }
 
 
@@ -115,6 +122,27 @@ class Spacing:
         Extra row spacing for a last row against a wall, 0.12 m (R-PHY-5).
     wheelchair_width, wheelchair_depth
         Wheelchair place, 0.80 × 1.10 m (R-PHY-5).
+    obstacle_gap
+        Gap kept between a chair or table and a pillar that stands clear of every aisle,
+        0.10 m. Not from the rule book (a chair may not touch a pillar; a pillar standing in an
+        aisle keeps the aisle's full width round it instead, see ``seatplan.layout.theatre``).
+    door_clear_depth
+        Depth of the floor kept clear inside every door, 1.40 m: R-PHY-4 (GB 50016 cl. 5.5.19,
+        "紧靠门口内外各1.40m范围内不应设置踏步"); seats are not put where the steps may not go.
+    meeting_table_depth
+        Depth of the tables of a U-shape or hollow square, 0.60 m (R-PHY-9: 45–60 cm tables;
+        the upper end, as conference tables are used, not training tables).
+    boardroom_table_depth
+        Width of a boardroom or oval table, 1.20 m. Not from the rule book (common 1.2–1.5 m
+        boardroom tables).
+    dais_table_depth
+        Depth of the dais tables, 0.60 m (the meeting-hall layout's ``DAIS_TABLE_DEPTH``).
+    dais_edge_gap
+        Stage front edge to the front dais table, 0.60 m (the meeting-hall layout's
+        ``DAIS_EDGE_GAP``).
+    hollow_min
+        Smallest clear width of the hollow inside a U-shape or hollow square, 1.0 m. Not from
+        the rule book (room for a person to walk in, as in the 0.9–1.0 m of R-PHY-9).
     """
 
     seat_width: float = SOFT_SEAT_WIDTH
@@ -138,9 +166,32 @@ class Spacing:
     last_row_wall_extra: float = 0.12
     wheelchair_width: float = 0.80
     wheelchair_depth: float = 1.10
+    obstacle_gap: float = 0.10
+    door_clear_depth: float = 1.40
+    meeting_table_depth: float = 0.60
+    boardroom_table_depth: float = 1.20
+    dais_table_depth: float = 0.60
+    dais_edge_gap: float = 0.60
+    hollow_min: float = 1.0
 
     def __post_init__(self) -> None:
         self.validate()
+
+    @property
+    def classroom_row_pitch(self) -> float:
+        """Front edge of one classroom table to the front edge of the next, metres (R-PHY-9).
+
+        Table depth + seat-to-table gap + chair depth + chair back to the next table, and never
+        less than table depth + the table-to-table gap: 0.45 + 0 + 0.50 + 0.60 = 1.55 m by default
+        (the table edges are then 1.10 m apart, above the 0.9–1.0 m of R-PHY-9).
+        """
+        behind = self.seat_to_table_gap + self.chair_depth + self.chair_back_to_table
+        return round(self.classroom_table_depth + max(behind, self.classroom_table_gap), 6)
+
+    @property
+    def seats_per_classroom_table(self) -> int:
+        """Chairs at one classroom table: table length // length per person (R-PHY-8: 1.8 m → 3)."""
+        return max(1, int(self.classroom_table_length / self.meeting_table_per_person + 1e-9))
 
     def validate(self) -> None:
         """Raise :class:`GeometryError` for a non-finite, negative or absurd value.
