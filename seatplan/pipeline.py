@@ -14,9 +14,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, SeatingProblem, Seat
+
+if TYPE_CHECKING:
+    from seatplan.export import NameCard
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -97,7 +101,6 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
         If the result has no plan.
     """
     from seatplan.export import (
-        NameCard,
         build_seat_records,
         select_seat_cards,
         write_name_cards,
@@ -164,7 +167,7 @@ def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str,
     return sorted(chosen, key=order)
 
 
-def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list["NameCard"]:
+def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list[NameCard]:
     """Name cards (桌签) for the carded seats, in print order (see :func:`_carded_seats`)."""
     from seatplan.export import NameCard
 

@@ -50,7 +50,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, stage_polygon, validate_venue
+from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.protocol.banquet import (
     DEFAULT_TIE_BREAK,
@@ -492,7 +492,7 @@ def generate_banquet(
 
     seats: list[Seat] = []
     tables: list[BanquetTable] = []
-    shapes: list[Shape] = _room_shapes(venue, room)
+    shapes: list[Shape] = room_shapes(venue, room=room)
     for rank, i in enumerate(by_rank, start=1):
         centre = centres[i]
         size = sizes_by_rank[rank - 1]
@@ -867,31 +867,6 @@ def _place_index(order: Sequence[int], place_no: int, rank: int, key: str, sourc
             hint="an interpreter serves someone seated at the main table",
         )
     return order[place_no - 1]
-
-
-def _room_shapes(venue: Venue, room: Polygon) -> list[Shape]:
-    shapes = [Shape(ShapeKind.ROOM, tuple(venue.outline), venue.name)]
-    stage = stage_polygon(venue, room=room)
-    if stage is not None and not stage.is_empty:
-        geom = max(stage.geoms, key=lambda g: g.area) if hasattr(stage, "geoms") else stage
-        shapes.append(Shape(ShapeKind.STAGE, tuple((float(x), float(y)) for x, y in geom.exterior.coords[:-1]), "舞台 / stage"))
-    for i, obstacle in enumerate(venue.obstacles, start=1):
-        shapes.append(Shape(ShapeKind.OBSTACLE, tuple(obstacle), f"障碍 {i}"))
-    for door in venue.doors:
-        shapes.append(Shape(ShapeKind.DOOR, _door_outline(room, door.x, door.y, door.width), door.name or ("正门" if door.main else "门")))
-    return shapes
-
-
-def _door_outline(room: Polygon, x: float, y: float, width: float) -> tuple[Point, ...]:
-    """A thin rectangle along the wall at the door."""
-    ring = room.exterior
-    d = ring.project(shapely.Point(x, y))
-    a = ring.interpolate(max(d - width / 2, 0.0))
-    b = ring.interpolate(min(d + width / 2, ring.length))
-    dx, dy = b.x - a.x, b.y - a.y
-    norm = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / norm * 0.15, dx / norm * 0.15
-    return ((a.x - nx, a.y - ny), (b.x - nx, b.y - ny), (b.x + nx, b.y + ny), (a.x + nx, a.y + ny))
 
 
 def _verify(layout: Layout, tables: Sequence[BanquetTable], source: str | Path, key_prefix: str) -> None:

@@ -40,6 +40,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.layout.room import room_shapes
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
 from seatplan.protocol.dais import dais_offsets
 from seatplan.protocol.floor import number_floor
@@ -123,14 +124,7 @@ def generate_hall(
     centre_x = (xmin + xmax) / 2.0
     stage_front = ymax - venue.stage_depth
     seats: list[Seat] = []
-    shapes: list[Shape] = [Shape(ShapeKind.ROOM, tuple(venue.outline), venue.name)]
-    if venue.stage_depth > 0:
-        stage = room.intersection(shapely.box(xmin, stage_front, xmax, ymax))
-        shapes.append(Shape(ShapeKind.STAGE, _exterior(stage), "舞台 / stage"))
-    for i, obstacle in enumerate(venue.obstacles, start=1):
-        shapes.append(Shape(ShapeKind.OBSTACLE, tuple(obstacle), f"障碍 {i}"))
-    for door in venue.doors:
-        shapes.append(Shape(ShapeKind.DOOR, _door_outline(room, door.x, door.y, door.width), door.name or ("正门" if door.main else "门")))
+    shapes: list[Shape] = room_shapes(venue, room=room)
     conv = Convention(convention)
     if dais is not None:
         dais_seats, tables = _lay_dais(dais, dais_people, centre_x, stage_front, ymax, (xmin, xmax), conv, source)
@@ -148,24 +142,6 @@ def generate_hall(
         seats += balcony_seats
         shapes += outline + marks
     return Layout(venue=venue, seats=tuple(seats), shapes=tuple(shapes))
-
-
-def _exterior(geom: shapely.Geometry) -> tuple[tuple[float, float], ...]:
-    if isinstance(geom, shapely.MultiPolygon):
-        geom = max(geom.geoms, key=lambda g: g.area)
-    return tuple((float(x), float(y)) for x, y in geom.exterior.coords[:-1])
-
-
-def _door_outline(room: shapely.Polygon, x: float, y: float, width: float) -> tuple[tuple[float, float], ...]:
-    """A thin rectangle along the wall nearest to the door centre."""
-    ring = room.exterior
-    d = ring.project(shapely.Point(x, y))
-    a = ring.interpolate(max(d - width / 2, 0.0))
-    b = ring.interpolate(min(d + width / 2, ring.length))
-    dx, dy = b.x - a.x, b.y - a.y
-    norm = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / norm * 0.15, dx / norm * 0.15
-    return ((a.x - nx, a.y - ny), (b.x - nx, b.y - ny), (b.x + nx, b.y + ny), (a.x + nx, a.y + ny))
 
 
 def _uniform(count: int, pitch: float) -> list[float]:

@@ -60,11 +60,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from seatplan.errors import GeometryError, Location
-from seatplan.layout.room import door_wall, obstacle_polygons, room_polygon
+from seatplan.layout.room import door_wall, obstacle_polygons, room_polygon, room_shapes
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.protocol.meetings import TableOrientation
@@ -382,7 +381,7 @@ class _Builder:
 
     def finish(self, *, key: str, value: object, hint: str) -> RoomPlan:
         """Check that everything stands inside the walls and off obstacles; build the plan."""
-        shapes = [*_room_shapes(self.venue), *self.furniture]
+        shapes = [*room_shapes(self.venue), *self.furniture]
         plan = RoomPlan(
             layout=Layout(venue=self.venue, seats=tuple(self.seats), shapes=tuple(shapes)),
             frame=self.frame,
@@ -391,30 +390,6 @@ class _Builder:
         )
         _check_fit(plan, self.furniture, source=self.source, key=key, value=value, hint=hint, spacing=self.spacing)
         return plan
-
-
-def _room_shapes(venue: Venue) -> list[Shape]:
-    """Room outline, obstacles and doors, drawn like the hall layout does."""
-    room = shapely.Polygon(venue.outline)
-    shapes = [Shape(ShapeKind.ROOM, tuple(venue.outline), venue.name)]
-    for i, obstacle in enumerate(venue.obstacles, start=1):
-        shapes.append(Shape(ShapeKind.OBSTACLE, tuple(obstacle), f"障碍 {i}"))
-    for door in venue.doors:
-        shapes.append(
-            Shape(ShapeKind.DOOR, _door_outline(room, door.x, door.y, door.width), door.name or ("正门" if door.main else "门"))
-        )
-    return shapes
-
-
-def _door_outline(room: Polygon, x: float, y: float, width: float) -> tuple[Point2, ...]:
-    ring = room.exterior
-    d = ring.project(Point(x, y))
-    a = ring.interpolate(max(d - width / 2, 0.0))
-    b = ring.interpolate(min(d + width / 2, ring.length))
-    dx, dy = b.x - a.x, b.y - a.y
-    norm = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / norm * 0.15, dx / norm * 0.15
-    return ((a.x - nx, a.y - ny), (b.x - nx, b.y - ny), (b.x + nx, b.y + ny), (a.x + nx, a.y + ny))
 
 
 def footprint(seat: Seat, size: tuple[float, float]) -> Polygon:

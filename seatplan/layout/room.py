@@ -31,7 +31,8 @@ from seatplan.layout.firecode import AisleKind, AisleSpec, CodeViolation, FirePr
 from seatplan.layout.spacing import Spacing
 from seatplan.model.problem import Layout
 from seatplan.model.seats import Seat
-from seatplan.model.venue import Door, Venue
+from seatplan.model.enums import ShapeKind
+from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
     "DOOR_WALL_TOLERANCE",
@@ -158,6 +159,34 @@ def stage_polygon(venue: Venue, *, room: Polygon | None = None) -> Polygon | Non
     xmin, _, xmax, ymax = room.bounds
     strip = shapely.box(xmin - 1.0, ymax - venue.stage_depth, xmax + 1.0, ymax + 1.0)
     return room.intersection(strip)
+
+
+def door_outline(room: Polygon, door: Door) -> tuple[tuple[float, float], ...]:
+    """A thin rectangle along the wall nearest to the door centre, as wide as the door."""
+    ring = room.exterior
+    d = ring.project(Point(door.x, door.y))
+    a = ring.interpolate(max(d - door.width / 2, 0.0))
+    b = ring.interpolate(min(d + door.width / 2, ring.length))
+    dx, dy = b.x - a.x, b.y - a.y
+    norm = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / norm * 0.15, dx / norm * 0.15
+    return ((a.x - nx, a.y - ny), (b.x - nx, b.y - ny), (b.x + nx, b.y + ny), (a.x + nx, a.y + ny))
+
+
+def room_shapes(venue: Venue, *, room: Polygon | None = None) -> list[Shape]:
+    """The outlines every layout draws: the room, its stage, obstacles and doors."""
+    room = room if room is not None else room_polygon(venue)
+    shapes = [Shape(ShapeKind.ROOM, tuple(venue.outline), venue.name)]
+    stage = stage_polygon(venue, room=room)
+    if stage is not None and not stage.is_empty:
+        for part in getattr(stage, "geoms", [stage]):
+            coords = tuple((round(float(x), 4), round(float(y), 4)) for x, y in part.exterior.coords[:-1])
+            shapes.append(Shape(ShapeKind.STAGE, coords, "舞台 / stage"))
+    for i, obstacle in enumerate(venue.obstacles, start=1):
+        shapes.append(Shape(ShapeKind.OBSTACLE, tuple(obstacle), f"障碍 {i}"))
+    for door in venue.doors:
+        shapes.append(Shape(ShapeKind.DOOR, door_outline(room, door), door.name or ("正门" if door.main else "门")))
+    return shapes
 
 
 def obstacle_polygons(venue: Venue, *, source: str | Path = "") -> list[Polygon]:
