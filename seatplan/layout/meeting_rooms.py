@@ -79,6 +79,7 @@ __all__ = [
     "FLAG_SIZE",
     "MEDIUM_TABLE_WIDTH",
     "PERSON_PITCH",
+    "ROUND_TABLE_MIN_DIAMETER",
     "ROOM_SEAT_PITCH",
     "SIGNING_TABLE_DEPTH",
     "SIGNING_TABLE_LENGTH",
@@ -94,6 +95,7 @@ __all__ = [
     "footprint",
     "lay_photo",
     "lay_reception",
+    "lay_round_table",
     "lay_signing",
     "lay_table_room",
     "mark_flags",
@@ -1083,3 +1085,124 @@ def relabel_seats(
             s = replace(s, tags=s.tags | frozenset(extra[s.id]))
         seats.append(s)
     return replace(layout, seats=tuple(seats))
+
+
+# --------------------------------------------------------------------------------------
+# 多边会谈: a round table, no head (R-MTG-5)
+# --------------------------------------------------------------------------------------
+
+#: Smallest round table for multilateral talks, metres of diameter (assumption: a 1.2 m table seats 4).
+ROUND_TABLE_MIN_DIAMETER = 1.2
+#: Clear arc left between the back-row chairs of two neighbouring delegations, metres (assumption).
+DELEGATION_GAP = 0.3
+
+
+def lay_round_table(
+    venue: Venue,
+    *,
+    heads: int,
+    behind: int = 0,
+    seat_pitch: float = TALKS_SEAT_PITCH,
+    table_diameter: float | None = None,
+    table_label: str = "",
+    spacing: Spacing | None = None,
+    source: str | Path = "",
+    key: str = "talks",
+) -> RoomPlan:
+    """A round table in the middle of the room for multilateral talks (R-MTG-5).
+
+    ``heads`` chairs stand round the table, equally spaced and facing its
+    centre, the first at the far side (facing the main door) and the others
+    clockwise on the plan. Behind each table chair an arc of ``behind`` chairs
+    (0.60 m clear passage behind the table chairs, R-PHY-9) seats the rest of
+    that delegation. The table is as large as ``seat_pitch`` per head
+    (R-PHY-8) and the back arcs need, at least ``table_diameter``.
+
+    Parameters
+    ----------
+    venue
+        The room; needs a main door.
+    heads
+        Chairs at the table (one per delegation), at least 2.
+    behind
+        Chairs behind each table chair.
+    seat_pitch
+        Table circumference per head, metres (R-PHY-8: at least 0.60).
+    table_diameter
+        Table diameter, metres; ``None`` = as small as the chairs allow, at
+        least :data:`ROUND_TABLE_MIN_DIAMETER`.
+    table_label
+        Text drawn on the table.
+    spacing
+        Chair size, passage and walkway distances.
+    source, key
+        Plan file and option table for error messages.
+
+    Returns
+    -------
+    RoomPlan
+        Groups ``"table"`` (table chairs, clockwise from the one facing the
+        door) and ``"behind-<table seat id>"`` (the back chairs of that place,
+        along the arc). Table chairs have row 1, back chairs row 2 and the tag
+        ``"staff"``.
+
+    Raises
+    ------
+    GeometryError
+        If the table, its chairs and a 0.90 m walkway round them (R-PHY-11) do
+        not fit the room.
+    """
+    sp = spacing or Spacing()
+    n = _positive_count(heads, f"{key}.heads", source, minimum=2)
+    m = _positive_count(behind, f"{key}.behind", source)
+    pitch = _length(seat_pitch, f"{key}.seat_pitch", source, 0.6, 2.0, "R-PHY-8: at least 0.60 m per person")
+    frame = room_frame(venue, source=source, what="a round table")
+    cw, cd = sp.chair_width, sp.chair_depth
+    back_off = cd + sp.chair_back_to_table
+    pitch_back = cw + sp.chair_side_gap
+    radius = max(n * pitch / (2 * math.pi), ROUND_TABLE_MIN_DIAMETER / 2)
+    if m:
+        # the arc of each delegation's back chairs must fit its share of the back circle
+        need_arc = m * pitch_back + DELEGATION_GAP
+        radius = max(radius, n * need_arc / (2 * math.pi) - cd / 2 - back_off)
+    if table_diameter is not None:
+        want = _length(table_diameter, f"{key}.table_diameter", source, 0.8, 12.0) / 2
+        radius = max(radius, want)
+    radius = round(radius, 3)
+    r_chair = radius + cd / 2
+    r_back = r_chair + back_off
+    extent = r_chair + cd / 2 + (back_off if m else 0.0)
+    walk = sp.wall_walkway
+    need = 2 * (extent + walk)
+    for have, what in ((frame.width, "width"), (frame.depth, "depth")):
+        if need > have + _EPS:
+            raise _too_small(
+                source, f"{key}.seat_pitch", pitch,
+                f"a round table for {n} delegations ({m} behind each) with a {walk:.1f} m walkway round it "
+                f"(room {what}, R-PHY-8, R-PHY-11)",
+                need, have,
+                "use a larger room, a smaller seat_pitch (at least 0.6) or fewer people behind the heads",
+            )
+    uc, vc = frame.centre_u, frame.depth / 2
+    b = _Builder(venue, frame, sp, source, "table")
+    circle = Point(uc, vc).buffer(radius, quad_segs=24)
+    b.outline(ShapeKind.TABLE, circle, table_label)
+    for k in range(n):
+        theta = math.pi / 2 - 2 * math.pi * k / n  # far side first, then clockwise
+        face = math.degrees(theta) + 180.0
+        sid = b.seat(
+            f"table-{k + 1:02d}", uc + r_chair * math.cos(theta), vc + r_chair * math.sin(theta), face, groups=("table",)
+        )
+        for j in range(m):
+            # along the arc, clockwise side first
+            phi = theta + (j - (m - 1) / 2) * pitch_back / r_back
+            b.seat(
+                f"behind-{k + 1:02d}-{j + 1:02d}",
+                uc + r_back * math.cos(phi),
+                vc + r_back * math.sin(phi),
+                math.degrees(phi) + 180.0,
+                row=2,
+                groups=(f"behind-{sid}",),
+                tags=("staff",),
+            )
+    return b.finish(key=f"{key}.seat_pitch", value=pitch, hint="make the room larger or seat fewer people behind the heads")

@@ -14,11 +14,21 @@ from dataclasses import dataclass, fields
 from seatplan.errors import GeometryError, Location
 
 __all__ = [
+    "ASHTRAY_EVERY",
     "CHAIR_BACK_TO_TABLE_STRICT",
     "CLASSROOM_TABLE_DEPTH_WIDE",
+    "COMMERCIAL_NAME_CARD_CM",
+    "CUP_FROM_TABLE_EDGE",
+    "CUP_FROM_TABLE_EDGE_HOTEL",
     "HARD_SEAT_WIDTH",
+    "MICROPHONE_HEIGHT",
+    "NAME_CARD_HEIGHT_CM",
+    "NAME_CARD_LENGTH_CM",
     "SOFT_SEAT_WIDTH",
+    "TABLE_ITEMS_LEFT_TO_RIGHT",
     "Spacing",
+    "check_name_card",
+    "supplies",
 ]
 
 #: JGJ 57 minimum armrest centre distance for hard seats (R-PHY-5).
@@ -29,6 +39,116 @@ SOFT_SEAT_WIDTH = 0.55
 CHAIR_BACK_TO_TABLE_STRICT = 0.65
 #: The deeper classroom table option, 0.50 m (R-PHY-9: tables 45–60 cm deep).
 CLASSROOM_TABLE_DEPTH_WIDE = 0.50
+
+#: Teacup from the front table edge, metres (R-PHY-12: 5 cm, 盘锦 人代会 standard and a hotel standard).
+CUP_FROM_TABLE_EDGE = 0.05
+#: The alternative hotel standard, 3–3.5 cm (R-PHY-12, §"Disagreement"); metres, (low, high).
+CUP_FROM_TABLE_EDGE_HOTEL = (0.03, 0.035)
+#: Microphone head above the table, metres (R-PHY-12).
+MICROPHONE_HEIGHT = 0.20
+#: One ashtray per this many seats, in the middle one (R-PHY-12, old hotel standard).
+ASHTRAY_EVERY = 3
+#: What stands in front of a place, left to right as the sitter sees it (R-PHY-12, R-PHY-13):
+#: the microphone left of the name card, the teacup right of it (top right of the place).
+TABLE_ITEMS_LEFT_TO_RIGHT = ("microphone", "name card", "teacup")
+#: Tent name card (席卡) length and height range, cm (R-PHY-13: 15–20 × 7.5–10 cm).
+NAME_CARD_LENGTH_CM = (15.0, 20.0)
+NAME_CARD_HEIGHT_CM = (7.5, 10.0)
+#: The common commercial name-card size, cm (R-PHY-13: 210 × 140 mm).
+COMMERCIAL_NAME_CARD_CM = (21.0, 14.0)
+
+
+def check_name_card(length_cm: float, height_cm: float) -> list[str]:
+    """Check a tent name card's size against R-PHY-13.
+
+    Parameters
+    ----------
+    length_cm, height_cm
+        The card's printed face, centimetres.
+
+    Returns
+    -------
+    list of str
+        Warnings (empty when the card is 15–20 cm long and 7.5–10 cm high). A
+        size outside the standard is only a warning: the common commercial
+        210 × 140 mm card is outside it and is named as such.
+
+    Raises
+    ------
+    GeometryError
+        If a size is not a positive finite number.
+
+    Examples
+    --------
+    >>> check_name_card(18, 9)
+    []
+    >>> len(check_name_card(21, 14))
+    1
+    """
+    for name, value in (("length_cm", length_cm), ("height_cm", height_cm)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            raise GeometryError(
+                f"name card {name} must be a positive number of centimetres, got {value!r}",
+                location=Location(field=name, value=value),
+                hint="give the card size in cm, e.g. 20 × 10",
+            )
+    (l_lo, l_hi), (h_lo, h_hi) = NAME_CARD_LENGTH_CM, NAME_CARD_HEIGHT_CM
+    if l_lo <= length_cm <= l_hi and h_lo <= height_cm <= h_hi:
+        return []
+    text = (
+        f"name card {length_cm:g} × {height_cm:g} cm is outside the standard {l_lo:g}–{l_hi:g} × "
+        f"{h_lo:g}–{h_hi:g} cm (R-PHY-13)"
+    )
+    if (float(length_cm), float(height_cm)) == COMMERCIAL_NAME_CARD_CM:
+        text += "; it is the common commercial 210 × 140 mm card, acceptable if all cards match"
+    return [text]
+
+
+def supplies(attendees: int, *, winter: bool, thermos_ratio: int = 6) -> dict[str, int]:
+    """Drinking water per half-day session (R-PHY-14).
+
+    One small bottle of water per attendee per half day; in winter also one
+    small thermos per ``thermos_ratio`` attendees (the seed gives 5–8, default
+    6, rounded up) and one cup per attendee.
+
+    Parameters
+    ----------
+    attendees
+        People at the session.
+    winter
+        Add thermoses and cups.
+    thermos_ratio
+        Attendees per thermos, 5–8.
+
+    Returns
+    -------
+    dict
+        ``{"bottles": n, "thermoses": n, "cups": n}`` (thermoses and cups 0 outside winter).
+
+    Raises
+    ------
+    GeometryError
+        If ``attendees`` is negative or ``thermos_ratio`` is outside 5–8.
+
+    Examples
+    --------
+    >>> supplies(300, winter=True)
+    {'bottles': 300, 'thermoses': 50, 'cups': 300}
+    """
+    if isinstance(attendees, bool) or not isinstance(attendees, int) or attendees < 0:
+        raise GeometryError(
+            f"attendees must be a whole number >= 0, got {attendees!r}",
+            location=Location(field="attendees", value=attendees),
+        )
+    if isinstance(thermos_ratio, bool) or not isinstance(thermos_ratio, int) or not 5 <= thermos_ratio <= 8:
+        raise GeometryError(
+            f"thermos_ratio must be a whole number from 5 to 8, got {thermos_ratio!r}",
+            location=Location(field="thermos_ratio", value=thermos_ratio),
+            hint="R-PHY-14: one thermos per 5–8 attendees",
+        )
+    thermoses = -(-attendees // thermos_ratio) if winter else 0
+    return {"bottles": attendees, "thermoses": thermoses, "cups": attendees if winter else 0}
+
 
 # Plausible range per field, metres: values outside are typing errors (cm for m, a sign),
 # not design choices. Values below a code minimum but inside the range are *allowed* here;

@@ -26,6 +26,8 @@ _ROLES = {
     "chair": "主席位",
     "participant": "座位",
     "row": "",
+    "delegation": "代表团",
+    "heads": "团长席",
 }
 
 

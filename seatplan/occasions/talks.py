@@ -22,6 +22,27 @@ Plan file: ``occasion = "talks"`` and an optional ``[talks]`` table::
     seats_per_side = 0          # chairs per side; 0 = as the larger delegation needs
     second_beside_chief = false # rule book §6 alternative: No.2 next to the chief
 
+Multilateral talks (R-MTG-5): ``multilateral = true`` seats one delegation per
+attendee unit (column 单位 / Delegation; no ``side`` needed) round a round
+table with no head. Delegations are ordered alphabetically by name in the
+protocol language (``language = "en"`` or ``"fr"``; write the units' names in
+that language) or in an agreed ``delegation_order`` list; the first takes the
+seat facing the door, the others follow clockwise on the plan. Each head of
+delegation (lowest rank of the unit) sits at the table, the rest of the
+delegation on an arc of chairs behind him, nearest first, his senior hand
+first at equal distance::
+
+    [talks]
+    multilateral = true
+    language = "en"             # or "fr"
+    delegation_order = []       # optional agreed order (every unit once)
+    seat_pitch = 0.8            # table circumference per head, m
+    table_diameter = 0          # m; 0 = as small as the chairs allow
+
+Zones (strict): ``heads`` (table seats clockwise from the door-facing seat,
+heads in delegation order) and ``delegation-NN`` (the chairs behind head NN);
+sections carry the same names.
+
 Zones (strict): ``guest``, ``host`` (table seats, chief first),
 ``interpreter-guest``, ``interpreter-host``, ``note-taker-guest``,
 ``note-taker-host``; sections carry the same names.
@@ -32,11 +53,20 @@ from __future__ import annotations
 from enum import StrEnum
 
 from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import TALKS_SEAT_PITCH, TableShape, lay_table_room, relabel_seats
+from seatplan.errors import Location, ValidationError
+from seatplan.layout.meeting_rooms import TALKS_SEAT_PITCH, TableShape, lay_round_table, lay_table_room, relabel_seats
 from seatplan.model import Meeting, Zone
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import Party, check_capacity, check_range, number_zone, split_sides
-from seatplan.protocol.meetings import TableOrientation, TalksInterpreters, rank_talks
+from seatplan.protocol.meetings import (
+    ProtocolLanguage,
+    TableOrientation,
+    TalksInterpreters,
+    order_delegations,
+    rank_behind,
+    rank_round_table,
+    rank_talks,
+)
 from seatplan.protocol.people import order_by_rank
 
 __all__ = ["InterpreterSeats", "build"]
@@ -86,8 +116,17 @@ def build(meeting: Meeting) -> Staging:
             "table": Key(r.choice(TableShape)),
             "seats_per_side": Key(r.integer),
             "second_beside_chief": Key(r.flag),
+            "multilateral": Key(r.flag),
+            "language": Key(r.choice(ProtocolLanguage)),
+            "delegation_order": Key(r.text_list),
+            "table_diameter": Key(r.number),
         },
     )
+    if opts.get("multilateral", False):
+        return _build_multilateral(meeting, opts)
+    for name in ("language", "delegation_order", "table_diameter"):
+        if name in opts:
+            raise r.fail(f"{TABLE}.{name}", opts[name], "applies to multilateral talks only", "add multilateral = true")
     check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
     check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
     check_range(r, TABLE, opts, "seats_per_side", 0, 60)
@@ -152,4 +191,69 @@ def build(meeting: Meeting) -> Staging:
                 zones.append(Zone(name, tuple(seat_ids), tuple(p.id for p in who)))
                 number_zone(labels, rows, name, seat_ids)
     principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
+
+
+def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
+    """Multilateral talks at a round table (R-MTG-5); see the module docstring."""
+    r = plan_reader(meeting)
+    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
+    check_range(r, TABLE, opts, "table_diameter", 0.0, 12.0)
+    for name in ("orientation", "interpreters", "table", "seats_per_side", "second_beside_chief"):
+        if name in opts:
+            raise r.fail(
+                f"{TABLE}.{name}", opts[name], "does not apply to multilateral talks (a round table, R-MTG-5)",
+                f"remove {name} or set multilateral = false",
+            )
+    source = meeting.source or ""
+    units: dict[str, list] = {}
+    for a in meeting.attendees:
+        if not a.unit.strip():
+            raise ValidationError(
+                f"{a.name} has no delegation: multilateral talks seat people by delegation (R-MTG-5)",
+                location=Location(file=a.source.file or source, row=a.source.row, field="unit", value=a.unit),
+                hint="fill the unit / delegation column (单位) with the state's name",
+            )
+        units.setdefault(a.unit.strip(), []).append(a)
+    if len(units) < 2:
+        raise r.fail(
+            f"{TABLE}.multilateral", True, f"needs at least two delegations, the list has {len(units)}",
+            "fill the unit column with each delegation's name, or use bilateral talks",
+        )
+    given = opts.get("delegation_order")
+    try:
+        names = order_delegations(
+            list(units), language=opts.get("language", ProtocolLanguage.EN), order=list(given) if given else None
+        )
+    except ValidationError as exc:
+        raise r.fail(f"{TABLE}.delegation_order", ", ".join(given or ()), str(exc), exc.hint or "") from None
+    people = {u: order_by_rank(units[u]) for u in names}
+    behind = max(len(p) for p in people.values()) - 1
+    diameter = opts.get("table_diameter") or None
+    room = lay_round_table(
+        meeting.venue,
+        heads=len(names),
+        behind=behind,
+        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+        table_diameter=diameter,
+        table_label="多边会谈",
+        source=source,
+        key=TABLE,
+    )
+    seats = {s.id: s for s in room.layout.seats}
+    table = rank_round_table([seats[sid] for sid in room.groups["table"]], door=room.door)
+    rows = {sid: s.row for sid, s in seats.items()}
+    labels: dict[str, tuple[str, int, int]] = {}
+    zones = [Zone("heads", tuple(table), tuple(people[u][0].id for u in names))]
+    number_zone(labels, rows, "heads", table)
+    for k, (unit, sid) in enumerate(zip(names, table), start=1):
+        back = rank_behind(
+            seats[sid], [seats[b] for b in room.groups.get(f"behind-{sid}", ())], convention=meeting.convention
+        )
+        rest = people[unit][1:]
+        name = f"delegation-{k:02d}"
+        if back:
+            zones.append(Zone(name, tuple(back), tuple(p.id for p in rest)))
+            number_zone(labels, rows, name, back)
+    principal = {sid: ("principal",) for sid in table}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

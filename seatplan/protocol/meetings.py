@@ -37,6 +37,7 @@ Examples
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -68,15 +69,19 @@ __all__ = [
     "Hand",
     "MeetingKind",
     "MeetingOrder",
+    "ProtocolLanguage",
     "TableOrientation",
     "TalksInterpreters",
     "face_to_face_sequences",
+    "order_delegations",
     "photo_sequence",
+    "rank_behind",
     "rank_face_to_face",
     "rank_head_of_table",
     "rank_meeting_seats",
     "rank_photo",
     "rank_reception",
+    "rank_round_table",
     "rank_signing",
     "rank_small_room",
     "rank_talks",
@@ -1393,3 +1398,161 @@ def small_room_sequence(
     order = rank_small_room(seats, door=(0.0, -3.0), convention=convention)
     labels = {sid: str(k) for k, sid in enumerate(order.hosts, start=1)}
     return [int(x) for x in _read(seats, labels, reverse=v is View.STAGE)]
+
+
+# --------------------------------------------------------------------------------------
+# 多边会谈: multilateral talks at a round table (R-MTG-5)
+# --------------------------------------------------------------------------------------
+
+
+class ProtocolLanguage(StrEnum):
+    """Language whose state names set the order of delegations (R-MTG-5)."""
+
+    EN = "en"  # UN practice: English short names
+    FR = "fr"  # Francophonie events
+
+
+#: Leading articles ignored when state names are sorted ("the Netherlands" under N, "la France" under F).
+_ARTICLES: Mapping[ProtocolLanguage, tuple[str, ...]] = {
+    ProtocolLanguage.EN: ("the ",),
+    ProtocolLanguage.FR: ("les ", "la ", "le ", "l'", "l’"),
+}
+
+
+def _collation_key(name: str, language: ProtocolLanguage) -> tuple[str, str]:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold().strip()
+    for article in _ARTICLES[language]:
+        if folded.startswith(article):
+            folded = folded[len(article) :].lstrip()
+            break
+    return (folded, name)
+
+
+def order_delegations(
+    names: Sequence[str],
+    *,
+    language: ProtocolLanguage | str = ProtocolLanguage.EN,
+    order: Sequence[str] | None = None,
+) -> list[str]:
+    """Order delegations of a multilateral meeting (R-MTG-5).
+
+    Precedence among states follows the alphabetical order of their names in the
+    host's protocol language (Convention on Special Missions art. 16; UN practice:
+    English, French at Francophonie events). Sorting ignores case, accents and a
+    leading article ("the", "le/la/les/l'"). The names are compared as given:
+    write them in the protocol language.
+
+    Parameters
+    ----------
+    names
+        Delegation (state) names; duplicates are dropped.
+    language
+        ``"en"`` (default) or ``"fr"``.
+    order
+        An agreed order given explicitly (every name must appear in it); it
+        replaces the alphabetical order.
+
+    Returns
+    -------
+    list of str
+        The names, most senior first.
+
+    Raises
+    ------
+    ValidationError
+        If ``language`` is unknown or ``order`` misses or repeats a name.
+
+    Examples
+    --------
+    >>> order_delegations(["Viet Nam", "the Netherlands", "Ägypten", "Brazil"])
+    ['Ägypten', 'Brazil', 'the Netherlands', 'Viet Nam']
+    """
+    try:
+        lang = ProtocolLanguage(language)
+    except ValueError:
+        raise ValidationError(
+            f"unknown protocol language {language!r}",
+            location=Location(field="language", value=language),
+            hint="use " + " or ".join(repr(v.value) for v in ProtocolLanguage),
+        ) from None
+    unique = list(dict.fromkeys(names))
+    if order is None:
+        return sorted(unique, key=lambda n: _collation_key(n, lang))
+    given = list(order)
+    repeated = sorted({n for n in given if given.count(n) > 1})
+    missing = [n for n in unique if n not in given]
+    if repeated or missing:
+        what = f"repeats {repeated}" if repeated else f"does not name {missing}"
+        raise ValidationError(
+            f"the delegation order {what}",
+            location=Location(field="delegation_order", value=", ".join(given)),
+            hint="list every delegation exactly once, as written in the attendee list",
+        )
+    return [n for n in given if n in unique]
+
+
+def rank_round_table(seats: Sequence[Seat], *, door: PointLike) -> list[str]:
+    """Order the chairs round a round (or square) table for multilateral talks (R-MTG-5).
+
+    A round table has no head; the seats are numbered from the seat that faces
+    the main door most directly, then **clockwise as seen on the plan** (door at
+    the bottom: from the far side of the table to the right, down, and back up
+    the left), i.e. towards that first sitter's own left. Delegations in
+    :func:`order_delegations` order take the seats in this order.
+
+    Parameters
+    ----------
+    seats
+        The chairs at the table (all facing the table centre).
+    door
+        The main door (plan point).
+
+    Returns
+    -------
+    list of str
+        Seat ids, seat 1 first.
+
+    Raises
+    ------
+    ValidationError
+        If ``seats`` is empty or repeats an id.
+    """
+    ss = _seat_list(seats, "rank_round_table")
+    d = _point(door, "door")
+    cx, cy = _centroid(ss)
+    first = max(ss, key=lambda s: (round(_faces_score(s, d), 6), -_dist_point(s, d)))
+    a0 = math.atan2(first.y - cy, first.x - cx)
+
+    def turn(s: Seat) -> float:
+        a = math.atan2(s.y - cy, s.x - cx)
+        return round((a0 - a) % (2 * math.pi), 9)  # clockwise angle from the first seat
+
+    return [s.id for s in sorted(ss, key=lambda s: (turn(s), s.id))]
+
+
+def _dist_point(s: Seat, p: Point) -> float:
+    return math.hypot(s.x - p[0], s.y - p[1])
+
+
+def rank_behind(head: Seat, seats: Sequence[Seat], *, convention: Convention | str = Convention.INTL) -> list[str]:
+    """Order the chairs behind one head of delegation (R-MTG-5, R-MTG-3 back row).
+
+    Nearest to the head first; at equal distance the chair on the head's senior
+    hand (own right under ``intl``, own left under ``cn``) first.
+
+    Parameters
+    ----------
+    head
+        The head of delegation's chair at the table.
+    seats
+        The chairs behind him.
+    convention
+        ``"intl"`` or ``"cn"``.
+
+    Returns
+    -------
+    list of str
+        Seat ids, most senior first.
+    """
+    ss = _seat_list(seats, "rank_behind", minimum=0)
+    return list(_ids(_centre_out_from(head, ss, _senior_hand(Convention(convention)))))
