@@ -40,6 +40,23 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _report(run_plan_file(plan, out))
 
 
+def cmd_replan(args: argparse.Namespace) -> None:
+    """``seatplan replan PLAN_DIR CHANGES.csv --out DIR [--plan PLAN.toml]``."""
+    from seatplan.replan import run_replan
+
+    outputs, report = run_replan(args.plan_dir, args.changes, args.out, plan_path=args.plan)
+    _report(outputs)
+    for line in report.lines():
+        print(f"  {line}")
+
+
+def cmd_desk(args: argparse.Namespace) -> None:
+    """``seatplan desk PLAN.toml --state FILE``: arrivals on standard input, seat cards out."""
+    from seatplan.desk import run_desk
+
+    run_desk(args.plan, args.state, sys.stdin, sys.stdout)
+
+
 def cmd_fit(args: argparse.Namespace) -> None:
     """``seatplan fit ROOM.toml [--layout KIND] [--profile NAME] --out DIR``."""
     from seatplan.fit import run_fit
@@ -67,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run the bundled county meeting example")
     p.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("replan", help="apply late changes to a solved plan, moving as few people as possible")
+    p.add_argument("plan_dir", type=Path, help="an output folder of seatplan solve")
+    p.add_argument("changes", type=Path, help="changes.csv: absent, substitute, add, rank, unit (docs/replan.md)")
+    p.add_argument("--out", type=Path, required=True, help="output folder for the new plan and changes.csv")
+    p.add_argument("--plan", type=Path, default=None, help="the plan file, if PLAN_DIR does not record it")
+    p.set_defaults(func=cmd_replan)
+    p = sub.add_parser("desk", help="arrival desk: hand out seat cards front to back (R-AUD-11)")
+    p.add_argument("plan", type=Path, help="plan file (.toml)")
+    p.add_argument("--state", type=Path, required=True, help="state file, written after every arrival (resumes after a crash)")
+    p.set_defaults(func=cmd_desk)
     p = sub.add_parser("fit", help="how many seats fit in a room in a layout, to code; draws the layout")
     p.add_argument("room", type=Path, help="room file (.toml); see docs/layouts.md")
     p.add_argument(

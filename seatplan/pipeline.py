@@ -47,7 +47,8 @@ def build_problem(meeting: Meeting) -> SeatingProblem:
     SeatingProblem
         The layout and the zones in precedence order (for a meeting: ``dais``
         in strict protocol order, R-DAIS-3/4/10, and ``floor`` filled front to
-        back by unit order, R-AUD-2).
+        back by unit order, R-AUD-2), with the organisers' requests of the
+        ``[rules]`` table and the request columns added (:func:`seatplan.rules.apply_rules`).
 
     Raises
     ------
@@ -56,15 +57,17 @@ def build_problem(meeting: Meeting) -> SeatingProblem:
         ``allow_unseated`` is false; the message names the file, row and field.
     """
     from seatplan.occasions import stage_meeting
+    from seatplan.rules import apply_rules
 
     staging = stage_meeting(meeting)
-    return SeatingProblem(
+    problem = SeatingProblem(
         layout=staging.layout,
         attendees=meeting.attendees,
         zones=staging.zones,
         allow_unseated=meeting.allow_unseated,
         title=meeting.title,
     )
+    return apply_rules(meeting, problem)
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,7 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
     return {
         "title": meeting.title,
         "date": meeting.date,
+        "plan": str(meeting.source.resolve()) if meeting.source else "",
         "convention": str(meeting.convention),
         "attendees": len(problem.attendees),
         "seated": len(plan.seat_of),

@@ -50,7 +50,10 @@ from seatplan.model.attendees import Attendee
 
 __all__ = [
     "HEADER_ALIASES",
+    "NEED_WORDS",
+    "header_key",
     "read_attendees",
+    "read_table_rows",
     "write_attendees_csv",
 ]
 
@@ -71,6 +74,27 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("电话", "手机", "联系电话", "phone", "mobile"),
     "note": ("备注", "note", "notes", "remark"),
     "tags": ("标签", "tags"),
+    "needs": ("需求", "无障碍", "特殊需求", "needs", "need"),
+    "pin": ("指定座位", "座位", "座号", "seat", "pin"),
+    "apart_from": ("不相邻", "避开", "apart", "apart-with", "apart_from"),
+    "together_with": ("同座", "陪同", "together", "together-with", "together_with"),
+}
+
+#: Words of the 需求/needs column and the seat tag each stands for (docs/rules.md).
+NEED_WORDS: dict[str, str] = {
+    "轮椅": "wheelchair",
+    "轮椅席": "wheelchair",
+    "轮椅位": "wheelchair",
+    "无障碍": "wheelchair",
+    "过道": "aisle",
+    "靠过道": "aisle",
+    "走道": "aisle",
+    "出口": "exit",
+    "近出口": "exit",
+    "靠近出口": "exit",
+    "同传": "interpreter",
+    "同声传译": "interpreter",
+    "翻译": "interpreter",
 }
 
 #: Headers written by :func:`write_attendees_csv`, in column order.
@@ -89,6 +113,10 @@ CSV_HEADERS: dict[str, str] = {
     "phone": "电话",
     "note": "备注",
     "tags": "标签",
+    "needs": "需求",
+    "pin": "指定座位",
+    "apart_from": "不相邻",
+    "together_with": "同座",
 }
 
 #: How many non-empty rows are searched for the header row (title rows above it are skipped).
@@ -104,6 +132,7 @@ CSV_ENCODINGS: tuple[tuple[str, str], ...] = (
 _DAIS_WORDS = frozenset({"主席台", "台上", "dais"})
 _FLOOR_WORDS = frozenset({"", "台下", "会场", "floor"})
 _TAG_SPLIT = re.compile(r"[,，;；、\s]+")
+_LIST_SPLIT = re.compile(r"[,，;；、/]+")
 _INTEGER = re.compile(r"[+-]?\d+(?:\.0*)?")
 _ZERO_FORMAT = re.compile(r"0+")
 # str.strip() already removes ASCII and Unicode spaces (U+3000, U+00A0); add the
@@ -340,6 +369,20 @@ def _parse_tags(text: str) -> frozenset[str]:
     return frozenset(tag for tag in _TAG_SPLIT.split(text) if tag)
 
 
+def _parse_needs(text: str) -> frozenset[str]:
+    """Split a 需求 cell into seat tags: 轮椅 → wheelchair, 靠过道 → aisle, ... (others kept, ASCII lower-cased)."""
+    out = set()
+    for word in _TAG_SPLIT.split(unicodedata.normalize("NFKC", text)):
+        if word:
+            out.add(NEED_WORDS.get(word, word.lower() if word.isascii() else word))
+    return frozenset(out)
+
+
+def _parse_people(text: str) -> tuple[str, ...]:
+    """Split a 不相邻/同座 cell into names or ids (separated by 、 , ; /; spaces stay inside names)."""
+    return tuple(part for part in (_clean(p) for p in _LIST_SPLIT.split(text)) if part)
+
+
 def _find_header(rows: Sequence[_Row], file: str) -> tuple[int, dict[str, int], dict[str, str]]:
     """Locate the header row and map fields to column indexes.
 
@@ -481,6 +524,10 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 phone=cell("phone"),
                 note=cell("note"),
                 tags=_parse_tags(cell("tags")),
+                needs=_parse_needs(cell("needs")),
+                pin=cell("pin"),
+                apart_from=_parse_people(cell("apart_from")),
+                together_with=_parse_people(cell("together_with")),
                 source=Location(file=file, row=row.number),
             )
         )
@@ -488,6 +535,35 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def header_key(text: str) -> str:
+    """Normalise a header for matching: NFKC, case-folded, without spaces, ``_`` and ``-``."""
+    return _header_key(text)
+
+
+def read_table_rows(path: str | os.PathLike[str], *, sheet: str | None = None) -> list[tuple[int, tuple[str, ...]]]:
+    """The non-empty rows of a ``.csv`` or ``.xlsx`` table as text, with their spreadsheet row numbers.
+
+    The same decoding as :func:`read_attendees` (UTF-8 with or without BOM,
+    GB18030, UTF-16; comma or tab; xlsx numbers without ``.0``), for other
+    tables such as a list of late changes.
+
+    Raises
+    ------
+    AttendeeFileError
+        A missing, unsupported or undecodable file (file and hint).
+    """
+    file = os.fspath(path)
+    path = Path(path)
+    if not path.is_file():
+        raise _fail("file not found", file, hint="check the path")
+    suffix = path.suffix.lower()
+    if suffix not in _SUPPORTED:
+        raise _fail(f"unsupported table type {path.suffix or '(no extension)'!r}", file, value=path.suffix or None, hint="save it as .csv or .xlsx")
+    rows = _read_csv_rows(path, file) if suffix == ".csv" else _read_xlsx_rows(path, file, sheet)
+    return [(r.number, r.cells) for r in rows]
+
 
 
 def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) -> tuple[Attendee, ...]:
@@ -520,7 +596,11 @@ def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) ->
     Notes
     -----
     Accepted headers are listed in :data:`HEADER_ALIASES`; other columns are
-    ignored. Section cells ``主席台``/``台上``/``dais`` become ``"dais"``,
+    ignored. The request columns (``docs/rules.md``) are read as written and
+    resolved later by :func:`seatplan.rules.apply_rules`: 需求 (seat needs;
+    轮椅 → ``wheelchair``, 靠过道 → ``aisle``, 近出口 → ``exit``, 同传 →
+    ``interpreter``, see :data:`NEED_WORDS`), 指定座位 (a seat id or label such as
+    ``3排12号``), 不相邻 and 同座 (names or ids separated by 、). Section cells ``主席台``/``台上``/``dais`` become ``"dais"``,
     ``台下``/``会场``/``floor``/empty become ``""``, anything else is kept
     (ASCII lower-cased).
     """
@@ -551,6 +631,10 @@ def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) ->
     return _build_attendees(rows, file)
 
 
+#: Request columns of :data:`CSV_HEADERS`; written only when some attendee has a request.
+REQUEST_FIELDS = ("needs", "pin", "apart_from", "together_with")
+
+
 def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[str]) -> None:
     """Write attendees as a CSV that Excel opens and :func:`read_attendees` reads back.
 
@@ -565,31 +649,43 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
     -----
     UTF-8 with BOM (so Excel shows Chinese correctly), CRLF line ends, Chinese
     headers (:data:`CSV_HEADERS`). The dais section is written as ``主席台``, the
-    floor as an empty cell, a unit order of 0 and a rank of 0 as empty cells, and
-    tags sorted and joined with ``、``. Reading the file back gives equal
-    attendees, except that a rank of 0 becomes the row position and tags
-    containing separators split. Excel itself may show long phone numbers as
-    numbers; import as text there if needed.
+    floor as an empty cell, a unit order of 0 and a rank of 0 as empty cells,
+    tags and needs sorted and joined with ``、``, the 不相邻/同座 lists joined
+    with ``、``. The request columns (需求, 指定座位, 不相邻, 同座) are written
+    only when some attendee has a request, so lists without requests keep
+    their columns. Reading the file back gives equal attendees, except that a
+    rank of 0 becomes the row position and tags containing separators split.
+    Excel itself may show long phone numbers as numbers; import as text there
+    if needed.
     """
+    attendees = list(attendees)
+    requests = any(a.needs or a.pin or a.apart_from or a.together_with for a in attendees)
+    headers = [h for key, h in CSV_HEADERS.items() if requests or key not in REQUEST_FIELDS]
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(CSV_HEADERS.values())
+        writer.writerow(headers)
         for attendee in attendees:
-            writer.writerow(
-                [
-                    attendee.id,
-                    attendee.name,
-                    attendee.unit,
-                    attendee.title,
-                    attendee.rank or "",
-                    "主席台" if attendee.section == "dais" else attendee.section,
-                    attendee.unit_order or "",
-                    _SIDE_WORDS.get(attendee.side, attendee.side),
-                    _CATEGORY_WORDS.get(attendee.category, attendee.category),
-                    attendee.gender,
-                    attendee.ethnicity,
-                    attendee.phone,
-                    attendee.note,
-                    "、".join(sorted(attendee.tags)),
+            row = [
+                attendee.id,
+                attendee.name,
+                attendee.unit,
+                attendee.title,
+                attendee.rank or "",
+                "主席台" if attendee.section == "dais" else attendee.section,
+                attendee.unit_order or "",
+                _SIDE_WORDS.get(attendee.side, attendee.side),
+                _CATEGORY_WORDS.get(attendee.category, attendee.category),
+                attendee.gender,
+                attendee.ethnicity,
+                attendee.phone,
+                attendee.note,
+                "、".join(sorted(attendee.tags)),
+            ]
+            if requests:
+                row += [
+                    "、".join(sorted(attendee.needs)),
+                    attendee.pin,
+                    "、".join(attendee.apart_from),
+                    "、".join(attendee.together_with),
                 ]
-            )
+            writer.writerow(row)

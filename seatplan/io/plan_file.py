@@ -43,7 +43,7 @@ from seatplan.model.meeting import (
 )
 
 #: Option tables of occasions, validated by the occasion that uses them.
-OPTION_TABLES = ("banquet", "reception", "talks", "signing", "photo", "meeting_room")
+OPTION_TABLES = ("banquet", "reception", "talks", "signing", "photo", "meeting_room", "rules")
 
 
 @dataclass(frozen=True)

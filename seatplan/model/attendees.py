@@ -38,7 +38,17 @@ class Attendee:
     gender, ethnicity, phone, note
         Carried through to the outputs (性别, 民族, 电话, 备注).
     tags
-        Free tags (``"wheelchair"``...).
+        Free tags (``"vip"``...), used by occasions (reserved blocks for a tag).
+    needs
+        Seat tags this person needs (``"wheelchair"``, ``"aisle"``, ``"exit"``,
+        ``"interpreter"``): he may only sit on a seat carrying every one of them
+        (see ``docs/rules.md``).
+    pin
+        A seat fixed by the organisers, as written in the list (seat id or a
+        label such as ``"3排12号"``); resolved by :func:`seatplan.rules.apply_rules`.
+    apart_from, together_with
+        Ids or names of people this person must not sit next to / must sit next
+        to, as written in the list; resolved by :func:`seatplan.rules.apply_rules`.
     source
         Where the attendee was read from, for error messages.
     """
@@ -57,6 +67,10 @@ class Attendee:
     phone: str = ""
     note: str = ""
     tags: frozenset[str] = field(default_factory=frozenset)
+    needs: frozenset[str] = field(default_factory=frozenset)
+    pin: str = ""
+    apart_from: tuple[str, ...] = ()
+    together_with: tuple[str, ...] = ()
     source: Location = field(default_factory=Location, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,74 +1,95 @@
 """Exact assignment where protocol fixes the order: a merge of two precedence lists.
 
-When every zone is strict (the k-th most senior person takes the k-th most
-honoured seat), the optimal plan is the merge of the attendee precedence list
-onto the seat precedence list. It is computed in O(n) per zone after the
-O(n log n) sorts done by the protocol layer, and it is optimal by construction:
-the objective (rank inversions inside zones) is 0, which is also the bound.
+In a strict zone the k-th most senior person takes the k-th most honoured seat
+that is not reserved. The optimal plan is the merge of the attendee precedence
+list onto the seat precedence list: O(n) per zone after the sorts done by the
+protocol layer, optimal by construction (nothing may deviate, the objective is
+0). A pin, a seat need or a keep-apart / keep-together rule that the protocol
+order does not meet cannot be repaired inside a strict zone: it is reported as
+a conflict naming the person, his place in the order and the seat protocol
+gives him.
 """
 
 from __future__ import annotations
 
-import time
+from dataclasses import dataclass, field
 
 from seatplan.errors import Conflict
-from seatplan.model import Plan, Result, SeatingProblem, SolveStatus
+from seatplan.model import SeatingProblem, Zone
 
 
-def solve(problem: SeatingProblem, *, time_limit: float | None = None, seed: int = 0) -> Result:
-    """Assign attendees to seats.
+@dataclass
+class ZoneOutcome:
+    """Seats, unseated people and conflicts of one zone."""
 
-    Parameters
-    ----------
-    problem
-        Seats and people in precedence order, per zone.
-    time_limit
-        Upper bound on solve time in seconds (unused by the exact merge).
-    seed
-        Random seed (unused by the exact merge; kept for a stable signature).
+    seat_of: dict[str, str] = field(default_factory=dict)
+    unseated: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    objective: int = 0
+    bound: int = 0
+    optimal: bool = True
+
+
+def capacity_conflict(problem: SeatingProblem, zone: Zone, overflow: list[str] | tuple[str, ...], open_seats: int, note: str = "") -> Conflict:
+    """The plain-language capacity message (names the first eight who do not fit)."""
+    names = ", ".join(problem.attendee(a).name for a in overflow[:8])
+    more = f" and {len(overflow) - 8} more" if len(overflow) > 8 else ""
+    people = len(zone.attendee_ids)
+    held = len(zone.seat_ids) - open_seats
+    seats = f"{len(zone.seat_ids)} seats, {held} of them reserved or pinned, so {open_seats} open" if held else f"{open_seats} seats"
+    return Conflict(
+        rule="capacity",
+        message=f"zone '{zone.name}' has {seats}{note} for {people} people; {len(overflow)} cannot be seated ({names}{more})",
+        people=tuple(overflow),
+    )
+
+
+def merge_zone(problem: SeatingProblem, zone: Zone) -> ZoneOutcome:
+    """Seat a strict zone by merging people onto seats (reserved seats skipped).
 
     Returns
     -------
-    Result
-        OPTIMAL with a plan, or INFEASIBLE with an explanation naming the zone
-        and the people who do not fit (unless ``problem.allow_unseated``, in
-        which case they are listed in ``plan.unseated`` with the reason).
+    ZoneOutcome
+        The seats, or conflicts: capacity (unless ``allow_unseated``), a pin the
+        order contradicts, a seat lacking a tag its occupant needs.
     """
-    del time_limit, seed
-    started = time.perf_counter()
-    seat_of: dict[str, str] = {}
-    unseated: dict[str, str] = {}
-    conflicts: list[Conflict] = []
-    for zone in problem.zones:
-        seats = zone.seat_ids
-        people = zone.attendee_ids
-        for aid, sid in zip(people, seats):
-            seat_of[aid] = sid
-        overflow = people[len(seats):]
-        if not overflow:
-            continue
-        reason = f"zone '{zone.name}' has {len(seats)} seats for {len(people)} people"
+    c = problem.constraints
+    out = ZoneOutcome()
+    seats = [s for s in zone.seat_ids if s not in c.reserved]
+    people = zone.attendee_ids
+    for aid, sid in zip(people, seats):
+        out.seat_of[aid] = sid
+    overflow = list(people[len(seats):])
+    if overflow:
+        conflict = capacity_conflict(problem, zone, overflow, len(seats))
         if problem.allow_unseated:
+            reason = "no seat left: " + conflict.message.split(";")[0]
             for aid in overflow:
-                unseated[aid] = f"no seat left: {reason}"
+                out.unseated[aid] = reason
         else:
-            names = ", ".join(problem.attendee(a).name for a in overflow[:8])
-            more = f" and {len(overflow) - 8} more" if len(overflow) > 8 else ""
-            conflicts.append(
+            out.conflicts.append(conflict)
+    for k, aid in enumerate(people, start=1):
+        sid = out.seat_of.get(aid)
+        person = problem.attendee(aid)
+        pin = c.pins.get(aid)
+        if pin is not None and pin != sid:
+            given = problem.seat(sid).describe() if sid else "no seat"
+            out.conflicts.append(
                 Conflict(
-                    rule="capacity",
-                    message=f"{reason}; {len(overflow)} cannot be seated ({names}{more})",
-                    people=tuple(overflow),
+                    rule="pin",
+                    message=f"zone '{zone.name}' follows strict protocol order: {person.name} is No.{k} there and takes "
+                    f"{given}, but is pinned to {problem.seat(pin).describe()}",
+                    people=(aid,),
                 )
             )
-    seconds = time.perf_counter() - started
-    if conflicts:
-        return Result(status=SolveStatus.INFEASIBLE, plan=None, seconds=seconds, explanation=tuple(conflicts))
-    return Result(
-        status=SolveStatus.OPTIMAL,
-        plan=Plan(seat_of=seat_of, unseated=unseated),
-        objective=0.0,
-        bound=0.0,
-        gap=0.0,
-        seconds=seconds,
-    )
+        if sid is not None and not person.needs <= problem.seat(sid).tags:
+            missing = ", ".join(sorted(person.needs - problem.seat(sid).tags))
+            out.conflicts.append(
+                Conflict(
+                    rule="needs",
+                    message=f"zone '{zone.name}' follows strict protocol order: {person.name} is No.{k} there and takes "
+                    f"{problem.seat(sid).describe()}, which is not marked {missing}",
+                    people=(aid,),
+                )
+            )
+    return out

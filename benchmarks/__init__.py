@@ -1,0 +1,1 @@
+"""Benchmarks of seatplan (run with ``python -m benchmarks.solver``)."""

@@ -1,0 +1,358 @@
+"""Solver benchmarks: a 10,000-seat hall with rules, the same hall in rank order, and seatplan against a dense model.
+
+Scenarios (fixed seeds; seats built in plain Python, no layout code):
+
+``hall-10000-200``
+    10,000 attendees in 200 units (sizes 25–75) in a 10,400-seat hall of 80 rows
+    × (36 | 58 | 36) with aisles, 横排 by unit with unit blocks, 50 people pinned
+    to front-row seats, 60 reserved press seats, 30 wheelchair places at aisle
+    ends (24 wheelchair users), 100 keep-apart pairs (half inside a unit).
+``rank-10000``
+    The same hall and people with no rule: the protocol fill (rank order) only.
+``dense-400``
+    400 attendees in 20 units in a 440-seat hall, 5 pins, 8 reserved seats, 6
+    wheelchair places (4 users), 4 aisle needs, 12 keep-apart pairs, no unit
+    blocks. Solved by seatplan and by the dense attendee × seat boolean CP-SAT
+    model written the obvious way (:func:`solve_dense`), in the same run; both
+    must reach the same optimal objective.
+
+``python -m benchmarks.solver`` prints medians of solve time, status, objective,
+bound, gap and peak memory (each run in a fresh process; ``ru_maxrss``).
+``--repeats``, ``--only`` and ``--dense-limit`` adjust it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from seatplan.check import check_plan, plan_cost
+from seatplan.model import Attendee, Layout, Plan, Seat, SeatingProblem, SolveStatus, Venue, Zone
+from seatplan.model.problem import Constraints, PeopleGroup
+from seatplan.solve import solve
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ("hall-10000-200", "rank-10000", "dense-400")
+
+
+def hall_seats(rows: int, blocks: Sequence[int], *, wheelchair: int = 0, seed: int = 0) -> list[Seat]:
+    """Theatre rows in the plan frame: row 1 at the front (largest y), blocks split by 1.2 m aisles.
+
+    ``wheelchair`` places are aisle-end seats of rows spread from the middle of
+    the hall to the back (tag ``wheelchair``); every block-end seat is tagged ``aisle``.
+    """
+    rng = random.Random(seed)
+    ends: list[tuple[int, int]] = []
+    for r in range(rows // 4, rows + 1):
+        k = 0
+        for b, n in enumerate(blocks):
+            if b > 0:
+                ends.append((r, k + 1))
+            if b < len(blocks) - 1:
+                ends.append((r, k + n))
+            k += n
+    places = set(rng.sample(ends, min(wheelchair, len(ends))))
+    seats = []
+    for r in range(1, rows + 1):
+        x, k = 0.0, 0
+        for n in blocks:
+            for j in range(n):
+                k += 1
+                tags = {"aisle"} if j in (0, n - 1) else set()
+                if (r, k) in places:
+                    tags.add("wheelchair")
+                seats.append(Seat(f"floor-r{r:02d}-s{k:03d}", "floor", r, k, x=round(x, 3), y=round(-0.9 * r, 3), tags=frozenset(tags)))
+                x += 0.55
+            x += 1.2
+    return seats
+
+
+def _people(n: int, units: int, rng: random.Random) -> tuple[list[Attendee], list[int]]:
+    base = n // (2 * units)
+    rest = n - base * units
+    cuts = sorted(rng.sample(range(1, rest), units - 1))
+    sizes = [base + b - a for a, b in zip([0, *cuts], [*cuts, rest])]
+    people = []
+    k = 0
+    for u, size in enumerate(sizes):
+        for j in range(size):
+            k += 1
+            people.append(Attendee(f"A{k:05d}", f"代表{k}", unit=f"单位{u + 1:03d}", rank=j + 1))
+    return people, sizes
+
+
+def hall_scenario(
+    n: int = 10_000,
+    units: int = 200,
+    *,
+    rows: int = 80,
+    blocks: Sequence[int] = (36, 58, 36),
+    pins: int = 50,
+    reserved: int = 60,
+    wheelchair_places: int = 30,
+    wheelchair_users: int = 24,
+    apart: int = 100,
+    rules: bool = True,
+    seed: int = 2024,
+) -> SeatingProblem:
+    """The ``hall-10000-200`` problem (or ``rank-10000`` with ``rules=False``); smaller with the keywords."""
+    rng = random.Random(seed)
+    seats = hall_seats(rows, blocks, wheelchair=wheelchair_places, seed=seed)
+    people, sizes = _people(n, units, rng)
+    constraints = Constraints()
+    if rules:
+        ids = [a.id for a in people]
+        users = set(rng.sample(ids, wheelchair_users))
+        people = [replace(a, needs=frozenset({"wheelchair"})) if a.id in users else a for a in people]
+        front = [s.id for s in seats if s.row <= 2 and not s.tags]
+        vips = rng.sample([i for i in ids if i not in users], pins)
+        press_row = [s.id for s in seats if s.row == 3 and not s.tags]
+        start = (len(press_row) - reserved) // 2
+        groups = []
+        starts = [sum(sizes[:u]) for u in range(units)]
+        for i in range(apart):
+            if i % 2 == 0:
+                u = rng.randrange(units)
+                a, b = rng.sample(ids[starts[u] : starts[u] + sizes[u]], 2)
+            else:
+                a, b = rng.sample(ids, 2)
+            groups.append(PeopleGroup((a, b), source=f"apart[{i}]"))
+        constraints = Constraints(
+            pins=dict(zip(vips, rng.sample(front, pins))),
+            reserved=frozenset(press_row[start : start + reserved]),
+            keep_apart=tuple(groups),
+        )
+    zone = Zone("floor", tuple(s.id for s in seats), tuple(a.id for a in people), strict=False)
+    return SeatingProblem(Layout(Venue.rectangle(100.0, 100.0), tuple(seats)), tuple(people), (zone,), constraints=constraints)
+
+
+def dense_scenario(n: int = 400, units: int = 20, *, rows: int = 11, blocks: Sequence[int] = (12, 16, 12), seed: int = 7) -> SeatingProblem:
+    """The ``dense-400`` problem (smaller with the keywords): rules a dense model can state plainly."""
+    rng = random.Random(seed)
+    seats = hall_seats(rows, blocks, wheelchair=max(2, n // 66), seed=seed)
+    people, sizes = _people(n, units, rng)
+    ids = [a.id for a in people]
+    chosen = rng.sample(ids, max(2, n // 100) + max(2, n // 100))
+    wheel, aisle = chosen[: len(chosen) // 2], chosen[len(chosen) // 2 :]
+    people = [
+        replace(a, needs=frozenset({"wheelchair"})) if a.id in wheel else replace(a, needs=frozenset({"aisle"})) if a.id in aisle else a
+        for a in people
+    ]
+    free_ids = [i for i in ids if i not in chosen]
+    pins = dict(zip(rng.sample(free_ids, max(1, n // 80)), rng.sample([s.id for s in seats if s.row == 1 and not s.tags], max(1, n // 80))))
+    reserved = set(rng.sample([s.id for s in seats if s.row == 2 and not s.tags], max(2, n // 50)))
+    # the back of the hall is kept for staff: exactly as many open seats as people (a full hall)
+    spare = len(seats) - len(reserved) - n  # pinned people are among the n and hold their own seats
+    back = [s.id for s in sorted(seats, key=lambda s: (-s.row, s.number)) if s.id not in reserved and s.id not in pins.values() and not s.tags]
+    reserved = frozenset(reserved | set(back[:spare]))
+    groups = []
+    starts = [sum(sizes[:u]) for u in range(units)]
+    for i in range(max(3, n // 33)):
+        u = rng.randrange(units)
+        a, b = rng.sample(ids[starts[u] : starts[u] + sizes[u]], 2) if i % 2 == 0 else rng.sample(ids, 2)
+        groups.append(PeopleGroup((a, b)))
+    constraints = Constraints(pins=pins, reserved=reserved, keep_apart=tuple(groups), contiguous=False)
+    zone = Zone("floor", tuple(s.id for s in seats), tuple(a.id for a in people), strict=False)
+    return SeatingProblem(Layout(Venue.rectangle(60.0, 30.0), tuple(seats)), tuple(people), (zone,), constraints=constraints)
+
+
+def solve_dense(
+    problem: SeatingProblem, *, time_limit: float = 600.0, workers: int = 2, target: float | None = None
+) -> tuple[str, float, float, float, Plan | None, float | None]:
+    """The obvious model: one boolean per (free attendee, open seat).
+
+    Same rules and objective as seatplan for a single non-strict zone without
+    unit blocks and with hard keep-apart pairs: needs by forbidding seats,
+    keep-apart by forbidding neighbouring seat pairs, front-to-back fill by a
+    chain of "someone sits at or behind this seat" booleans, and the objective
+    Σ order × |open position − reference position| over the booleans. It gets
+    every core of the machine (``workers``).
+
+    Returns
+    -------
+    tuple
+        Status name, objective, bound, seconds (model building included), plan,
+        and the seconds after which it first held a plan of cost ``target`` or
+        less (None if never).
+    """
+    from ortools.sat.python import cp_model
+
+    started = time.perf_counter()
+    (zone,) = problem.zones
+    c = problem.constraints
+    ref = problem.reference(zone)
+    seats = list(ref.open_seats)
+    free = [a for a in ref.free if a in ref.position]
+    individual = problem.individually_placed
+    model = cp_model.CpModel()
+    x = {}
+    for a in free:
+        needs = problem.attendee(a).needs
+        for p, s in enumerate(seats):
+            if needs <= problem.seat(s).tags:
+                x[a, p] = model.NewBoolVar(f"x_{a}_{p}")
+    for a in free:
+        model.AddExactlyOne(v for (b, _), v in x.items() if b == a)
+    by_seat: dict[int, list[object]] = {}
+    for (a, p), v in x.items():
+        by_seat.setdefault(p, []).append(v)
+    for vs in by_seat.values():
+        model.AddAtMostOne(vs)
+    index = {s: p for p, s in enumerate(seats)}
+    for group in c.keep_apart:
+        for i, a in enumerate(group.members):
+            for b in group.members[i + 1 :]:
+                for p, s in enumerate(seats):
+                    for t in problem.neighbours[s]:
+                        q = index.get(t)
+                        if q is not None and (a, p) in x and (b, q) in x:
+                            model.Add(x[a, p] + x[b, q] <= 1)
+                # a pinned member's neighbours are forbidden to the other
+                for one, other in ((a, b), (b, a)):
+                    if one in c.pins and other in free:
+                        for t in problem.neighbours[c.pins[one]]:
+                            q = index.get(t)
+                            if q is not None and (other, q) in x:
+                                model.Add(x[other, q] == 0)
+    n = len(seats)
+    behind = [model.NewBoolVar(f"w_{p}") for p in range(n + 1)]
+    model.Add(behind[n] == 0)
+    for p in range(n):
+        body = [v for (a, q), v in x.items() if q == p and a not in individual]
+        model.Add(behind[p] >= behind[p + 1])
+        for v in body:
+            model.Add(behind[p] >= v)
+        model.Add(sum(by_seat.get(p, [])) >= behind[p + 1])
+    model.Minimize(sum(c.weights.order * abs(p - ref.position[a]) * v for (a, p), v in x.items()))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = 0
+    solver.parameters.max_time_in_seconds = time_limit
+    reached: list[float] = []
+
+    class _Watch(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            if target is not None and not reached and self.ObjectiveValue() <= target + 1e-9:
+                reached.append(time.perf_counter() - started)
+
+    code = solver.Solve(model, _Watch())
+    seconds = time.perf_counter() - started
+    hit = reached[0] if reached else None
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return solver.StatusName(code), float("nan"), float("nan"), seconds, None, hit
+    seat_of = dict(c.pins)
+    for (a, p), v in x.items():
+        if solver.BooleanValue(v):
+            seat_of[a] = seats[p]
+    return solver.StatusName(code), solver.ObjectiveValue(), solver.BestObjectiveBound(), seconds, Plan(seat_of=seat_of), hit
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kilobytes on Linux
+
+
+def run_one(name: str, *, dense_limit: float = 300.0, dense: bool = True) -> dict[str, object]:
+    """Run one scenario once in this process; return the figures (what a child process prints)."""
+    built = time.perf_counter()
+    if name == "hall-10000-200":
+        problem = hall_scenario()
+    elif name == "rank-10000":
+        problem = hall_scenario(rules=False)
+    elif name == "dense-400":
+        problem = dense_scenario()
+    else:
+        raise SystemExit(f"unknown scenario {name!r}; choose from {', '.join(SCENARIOS)}")
+    build = time.perf_counter() - built
+    result = solve(problem)
+    plan = result.require_plan()
+    out: dict[str, object] = {
+        "scenario": name,
+        "attendees": len(problem.attendees),
+        "seats": len(problem.seats),
+        "build_s": round(build, 3),
+        "solve_s": round(result.seconds, 3),
+        "status": str(result.status),
+        "objective": result.objective,
+        "bound": result.bound,
+        "gap": result.gap,
+        "violations": len(check_plan(problem, plan)),
+        "cost_rechecked": plan_cost(problem, plan) == result.objective,
+    }
+    if name == "dense-400" and dense:
+        status, objective, bound, seconds, dense_plan, hit = solve_dense(problem, time_limit=dense_limit, target=result.objective)
+        out.update(
+            dense_status=status,
+            dense_objective=objective,
+            dense_bound=bound,
+            dense_s=round(seconds, 3),
+            dense_same_objective_s=None if hit is None else round(hit, 3),
+            dense_violations=len(check_plan(problem, dense_plan)) if dense_plan else None,
+        )
+    out["peak_mb"] = round(_peak_mb(), 1)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every scenario ``--repeats`` times in fresh processes and print medians."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.solver", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--only", choices=SCENARIOS, action="append")
+    parser.add_argument("--dense-limit", type=float, default=300.0, help="time limit of the dense model, seconds")
+    parser.add_argument("--child", choices=SCENARIOS, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-dense", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_one(args.child, dense_limit=args.dense_limit, dense=not args.skip_dense)))
+        return 0
+    print(f"seatplan solver benchmarks ({args.repeats} runs each, medians; fresh process per run)")
+    for name in args.only or SCENARIOS:
+        runs = []
+        for k in range(args.repeats):
+            skip = ["--skip-dense"] if k > 0 else []  # the dense model runs once (it is slow)
+            proc = subprocess.run(
+                [sys.executable, "-m", "benchmarks.solver", "--child", name, "--dense-limit", str(args.dense_limit), *skip],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        first = runs[0]
+        med = {k: statistics.median(float(r[k]) for r in runs) for k in ("solve_s", "build_s", "peak_mb")}
+        line = (
+            f"{name:16} {first['attendees']:>6} people {first['seats']:>6} seats  solve {med['solve_s']:.3f} s "
+            f"(build {med['build_s']:.3f} s)  {first['status']} objective {first['objective']:.0f} bound {first['bound']:.0f} "
+            f"gap {float(first['gap']):.4f}  violations {first['violations']}  peak {med['peak_mb']:.0f} MB"
+        )
+        print(line)
+        if name == "dense-400":
+            dense_s = float(first["dense_s"])
+            hits = [r["dense_same_objective_s"] for r in runs[:1] if r["dense_same_objective_s"] is not None]
+            proved = first["dense_status"] == "OPTIMAL"
+            if proved:
+                what, dense_time = "to prove the same optimum", dense_s
+            elif hits:
+                what, dense_time = f"to first hold objective {first['objective']:.0f} (never proved: bound {first['dense_bound']})", statistics.median(hits)
+            else:
+                what, dense_time = f"without reaching objective {first['objective']:.0f} (at least)", dense_s
+            print(
+                f"{'':16} dense model (1 run, 2 workers, limit {args.dense_limit:.0f} s): {first['dense_status']} "
+                f"objective {first['dense_objective']} bound {first['dense_bound']} in {dense_s:.1f} s; "
+                f"it takes {dense_time / med['solve_s']:.0f}× seatplan's time {what}"
+            )
+        if len({(r["status"], r["objective"]) for r in runs}) > 1:
+            print(f"{'':16} WARNING: runs differ: {[(r['status'], r['objective']) for r in runs]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

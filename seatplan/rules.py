@@ -1,0 +1,356 @@
+"""The organisers' requests: the ``[rules]`` table and the request columns of the list.
+
+:func:`apply_rules` turns the :class:`~seatplan.model.SeatingProblem` an
+occasion built (protocol order only) into one that carries
+:class:`~seatplan.model.problem.Constraints`: pins, reserved seats, seat tags
+for needs, keep-apart / keep-together groups, unit blocks and the weights of
+the soft goals. The format, with examples, is in ``docs/rules.md``.
+
+Choices where the rule book is silent
+-------------------------------------
+* The floor (and a balcony) becomes a non-strict zone as soon as any request
+  exists: protocol order is then the yardstick of the cost (``weights.order``),
+  not a rule, while the dais stays strict (R-DAIS-3/4/10). Without any request
+  the problem is returned unchanged, so plans without rules are byte-identical
+  to before.
+* Seats at the end of a row run (next to an aisle or a wall) are tagged
+  ``aisle``; seats within ``exit_distance`` metres of a door are tagged ``exit``.
+  Wheelchair places and interpreter seats are named in ``[rules.seat_tags]``.
+* Seats carrying the layout's ``reserved`` tag (R-AUD-8 blocks without people)
+  that are still in a zone are kept empty too.
+* A seat is named by its id (``floor-r03-s012``) or by its card label:
+  ``3排12号``, ``第3排 12号``, ``主席台 第1排 2号``, ``楼上 2排5号``, ``8号桌 3号``.
+* A person is named by his id or, when unambiguous, by his name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from dataclasses import replace
+from enum import StrEnum
+from typing import Any
+
+from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
+from seatplan.io.plan_file import Key, PlanReader, read_options
+from seatplan.model import Meeting, SeatingProblem
+from seatplan.model.problem import Constraints, PairMode, PeopleGroup, Weights
+
+__all__ = [
+    "FLOW_ZONES",
+    "NeedTag",
+    "RULES_TABLE",
+    "apply_rules",
+    "find_person",
+    "find_seat",
+    "is_flow_zone",
+]
+
+#: Name of the option table in the plan file.
+RULES_TABLE = "rules"
+#: Zones that become non-strict (filled by the flow solver) when requests exist.
+FLOW_ZONES = ("floor", "balcony")
+#: Default distance (metres) from a door within which a seat counts as near an exit.
+EXIT_DISTANCE = 6.0
+#: The layout's tag on seats of an empty reserved block (R-AUD-8).
+RESERVED_TAG = "reserved"
+
+
+class NeedTag(StrEnum):
+    """Seat tags the library knows (any other tag may be used the same way)."""
+
+    WHEELCHAIR = "wheelchair"  # a wheelchair place (named in [rules.seat_tags])
+    AISLE = "aisle"  # end of a row run, next to an aisle or wall (automatic)
+    EXIT = "exit"  # within exit_distance of a door (automatic)
+    INTERPRETER = "interpreter"  # reached by the interpretation headsets (named in [rules.seat_tags])
+
+
+_SECTION_WORDS = {
+    "主席台": "dais",
+    "台上": "dais",
+    "dais": "dais",
+    "楼上": "balcony",
+    "二楼": "balcony",
+    "balcony": "balcony",
+    "台下": "floor",
+    "会场": "floor",
+    "floor": "floor",
+}
+_SEAT_LABEL = re.compile(r"^(?P<sec>主席台|台上|dais|楼上|二楼|balcony|台下|会场|floor)?\s*第?\s*(?P<row>\d+)\s*排\s*(?P<num>\d+)\s*号?$", re.I)
+_TABLE_LABEL = re.compile(r"^(?P<table>\S+?)\s*号?桌\s*(?P<num>\d+)\s*号?$")
+
+
+def _rules_schema(r: PlanReader) -> dict[str, Key]:
+    def groups(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
+        if not isinstance(value, list) or not all(isinstance(g, list) for g in value):
+            raise r.fail(key, value, "expected a list of groups, each a list of names or ids", f'write e.g. {key.rsplit(".", 1)[-1]} = [["张三", "李四"]]')
+        out = []
+        for i, g in enumerate(value):
+            members = r.text_list(g, f"{key}[{i}]")
+            if len(members) < 2 or len(set(members)) != len(members):
+                raise r.fail(f"{key}[{i}]", g, "a group needs two or more different people", "list at least two names or ids")
+            out.append(members)
+        return tuple(out)
+
+    def pins(value: Any, key: str) -> dict[str, str]:
+        table = r.raw_table(value, key)
+        return {name: r.text(seat, f"{key}.{name}") for name, seat in table.items()}
+
+    def seat_tags(value: Any, key: str) -> dict[str, tuple[str, ...]]:
+        table = r.raw_table(value, key)
+        return {tag: r.text_list(seats, f"{key}.{tag}") for tag, seats in table.items()}
+
+    def weights(value: Any, key: str) -> dict[str, int]:
+        return r.table(value, key, {"order": Key(r.integer), "apart": Key(r.integer), "together": Key(r.integer)})
+
+    def non_negative(value: Any, key: str) -> float:
+        number = r.number(value, key)
+        if number < 0:
+            raise r.fail(key, value, "must be zero or more", "write a distance in metres, e.g. exit_distance = 6.0")
+        return number
+
+    return {
+        "keep_units_together": Key(r.flag),
+        "wrap": Key(r.flag),
+        "reserved": Key(r.text_list),
+        "reserved_rows": Key(r.int_list),
+        "pins": Key(pins),
+        "keep_apart": Key(groups),
+        "keep_together": Key(groups),
+        "prefer_apart": Key(groups),
+        "prefer_together": Key(groups),
+        "apart_mode": Key(r.choice(PairMode)),
+        "together_mode": Key(r.choice(PairMode)),
+        "seat_tags": Key(seat_tags),
+        "exit_distance": Key(non_negative),
+        "weights": Key(weights),
+    }
+
+
+def _has_requests(meeting: Meeting) -> bool:
+    return RULES_TABLE in meeting.options or any(
+        a.needs or a.pin or a.apart_from or a.together_with for a in meeting.attendees
+    )
+
+
+def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
+    """Add the organisers' requests to a problem built by an occasion.
+
+    Parameters
+    ----------
+    meeting
+        The meeting; its ``[rules]`` table (``meeting.options["rules"]``) and the
+        request columns of its attendee list are read.
+    problem
+        The problem from :func:`seatplan.build_problem` (protocol order only).
+
+    Returns
+    -------
+    SeatingProblem
+        The same problem when there is no request; otherwise a copy whose seats
+        carry the ``aisle``/``exit``/named tags, whose floor-like zones are
+        non-strict, and whose ``constraints`` hold the requests.
+
+    Raises
+    ------
+    PlanFileError
+        A bad ``[rules]`` key or value, an unknown seat label or person (file,
+        ``rules.…`` key, value and a hint).
+    AttendeeFileError
+        A request cell of the list naming an unknown seat or person (file, row,
+        column, value and a hint).
+    """
+    if not _has_requests(meeting):
+        return problem
+    source = meeting.source or ""
+    reader = PlanReader(source)
+    opts = read_options(meeting, RULES_TABLE, _rules_schema(reader))
+    layout = _tag_seats(meeting, problem, opts, reader)
+    problem = replace(problem, layout=layout, constraints=Constraints())
+    reserved: set[str] = set()
+    for i, text in enumerate(opts.get("reserved", ())):
+        reserved.add(find_seat(problem, text, location=Location(file=source, field=f"rules.reserved[{i}]", value=text)))
+    rows = set(opts.get("reserved_rows", ()))
+    zoned = {s for z in problem.zones for s in z.seat_ids}
+    reserved |= {s.id for s in problem.seats if s.section == "floor" and s.row in rows}
+    reserved |= {s.id for s in problem.seats if RESERVED_TAG in s.tags and s.id in zoned}
+    for row in sorted(rows):
+        if not any(s.section == "floor" and s.row == row for s in problem.seats):
+            raise PlanFileError(
+                f"floor row {row} does not exist",
+                location=Location(file=source, field="rules.reserved_rows", value=row),
+                hint="give row numbers of the floor, 1 = the front row",
+            )
+    pins: dict[str, str] = {}
+    for name, text in opts.get("pins", {}).items():
+        aid = find_person(problem, name, location=Location(file=source, field=f"rules.pins.{name}", value=name))
+        pins[aid] = find_seat(problem, text, location=Location(file=source, field=f"rules.pins.{name}", value=text))
+    for a in problem.attendees:
+        if a.pin:
+            where = Location(file=a.source.file, row=a.source.row, field="指定座位/pin", value=a.pin)
+            sid = find_seat(problem, a.pin, location=where, attendee_file=True)
+            if a.id in pins and pins[a.id] != sid:
+                raise AttendeeFileError(
+                    f"{a.name} is pinned to {a.pin} in the list and to another seat in the plan file",
+                    location=where,
+                    hint="keep one of the two pins",
+                )
+            pins[a.id] = sid
+    groups_apart: list[PeopleGroup] = []
+    groups_together: list[PeopleGroup] = []
+    apart_mode = opts.get("apart_mode", PairMode.ADJACENT)
+    together_mode = opts.get("together_mode", PairMode.ADJACENT)
+    for key, hard, mode, out in (
+        ("keep_apart", True, apart_mode, groups_apart),
+        ("prefer_apart", False, apart_mode, groups_apart),
+        ("keep_together", True, together_mode, groups_together),
+        ("prefer_together", False, together_mode, groups_together),
+    ):
+        for i, names in enumerate(opts.get(key, ())):
+            field = f"rules.{key}[{i}]"
+            members = tuple(find_person(problem, n, location=Location(file=source, field=field, value=n)) for n in names)
+            if len(set(members)) != len(members):
+                raise PlanFileError(
+                    "names the same person twice",
+                    location=Location(file=source, field=field, value=list(names)),
+                    hint="list every person once (check ids of people with the same name)",
+                )
+            out.append(PeopleGroup(members, mode=mode, hard=hard, source=field))
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for a in problem.attendees:
+        for column, kind, others, mode, out in (
+            ("不相邻/apart", "apart", a.apart_from, apart_mode, groups_apart),
+            ("同座/together", "together", a.together_with, together_mode, groups_together),
+        ):
+            for text in others:
+                where = Location(file=a.source.file, row=a.source.row, field=column, value=text)
+                other = find_person(problem, text, location=where, attendee_file=True)
+                if other == a.id:
+                    raise AttendeeFileError(f"{a.name} names himself", location=where, hint="name another person")
+                pair = frozenset((a.id, other))
+                if (kind, pair) in seen:
+                    continue
+                seen.add((kind, pair))
+                label = f"{a.source.file}, row {a.source.row}" if a.source.row else f"list entry of {a.name}"
+                out.append(PeopleGroup((a.id, other), mode=mode, hard=True, source=label))
+    try:
+        weights = Weights(**opts.get("weights", {}))
+    except ValidationError as exc:
+        raise PlanFileError(exc.message, location=Location(file=source, field=exc.location.field, value=exc.location.value), hint=exc.hint) from None
+    constraints = Constraints(
+        pins=pins,
+        reserved=frozenset(reserved),
+        keep_apart=tuple(groups_apart),
+        keep_together=tuple(groups_together),
+        contiguous=opts.get("keep_units_together", True),
+        wrap=opts.get("wrap", True),
+        weights=weights,
+    )
+    zones = tuple(replace(z, strict=False) if is_flow_zone(z.name) else z for z in problem.zones)
+    return replace(problem, zones=zones, constraints=constraints)
+
+
+def is_flow_zone(name: str) -> bool:
+    """True for zones the flow solver fills when requests exist (floor, balcony)."""
+    return any(name == z or name.startswith(f"{z}-") for z in FLOW_ZONES)
+
+
+def _tag_seats(meeting: Meeting, problem: SeatingProblem, opts: dict[str, Any], reader: PlanReader) -> Any:
+    """Seats with the automatic ``aisle``/``exit`` tags and the tags named in ``[rules.seat_tags]``."""
+    extra: dict[str, set[str]] = {s.id: set() for s in problem.seats}
+    for sid, nbrs in problem.neighbours.items():
+        seat = problem.seat(sid)
+        if not seat.table and len(nbrs) < 2:
+            extra[sid].add(NeedTag.AISLE.value)
+    distance = opts.get("exit_distance", EXIT_DISTANCE)
+    doors = meeting.venue.doors
+    for s in problem.seats:
+        if doors and min(math.hypot(s.x - d.x, s.y - d.y) for d in doors) <= distance:
+            extra[s.id].add(NeedTag.EXIT.value)
+    for tag, labels in opts.get("seat_tags", {}).items():
+        for i, text in enumerate(labels):
+            where = Location(file=reader.source, field=f"rules.seat_tags.{tag}[{i}]", value=text)
+            extra[find_seat(problem, text, location=where)].add(tag)
+    seats = tuple(replace(s, tags=s.tags | frozenset(extra[s.id])) if extra[s.id] - s.tags else s for s in problem.seats)
+    return replace(problem.layout, seats=seats)
+
+
+def find_seat(problem: SeatingProblem, text: str, *, location: Location, attendee_file: bool = False) -> str:
+    """The id of the seat named ``text`` (an id or a card label, see the module docstring).
+
+    Raises
+    ------
+    PlanFileError, AttendeeFileError
+        No such seat, or a label that fits several seats; the error names the
+        location and lists the accepted forms.
+    """
+    error = AttendeeFileError if attendee_file else PlanFileError
+    raw = text.strip()
+    if raw in problem.seat_index:
+        return raw
+    norm = unicodedata.normalize("NFKC", raw).replace(" ", " ").strip()
+    found: list[str] = []
+    m = _SEAT_LABEL.match(norm)
+    if m:
+        section = _SECTION_WORDS.get((m.group("sec") or "").lower(), "")
+        row, number = int(m.group("row")), int(m.group("num"))
+        for s in problem.seats:
+            if s.table or s.row != row or s.number != number:
+                continue
+            if section == "dais" and not s.is_dais:
+                continue
+            if section and section != "dais" and s.section != section:
+                continue
+            if not section and s.is_dais:
+                continue
+            found.append(s.id)
+    else:
+        t = _TABLE_LABEL.match(norm)
+        if t:
+            found = [s.id for s in problem.seats if s.table == t.group("table") and s.number == int(t.group("num"))]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        where = ", ".join(f"{problem.seat(s).section} {problem.seat(s).describe()}" for s in found[:4])
+        raise error(
+            f"seat {raw!r} fits {len(found)} seats ({where})",
+            location=location,
+            hint="name the section too, e.g. '楼上 3排12号', or give the seat id",
+        )
+    raise error(
+        f"there is no seat {raw!r}",
+        location=location,
+        hint="write a seat label such as '3排12号', '主席台 第1排 2号', '8号桌 3号' or a seat id from seats.csv",
+    )
+
+
+def find_person(problem: SeatingProblem, text: str, *, location: Location, attendee_file: bool = False) -> str:
+    """The id of the person named ``text`` (an id, or a name that only one person has).
+
+    Raises
+    ------
+    PlanFileError, AttendeeFileError
+        Nobody has that id or name, or several people share the name.
+    """
+    error = AttendeeFileError if attendee_file else PlanFileError
+    key = text.strip()
+    if key in problem.attendee_index:
+        return key
+    same = [a.id for a in problem.attendees if a.name == key]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        raise error(
+            f"{len(same)} people are called {key!r} (ids {', '.join(same[:6])})",
+            location=location,
+            hint="use the id instead of the name",
+        )
+    names = [a.name for a in problem.attendees]
+    close = difflib.get_close_matches(key, names, n=3)
+    raise error(
+        f"nobody on the list is called {key!r}",
+        location=location,
+        hint=f"did you mean {', '.join(close)}?" if close else "check the spelling against the attendee list, or use the id",
+    )

@@ -1,0 +1,833 @@
+"""Non-strict zones: the protocol fill, bent only where a rule asks, with a compressed CP-SAT model.
+
+The plain fill of a zone (:func:`seatplan.model.problem.reference_fill`) puts
+the k-th free person on the k-th open seat of the fill order. Rules bend it:
+people placed individually (a seat need) sit on a seat with the tag, keep-apart
+and keep-together groups move a few people. Everyone else — the *passive*
+people — keeps the protocol order and flows over the seats the others leave.
+
+Why a model over a few people is exact
+--------------------------------------
+Let ``A`` be the *active* people (individually placed people and members of the
+groups that matter), ``m = |A|``, and let the ``Q`` passive people fill the
+open seats not taken by ``A`` in precedence order. Passive people have no rule
+of their own, and exchanging two of them in the same unit run never hurts (the
+displacement ``|pos − ref|`` is minimised by the sorted assignment), so some
+optimal plan keeps them in order: the model need only place ``A``.
+
+The model is time-indexed over candidate positions: ``x[a, p] = 1`` when
+active ``a`` takes flow position ``p``. With ``α_t`` the number of active
+people seated before boundary ``t`` and ``β_t`` the number ranked before it,
+exactly ``|α_t − β_t|`` passive people cross boundary ``t`` (they keep their
+order), so the whole displacement is
+
+    Σ_a Σ_p |p − ref_a| · x[a, p]  +  Σ_{t ≤ Q} |α_t − β_t|  (+ m boundary terms near the end)
+
+— linear in ``x``, with one variable per stretch between candidate positions.
+The model has one boolean per active person and candidate seat (his unit's
+block, the seats with his tag), never one per attendee and seat.
+
+* Unit blocks: a non-individual active person of run ``R`` must have between
+  ``lo_R`` and ``hi_R`` passive people before him (the passive people of ``R``
+  are ``lo_R .. hi_R − 1``): ``x[a, p] ⇒ p − hi_R ≤ α_p ≤ p − lo_R``; active
+  people of runs whose ranges touch keep the run order. Individually placed
+  people are skipped over.
+* Groups that the current plan already meets need not be in ``A``: the model is
+  solved with the groups that touch a pinned or individually placed person,
+  the plan is filled, groups it breaks (or soft groups it misses) join ``A`` and
+  the model is solved again. Each model is a relaxation of the full problem, so
+  its bound is valid and the first plan that breaks no group is optimal.
+* Individually placed people with the same need and no group keep their
+  precedence order among themselves (exchanging two of them never hurts).
+
+With ``wrap = False`` the blocks of the runs are fixed by the rows (the
+reference fill); the open seats it leaves at row ends are simply not part of
+the flow, and people with needs stay in their block.
+
+Size, status and determinism
+----------------------------
+A group member's candidate seats are his unit's block (plus one seat per active
+person). Only where that is the whole of a large zone (no unit blocks, more than
+:data:`WINDOW_FROM` seats) are they cut to a window of :data:`WINDOW` seats
+around his reference seat; the plan is then OPTIMAL only if the window provably
+did not matter (cost below ``order × (WINDOW + 1)``, or equal to the optimum
+without those groups), else FEASIBLE with that optimum as its bound. CP-SAT runs
+with one worker, a fixed seed and a deterministic work limit, so the same input
+gives the same plan on any machine (a wall-clock ``time_limit`` is honoured too
+and then says so in the status).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from seatplan.errors import Conflict, SolverError
+from seatplan.model import SeatingProblem, Zone
+from seatplan.model.problem import PairMode, PeopleGroup
+from seatplan.solve.merge import ZoneOutcome, capacity_conflict
+
+#: Deterministic-time budget of one CP-SAT call when no time limit is given
+#: (CP-SAT's work units, roughly seconds on a fast core; independent of timing).
+DEFAULT_WORK_LIMIT = 60.0
+#: After this many rounds of adding broken groups, every group of the zone joins the model.
+MAX_LAZY_ROUNDS = 12
+
+
+@dataclass
+class _Group:
+    """A keep-apart / keep-together group as seen from one zone."""
+
+    kind: str  # "apart" | "together"
+    group: PeopleGroup
+    movable: list[str]  # members seated by this zone's flow
+    anchors: list[str]  # members whose seat is fixed (pinned, strict zones)
+
+
+
+#: Non-individual active people whose unit block (or, without unit blocks, the whole
+#: zone) is wider than :data:`WINDOW_FROM` seats get a window of ``WINDOW`` seats
+#: around their reference seat first; the window grows until the result proves it
+#: did not matter (see :meth:`FlowZone._solve_active`).
+WINDOW = 64
+WINDOW_FROM = 2000
+
+
+@dataclass
+class _Space:
+    """The flow positions of a zone and what the rules need to know about them."""
+
+    seats: list[str]  # flow position → seat id
+    index: dict[str, int]  # seat id → flow position
+    tags: list[frozenset[str]]
+    table: list[str]
+    nbr: list[tuple[int, ...]]  # neighbouring flow positions
+
+
+def _build_space(problem: SeatingProblem, seats: list[str]) -> _Space:
+    index = {s: k for k, s in enumerate(seats)}
+    nbr = [tuple(sorted(index[t] for t in problem.neighbours.get(s, ()) if t in index)) for s in seats]
+    return _Space(
+        seats=seats,
+        index=index,
+        tags=[problem.seat(s).tags for s in seats],
+        table=[problem.seat(s).table for s in seats],
+        nbr=nbr,
+    )
+
+
+@dataclass
+class FlowSettings:
+    """Solver settings passed down from :func:`seatplan.solve`."""
+
+    seed: int = 0
+    time_limit: float | None = None
+    work_limit: float = DEFAULT_WORK_LIMIT
+
+
+@dataclass
+class _Model:
+    """One CP-SAT model over the active people, and how to read it."""
+
+    model: object
+    x: dict[str, dict[int, object]]
+    assumptions: list[tuple[object, Conflict]] = field(default_factory=list)
+
+
+@dataclass
+class _Solved:
+    seat_of: dict[str, str]
+    objective: int
+    bound: int
+    optimal: bool
+    positions: dict[str, int]
+
+
+class FlowZone:
+    """Seat one non-strict zone (see the module docstring)."""
+
+    def __init__(self, problem: SeatingProblem, zone: Zone, fixed: Mapping[str, str], settings: FlowSettings) -> None:
+        self.problem = problem
+        self.zone = zone
+        self.fixed = fixed
+        self.settings = settings
+        self.c = problem.constraints
+        self.ref = problem.reference(zone)
+        self.seated_free = [a for a in self.ref.free if a in self.ref.position]
+        self.g = {a: k for k, a in enumerate(self.seated_free)}
+        flow_open = range(len(self.ref.open_seats)) if self.c.wrap else sorted(self.ref.position.values())
+        self.space = _build_space(problem, [self.ref.open_seats[p] for p in flow_open])
+        self.individual = {a for a in self.seated_free if a in problem.individually_placed}
+        self.run_of: dict[str, int] = {}
+        for k, run in enumerate(self.ref.runs):
+            for a in run:
+                if a in self.g:
+                    self.run_of[a] = k
+        self.groups = self._zone_groups()
+        self.in_group = {m for grp in self.groups for m in grp.movable}
+
+    # ------------------------------------------------------------------ groups
+
+    def _zone_groups(self) -> list[_Group]:
+        mine = set(self.seated_free)
+        out = []
+        for kind, group in self.c.groups:
+            movable = [m for m in group.members if m in mine]
+            if not movable:
+                continue
+            anchors = [m for m in group.members if m not in mine and m in self.fixed]
+            out.append(_Group(kind, group, movable, anchors))
+        return out
+
+    def _group_cost(self, grp: _Group, seat_of: Mapping[str, str]) -> int:
+        seats = [seat_of[m] for m in grp.movable + grp.anchors if m in seat_of]
+        if len(seats) < 2:
+            return 0
+        if grp.group.mode is PairMode.TABLE:
+            tables = [self.problem.seat(s).table or f"\0{s}" for s in seats]
+            if grp.kind == "apart":
+                return sum(1 for i in range(len(tables)) for j in range(i + 1, len(tables)) if tables[i] == tables[j])
+            return len(set(tables)) - 1
+        taken = set(seats)
+        links = sum(1 for s in seats for t in self.problem.neighbours.get(s, ()) if t in taken) // 2
+        if grp.kind == "apart":
+            return links
+        # in rows and round tables, pieces = members − links (a whole ring has one link too many)
+        return max(0, len(seats) - 1 - links)
+
+    # ------------------------------------------------------------------ solve
+
+    def solve(self) -> ZoneOutcome:
+        out = ZoneOutcome()
+        problem, zone, ref = self.problem, self.zone, self.ref
+        if ref.overflow:
+            note = " (wrap = false leaves the ends of rows free)" if not self.c.wrap else ""
+            conflict = capacity_conflict(problem, zone, list(ref.overflow), len(ref.open_seats), note)
+            if not problem.allow_unseated:
+                out.conflicts.append(conflict)
+                return out
+            for aid in ref.overflow:
+                out.unseated[aid] = "no seat left: " + conflict.message.split(";")[0]
+        active: set[str] = set(self.individual)
+        if not self.c.wrap:
+            active |= {a for a in self.seated_free if problem.attendee(a).needs}
+        lazy = []
+        for grp in self.groups:
+            if grp.anchors or any(m in active for m in grp.movable):
+                active |= set(grp.movable)
+            else:
+                lazy.append(grp)
+        # groups the plain fill already breaks join at once (saves a round)
+        plain = {**self.fixed, **{a: self.space.seats[k] for k, a in enumerate(self.seated_free)}}
+        first = [grp for grp in lazy if self._group_cost(grp, plain) > 0]
+        for grp in first:
+            active |= set(grp.movable)
+        lazy = [grp for grp in lazy if grp not in first]
+        rounds = 0
+        hint: dict[str, int] = {}
+        while True:
+            rounds += 1
+            result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
+            if isinstance(result, list):
+                out.conflicts += result
+                return out
+            merged = {**self.fixed, **result.seat_of}
+            broken = [grp for grp in lazy if self._group_cost(grp, merged) > 0]
+            if not broken:
+                out.seat_of = result.seat_of
+                out.objective, out.bound, out.optimal = result.objective, result.bound, result.optimal
+                return out
+            if rounds >= MAX_LAZY_ROUNDS:
+                broken = lazy
+            for grp in broken:
+                active |= set(grp.movable)
+            lazy = [grp for grp in lazy if grp not in broken]
+            index = self.space.index
+            hint = {a: index[s] for a, s in result.seat_of.items() if a in active}
+
+    # ------------------------------------------------------------------ candidates
+
+    def _run_ranges(self, act: set[str]) -> tuple[int, dict[int, tuple[int, int]]]:
+        """Number of passive people and the passive index range ``[lo, hi]`` of each run."""
+        passive_g = [self.g[a] for a in self.seated_free if a not in act]
+        ranges: dict[int, tuple[int, int]] = {}
+        for k, run in enumerate(self.ref.runs):
+            members = [a for a in run if a in self.g]
+            if not members:
+                continue
+            lo = bisect.bisect_left(passive_g, self.g[members[0]])
+            ranges[k] = (lo, lo + sum(1 for a in members if a not in act))
+        return len(passive_g), ranges
+
+    def _spread(self, seeds: set[int], steps: int, *, table: bool) -> set[int]:
+        """Positions within ``steps`` neighbour steps of ``seeds`` (or at their tables)."""
+        if table:
+            tables = {self.space.table[p] for p in seeds if self.space.table[p]}
+            return {p for p, t in enumerate(self.space.table) if t in tables} | seeds
+        found = set(seeds)
+        frontier = set(seeds)
+        for _ in range(steps):
+            frontier = {q for p in frontier for q in self.space.nbr[p]} - found
+            found |= frontier
+        return found
+
+    def _anchor_positions(self, seat: str) -> set[int]:
+        """Flow positions side by side with a fixed seat."""
+        return {self.space.index[s] for s in self.problem.neighbours.get(seat, ()) if s in self.space.index}
+
+    def _individual_candidates(self, a: str) -> list[int]:
+        """Seats an individually placed person may take: his tags; a partner follows his group."""
+        n = len(self.space.seats)
+        person = self.problem.attendee(a)
+        allowed = set(range(n)) if not person.needs else {p for p in range(n) if person.needs <= self.space.tags[p]}
+        for grp in self.groups:
+            if grp.kind != "together" or not grp.group.hard or a not in grp.movable:
+                continue
+            table = grp.group.mode is PairMode.TABLE
+            seeds: set[int] = set()
+            restricted = False
+            for x in grp.anchors:
+                seat = self.fixed[x]
+                if table:
+                    t = self.problem.seat(seat).table
+                    seeds |= {p for p in range(n) if t and self.space.table[p] == t}
+                else:
+                    seeds |= self._anchor_positions(seat)
+                restricted = True
+            for x in grp.movable:
+                needs = self.problem.attendee(x).needs
+                if x != a and needs and x in self.individual:
+                    seeds |= {p for p in range(n) if needs <= self.space.tags[p]}
+                    restricted = True
+            if restricted:
+                allowed &= self._spread(seeds, len(grp.group.members) - 1, table=table)
+        return sorted(allowed)
+
+    def _candidates(
+        self, actives: list[str], ranges: dict[int, tuple[int, int]], window: int | None, *, explain: bool
+    ) -> dict[str, list[int]]:
+        n = len(self.space.seats)
+        m = len(actives)
+        out: dict[str, list[int]] = {}
+        # individually placed people of one class (same needs, no group) keep their order, so the
+        # i-th of k takes one of the suitable seats i .. i + (seats − k) of the class
+        classes: dict[frozenset[str], list[str]] = {}
+        for a in actives:
+            if a in self.individual and a not in self.in_group:
+                classes.setdefault(self.problem.attendee(a).needs, []).append(a)
+        rank_in_class = {a: (i, len(members)) for members in classes.values() for i, a in enumerate(members)}
+        for a in actives:
+            if a in self.individual:
+                cand = self._individual_candidates(a)
+                if a in rank_in_class:
+                    i, k = rank_in_class[a]
+                    cand = cand[i : i + len(cand) - k + 1]
+            else:
+                lo, hi = ranges[self.run_of[a]]
+                first, last = lo, min(n - 1, hi + m - 1)
+                if explain:
+                    if n <= 4000:
+                        first, last = 0, n - 1
+                    else:
+                        first, last = max(0, first - 200), min(n - 1, last + 200)
+                elif window is not None:
+                    first, last = max(first, self.g[a] - window), min(last, self.g[a] + window)
+                needs = self.problem.attendee(a).needs
+                cand = [p for p in range(first, last + 1) if needs <= self.space.tags[p]]
+            if not explain:
+                for grp in self.groups:
+                    if grp.kind == "apart" and grp.group.hard and a in grp.movable and grp.group.mode is PairMode.ADJACENT:
+                        banned: set[int] = set()
+                        for x in grp.anchors:
+                            banned |= self._anchor_positions(self.fixed[x])
+                        cand = [p for p in cand if p not in banned]
+            out[a] = cand
+        return out
+
+    # ------------------------------------------------------------------ the model
+
+    def _solve_active(self, actives: list[str], hint: Mapping[str, int]) -> _Solved | list[Conflict]:
+        if not actives:
+            seat_of = {a: self.space.seats[k] for k, a in enumerate(self.seated_free)}
+            return _Solved(seat_of, 0, 0, True, {})
+        from ortools.sat.python import cp_model
+
+        act = set(actives)
+        _, ranges = self._run_ranges(act)
+        movers = [a for a in actives if a not in self.individual]
+        widest = max((ranges[self.run_of[a]][1] - ranges[self.run_of[a]][0] for a in movers), default=0)
+        window: int | None = WINDOW if widest + len(actives) > WINDOW_FROM else None
+        n = len(self.space.seats)
+        while True:
+            built = self._build(actives, hint, window, explain=False)
+            if isinstance(built, list):
+                if window is None:
+                    return built
+                window = None
+                continue
+            solver = self._solver()
+            code = solver.Solve(built.model)  # type: ignore[attr-defined]
+            if code == cp_model.MODEL_INVALID:
+                raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.Validate()}")  # type: ignore[attr-defined]
+            if code == cp_model.INFEASIBLE:
+                if window is None:
+                    return self._explain(actives)
+                window = None if 8 * window >= n else 4 * window
+                continue
+            if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return [
+                    Conflict(
+                        "time-limit",
+                        f"zone '{self.zone.name}': no seating found within the time limit for {len(actives)} people with "
+                        "requests; give the solver more time",
+                        tuple(actives),
+                    )
+                ]
+            objective = round(solver.ObjectiveValue())  # type: ignore[attr-defined]
+            optimal = code == cp_model.OPTIMAL
+            bound = objective if optimal else int(solver.BestObjectiveBound() + 1e-6)  # type: ignore[attr-defined]
+            if window is not None:
+                # A window holds people who move at most `window` seats; a plan moving one of
+                # them further costs at least order × (window + 1). Below that the window did
+                # not matter. Otherwise the plan stands with a valid bound: the optimum
+                # without the groups of the movers (a wider window costs far more time than
+                # it ever gained in our measurements; the gap says what is at stake).
+                if objective >= self.c.weights.order * (window + 1):
+                    relaxed = self._relaxed_bound(actives)
+                    optimal = optimal and objective <= relaxed
+                    bound = objective if optimal else min(bound, relaxed)
+                elif not optimal:
+                    bound = min(bound, self.c.weights.order * (window + 1))
+            positions = {a: next(p for p, v in built.x[a].items() if solver.BooleanValue(v)) for a in actives}  # type: ignore[attr-defined]
+            taken = set(positions.values())
+            passive = [a for a in self.seated_free if a not in positions]
+            free_positions = (p for p in range(len(self.space.seats)) if p not in taken)
+            seat_of = {a: self.space.seats[positions[a]] for a in actives}
+            for a, p in zip(passive, free_positions):
+                seat_of[a] = self.space.seats[p]
+            return _Solved(seat_of, objective, bound, optimal, positions)
+
+    def _relaxed_bound(self, actives: list[str]) -> int:
+        """The optimum with only the individually placed people active and no groups: a lower bound."""
+        from ortools.sat.python import cp_model
+
+        alone = [a for a in actives if a in self.individual]
+        if not alone:
+            return 0
+        saved = self.groups
+        self.groups = []
+        try:
+            built = self._build(alone, {}, None, explain=False)
+        finally:
+            self.groups = saved
+        if isinstance(built, list):
+            return 0
+        solver = self._solver()
+        code = solver.Solve(built.model)  # type: ignore[attr-defined]
+        if code == cp_model.OPTIMAL:
+            return round(solver.ObjectiveValue())  # type: ignore[attr-defined]
+        if code == cp_model.FEASIBLE:
+            return int(solver.BestObjectiveBound() + 1e-6)  # type: ignore[attr-defined]
+        return 0
+
+    def _solver(self) -> object:
+        from ortools.sat.python import cp_model
+
+        solver = cp_model.CpSolver()
+        p = solver.parameters
+        p.num_workers = 1  # one worker: the same input gives the same plan, on any machine
+        p.random_seed = self.settings.seed
+        p.max_deterministic_time = self.settings.work_limit
+        if self.settings.time_limit is not None:
+            p.max_time_in_seconds = max(0.01, self.settings.time_limit)
+        return solver
+
+    def _build(self, actives: list[str], hint: Mapping[str, int], window: int | None, *, explain: bool) -> _Model | list[Conflict]:
+        from ortools.sat.python import cp_model
+
+        problem, space = self.problem, self.space
+        model = cp_model.CpModel()
+        n = len(space.seats)
+        m = len(actives)
+        act = set(actives)
+        q_total, ranges = self._run_ranges(act)
+        f_total = q_total + m
+        cand = self._candidates(actives, ranges, window, explain=explain)
+        info = _Model(model=model, x={})
+
+        def lit_for(rule: str, message: str, people: Sequence[str]) -> object | None:
+            if not explain:
+                return None
+            lit = model.NewBoolVar(rule)
+            info.assumptions.append((lit, Conflict(rule, message, tuple(people))))
+            return lit
+
+        def enforce(ct: object, lit: object | None) -> None:
+            if lit is not None:
+                ct.OnlyEnforceIf(lit)  # type: ignore[attr-defined]
+
+        # unit-block bounds drop candidates that can never satisfy them (α_p is between 0 and m)
+        for a in actives:
+            if a in self.individual or explain:
+                continue
+            lo, hi = ranges[self.run_of[a]]
+            cand[a] = [p for p in cand[a] if p - hi <= m - 1 and p - lo >= 0]
+        for a in actives:
+            if not cand[a]:
+                return self._explain(actives) if not explain else [self._no_seat(a)]
+        x: dict[str, dict[int, object]] = {a: {p: model.NewBoolVar(f"x_{a}_{p}") for p in cand[a]} for a in actives}
+        info.x = x
+        for a in actives:
+            model.AddExactlyOne(x[a].values())
+            if a in hint and hint[a] in x[a]:
+                for p, v in x[a].items():
+                    model.AddHint(v, p == hint[a])
+        at: dict[int, list[object]] = {}
+        for a in actives:
+            for p, v in x[a].items():
+                at.setdefault(p, []).append(v)
+        for p, vs in at.items():
+            if len(vs) > 1:
+                model.AddAtMostOne(vs)
+        pos = {a: sum(p * v for p, v in x[a].items()) for a in actives}
+        w = self.c.weights
+        terms: list[object] = []
+        for a in actives:
+            r = self.g[a]
+            terms.append(w.order * sum(abs(p - r) * v for p, v in x[a].items()))
+        # α at the boundaries where it may change; β is known
+        bounds = {0, n}
+        for p in at:
+            bounds.add(p)
+            bounds.add(p + 1)
+        for a in actives:
+            bounds.add(min(n, self.g[a] + 1))
+        bounds |= set(range(q_total + 1, min(f_total, n) + 1))
+        ts = sorted(t for t in bounds if 0 <= t <= n)
+        alpha: dict[int, object] = {0: 0}
+        by_pos = sorted(at.items())
+        k = 0
+        acc: object = 0
+        for t in ts[1:]:
+            added = []
+            while k < len(by_pos) and by_pos[k][0] < t:
+                added.extend(by_pos[k][1])
+                k += 1
+            if added:
+                var = model.NewIntVar(0, m, f"alpha_{t}")
+                model.Add(var == acc + sum(added))
+                acc = var
+            alpha[t] = acc
+        refs = sorted(self.g[a] for a in actives)
+        for j, t0 in enumerate(ts):
+            if t0 == 0 or t0 > f_total:
+                continue
+            t1 = ts[j + 1] if j + 1 < len(ts) else n + 1
+            t1 = min(t1, f_total + 1)
+            beta = bisect.bisect_left(refs, t0)  # actives ranked before boundary t0
+            a_t = alpha[t0]
+            if t0 <= q_total:
+                z = model.NewIntVar(0, m, f"z_{t0}")
+                model.Add(z >= a_t - beta)
+                model.Add(z >= beta - a_t)
+                terms.append(w.order * (t1 - t0) * z)
+            else:
+                top = model.NewIntVar(0, max(m, t0 - q_total), f"mx_{t0}")
+                model.AddMaxEquality(top, [a_t, t0 - q_total])
+                z = model.NewIntVar(0, max(m, t0), f"z_{t0}")
+                model.Add(z >= top - beta)
+                model.Add(z >= beta - top)
+                terms.append(w.order * (t1 - t0) * z)
+        # unit blocks: passive people before a non-individual active person
+        for a in actives:
+            if a in self.individual:
+                continue
+            lo, hi = ranges[self.run_of[a]]
+            who = problem.attendee(a)
+            if self.c.contiguous:
+                what = (
+                    f"unit 『{who.unit or '(no unit)'}』 sits in one block of consecutive seats, in the published unit order, "
+                    f"filling the hall from the front; {who.name} must stay in it"
+                )
+            else:
+                what = f"{who.name} must sit in the front-to-back fill"
+            lit = lit_for("unit-block", what, (a,))
+            for p, v in x[a].items():
+                ct = model.AddLinearConstraint(alpha_at(alpha, ts, p), p - hi, p - lo)
+                ct.OnlyEnforceIf([v] if lit is None else [v, lit])
+        for i, a in enumerate(actives):
+            if a in self.individual:
+                continue
+            for b in actives[i + 1 :]:
+                if b in self.individual:
+                    continue
+                ka, kb = self.run_of[a], self.run_of[b]
+                if ka != kb and ranges[min(ka, kb)][1] >= ranges[max(ka, kb)][0]:
+                    first, second = (a, b) if ka < kb else (b, a)
+                    model.Add(pos[first] + 1 <= pos[second])
+        # people placed individually with the same need and no group keep their order
+        classes: dict[frozenset[str], list[str]] = {}
+        for a in actives:
+            if a in self.individual and a not in self.in_group:
+                classes.setdefault(problem.attendee(a).needs, []).append(a)
+        for members in classes.values():
+            for a, b in zip(members, members[1:]):
+                model.Add(pos[a] + 1 <= pos[b])
+        # groups
+        for grp in self.groups:
+            movers = [y for y in grp.movable if y in act]
+            if not movers or len(movers) < len(grp.movable):
+                continue  # a group is modelled only with all its members; until then it is checked on the plan
+            conflict = self._group_terms(model, grp, movers, x, terms, lit_for, enforce)
+            if conflict is not None:
+                return [conflict]
+        model.Minimize(sum(terms))
+        if explain:
+            model.AddAssumptions([lit for lit, _ in info.assumptions])
+        return info
+
+    def _no_seat(self, a: str) -> Conflict:
+        who = self.problem.attendee(a)
+        need = f" marked {', '.join(sorted(who.needs))}" if who.needs else ""
+        return Conflict(
+            "needs" if who.needs else "rules",
+            f"zone '{self.zone.name}': no seat{need} is left for {who.name} that meets his requests "
+            "(pins, reserved seats, keep-apart/keep-together, unit block)",
+            (a,),
+        )
+
+    # ------------------------------------------------------------------ groups in the model
+
+    def _group_terms(
+        self,
+        model: object,
+        grp: _Group,
+        movers: list[str],
+        x: Mapping[str, Mapping[int, object]],
+        terms: list[object],
+        lit_for: object,
+        enforce: object,
+    ) -> Conflict | None:
+        """Constraints (hard) or cost terms (soft) of one group over its members."""
+        problem, space = self.problem, self.space
+        names = "、".join(problem.attendee(y).name for y in grp.group.members)
+        source = grp.group.source or ("keep-apart" if grp.kind == "apart" else "keep-together")
+        hard = grp.group.hard
+        w = self.c.weights
+        if grp.group.mode is PairMode.TABLE:
+            return self._table_terms(model, grp, movers, x, terms, lit_for, enforce, names, source)
+        anchor_near = [self._anchor_positions(self.fixed[y]) for y in grp.anchors]
+        constant = 0
+        for i, y in enumerate(grp.anchors):
+            for z in grp.anchors[i + 1 :]:
+                constant += int(self.fixed[z] in problem.neighbours.get(self.fixed[y], ()))
+        k = len(movers) + len(grp.anchors)
+        if grp.kind == "apart":
+            if hard and constant:
+                return Conflict("keep-apart", f"{names} must not sit side by side ({source}), but two of them are fixed next to each other", grp.group.members)
+            lit = lit_for("keep-apart", f"{names} must not sit side by side ({source})", grp.group.members) if hard else None  # type: ignore[operator]
+            penalties = []
+            for i, a in enumerate(movers):
+                for b in movers[i + 1 :]:
+                    adj = None if hard else model.NewBoolVar(f"adj_{a}_{b}")  # type: ignore[attr-defined]
+                    for p, v in x[a].items():
+                        near = [x[b][q] for q in space.nbr[p] if q in x[b]]
+                        if not near:
+                            continue
+                        if hard:
+                            enforce(model.Add(v + sum(near) <= 1), lit)  # type: ignore[attr-defined,operator]
+                        else:
+                            model.Add(adj >= v + sum(near) - 1)  # type: ignore[attr-defined,operator]
+                    if adj is not None:
+                        penalties.append(adj)
+                for near_set in anchor_near:
+                    close = [v for p, v in x[a].items() if p in near_set]
+                    if hard:
+                        if close:
+                            enforce(model.Add(sum(close) == 0), lit)  # type: ignore[attr-defined,operator]
+                    else:
+                        penalties.extend(close)
+            if not hard:
+                terms.append(w.apart * (sum(penalties) + constant))
+            return None
+        # keep-together: in rows and round tables the members are in one piece iff they
+        # are linked by at least k − 1 neighbouring pairs
+        links: list[object] = []
+        for i, a in enumerate(movers):
+            for b in movers[i + 1 :]:
+                link = model.NewBoolVar(f"link_{a}_{b}")  # type: ignore[attr-defined]
+                for p, v in x[a].items():
+                    near = [x[b][q] for q in space.nbr[p] if q in x[b]]
+                    model.Add(link <= sum(near) + 1 - v)  # type: ignore[attr-defined,operator]
+                links.append(link)
+            for near_set in anchor_near:
+                links.append(sum(v for p, v in x[a].items() if p in near_set))
+        need = k - 1
+        if hard:
+            lit = lit_for("keep-together", f"{names} must sit side by side ({source})", grp.group.members)  # type: ignore[operator]
+            enforce(model.Add(sum(links) + constant >= need), lit)  # type: ignore[attr-defined,operator]
+        else:
+            miss = model.NewIntVar(0, need, f"miss_{'_'.join(movers)}")  # type: ignore[attr-defined]
+            model.Add(miss >= need - sum(links) - constant)  # type: ignore[attr-defined,operator]
+            terms.append(w.together * miss)
+        return None
+
+    def _table_terms(
+        self,
+        model: object,
+        grp: _Group,
+        movers: list[str],
+        x: Mapping[str, Mapping[int, object]],
+        terms: list[object],
+        lit_for: object,
+        enforce: object,
+        names: str,
+        source: str,
+    ) -> Conflict | None:
+        """Same-table groups: ``y[a, T]`` = member ``a`` sits at table ``T``."""
+        problem, space = self.problem, self.space
+        hard = grp.group.hard
+        w = self.c.weights
+        anchor_tables = [problem.seat(self.fixed[y]).table or f"\0{self.fixed[y]}" for y in grp.anchors]
+
+        def label(p: int) -> str:
+            return space.table[p] or f"\0{space.seats[p]}"
+
+        y: dict[str, dict[str, object]] = {}
+        for a in movers:
+            y[a] = {}
+            for p, v in x[a].items():
+                y[a].setdefault(label(p), []).append(v)  # type: ignore[attr-defined]
+            y[a] = {t: sum(vs) for t, vs in y[a].items()}  # type: ignore[misc]
+        tables = sorted({t for a in movers for t in y[a]} | set(anchor_tables))
+        if grp.kind == "apart":
+            shared = sum(1 for i in range(len(anchor_tables)) for j in range(i + 1, len(anchor_tables)) if anchor_tables[i] == anchor_tables[j])
+            if hard and shared:
+                return Conflict("keep-apart", f"{names} must not share a table ({source}), but two of them are fixed at one table", grp.group.members)
+            lit = lit_for("keep-apart", f"{names} must not share a table ({source})", grp.group.members) if hard else None  # type: ignore[operator]
+            penalties: list[object] = []
+            for t in tables:
+                here = [y[a][t] for a in movers if t in y[a]]
+                fixed_here = anchor_tables.count(t)
+                if hard:
+                    if here:
+                        enforce(model.Add(sum(here) + fixed_here <= 1), lit)  # type: ignore[attr-defined,operator]
+                else:
+                    # pairs at table t: count c·(c−1)/2 with c = members there; linearised per pair
+                    members = here + [1] * fixed_here
+                    for i in range(len(members)):
+                        for j in range(i + 1, len(members)):
+                            if isinstance(members[i], int) and isinstance(members[j], int):
+                                continue
+                            s = model.NewBoolVar(f"pair_{t}_{i}_{j}")  # type: ignore[attr-defined]
+                            model.Add(s >= members[i] + members[j] - 1)  # type: ignore[attr-defined,operator]
+                            penalties.append(s)
+            if not hard:
+                terms.append(w.apart * (sum(penalties) + shared))
+            return None
+        if hard:
+            lit = lit_for("keep-together", f"{names} must share a table ({source})", grp.group.members)  # type: ignore[operator]
+            if len(set(anchor_tables)) > 1:
+                return Conflict("keep-together", f"{names} must share a table ({source}), but two of them are fixed at different tables", grp.group.members)
+            target = anchor_tables[0] if anchor_tables else None
+            for a in movers:
+                if target is not None:
+                    enforce(model.Add(y[a].get(target, 0) == 1), lit)  # type: ignore[attr-defined,operator]
+                else:
+                    for t in tables:
+                        enforce(model.Add(y[a].get(t, 0) == y[movers[0]].get(t, 0)), lit)  # type: ignore[attr-defined,operator]
+            return None
+        used = []
+        fixed_tables = set(anchor_tables)
+        for t in tables:
+            if t in fixed_tables:
+                continue
+            u = model.NewBoolVar(f"used_{t}")  # type: ignore[attr-defined]
+            for a in movers:
+                if t in y[a]:
+                    model.Add(u >= y[a][t])  # type: ignore[attr-defined,operator]
+            used.append(u)
+        terms.append(w.together * (sum(used) + len(fixed_tables) - 1))
+        return None
+
+    # ------------------------------------------------------------------ explanations
+
+    def _explain(self, actives: list[str]) -> list[Conflict]:
+        """Name the rules that cannot hold together, with CP-SAT assumptions.
+
+        The core CP-SAT reports is shrunk by deletion (drop a request, solve again;
+        keep it out while the rest stay infeasible), then requests of one unit are
+        told together.
+        """
+        from ortools.sat.python import cp_model
+
+        built = self._build(actives, {}, None, explain=True)
+        if isinstance(built, list):
+            return built
+        model = built.model
+        lits = [lit for lit, _ in built.assumptions]
+
+        def infeasible(chosen: list[object]) -> tuple[bool, set[int]]:
+            model.ClearAssumptions()  # type: ignore[attr-defined]
+            model.AddAssumptions(chosen)  # type: ignore[attr-defined]
+            solver = self._solver()
+            solver.parameters.max_deterministic_time = min(self.settings.work_limit, 10.0)  # type: ignore[attr-defined]
+            code = solver.Solve(model)  # type: ignore[attr-defined]
+            if code != cp_model.INFEASIBLE:
+                return False, set()
+            return True, set(solver.SufficientAssumptionsForInfeasibility())  # type: ignore[attr-defined]
+
+        ok, core = infeasible(lits)
+        if ok and core:
+            chosen = [lit for lit in lits if lit.Index() in core]  # type: ignore[attr-defined]
+            if len(chosen) <= 40:
+                for lit in list(chosen):
+                    rest = [x for x in chosen if x is not lit]
+                    if rest and infeasible(rest)[0]:
+                        chosen = rest
+            index = {lit.Index() for lit in chosen}  # type: ignore[attr-defined]
+            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.Index() in index])  # type: ignore[attr-defined]
+            if found:
+                head = f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
+                found[0] = Conflict(found[0].rule, head + found[0].message, found[0].people)
+                return found
+        return [
+            Conflict(
+                "rules",
+                f"zone '{self.zone.name}': the requests on {len(actives)} people cannot all be met "
+                "(pins, reserved seats, seat needs, keep-apart/keep-together, unit blocks)",
+                tuple(actives),
+            )
+        ]
+
+
+def _merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    """One conflict per rule and unit: 'unit 『乙』 … 乙8, 乙9 must stay in it'."""
+    out: list[Conflict] = []
+    units: dict[str, int] = {}
+    for c in conflicts:
+        if c.rule == "unit-block" and "; " in c.message:
+            key, who = c.message.split("; ", 1)
+            if key in units:
+                k = units[key]
+                prev = out[k]
+                names = prev.message.split("; ", 1)[1].removesuffix(" must stay in it")
+                who_name = who.removesuffix(" must stay in it")
+                out[k] = Conflict(c.rule, f"{key}; {names}, {who_name} must stay in it", prev.people + c.people)
+                continue
+            units[key] = len(out)
+        out.append(c)
+    return out
+
+
+def alpha_at(alpha: Mapping[int, object], ts: Sequence[int], t: int) -> object:
+    """α at boundary ``t`` (the last recorded boundary at or before ``t``)."""
+    if t in alpha:
+        return alpha[t]
+    return alpha[ts[bisect.bisect_right(ts, t) - 1]]
+
+
+def solve_flow(problem: SeatingProblem, zone: Zone, fixed: Mapping[str, str], settings: FlowSettings) -> ZoneOutcome:
+    """Seat one non-strict zone (see the module docstring)."""
+    return FlowZone(problem, zone, fixed, settings).solve()
