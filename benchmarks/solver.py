@@ -36,7 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from seatplan.check import check_plan, plan_cost
-from seatplan.model import Attendee, Layout, Plan, Seat, SeatingProblem, SolveStatus, Venue, Zone
+from seatplan.model import Attendee, Layout, Plan, Seat, SeatingProblem, Venue, Zone
 from seatplan.model.problem import Constraints, PeopleGroup
 from seatplan.solve import solve
 
@@ -200,11 +200,13 @@ def solve_dense(
         for p, s in enumerate(seats):
             if needs <= problem.seat(s).tags:
                 x[a, p] = model.NewBoolVar(f"x_{a}_{p}")
-    for a in free:
-        model.AddExactlyOne(v for (b, _), v in x.items() if b == a)
+    by_person: dict[str, list[object]] = {}
     by_seat: dict[int, list[object]] = {}
     for (a, p), v in x.items():
+        by_person.setdefault(a, []).append(v)
         by_seat.setdefault(p, []).append(v)
+    for vs in by_person.values():
+        model.AddExactlyOne(vs)
     for vs in by_seat.values():
         model.AddAtMostOne(vs)
     index = {s: p for p, s in enumerate(seats)}
@@ -356,3 +358,39 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# ------------------------------------------------------------------ builders for `seatplan bench`
+
+
+def _timed_case(problem: SeatingProblem, *, baseline: object = None, baseline_name: str = "") -> object:
+    """A :class:`seatplan.bench.Case` that solves ``problem`` and checks the plan."""
+    from seatplan.bench import Case
+
+    def run() -> object:
+        result = solve(problem)
+        assert check_plan(problem, result.require_plan()) == []
+        return result
+
+    return Case(run=run, attendees=len(problem.attendees), seats=len(problem.seats), baseline=baseline, baseline_name=baseline_name)
+
+
+def build_hall_10000_200(*, seed: int = 0, quick: bool = False) -> object:
+    """``hall-10000-200`` with rules; baseline: the same hall in rank order only (target ≤ 1 s)."""
+    del seed, quick
+    rank = hall_scenario(rules=False)
+    return _timed_case(hall_scenario(), baseline=lambda: solve(rank), baseline_name="rank-fill")
+
+
+def build_dense_400(*, seed: int = 0, quick: bool = False) -> object:
+    """``dense-400``: seatplan against the dense attendee × seat CP-SAT model, same instance."""
+    del seed
+    problem = dense_scenario()
+    target = solve(problem).objective
+    limit = 20.0 if quick else 300.0
+
+    def dense() -> dict[str, object]:
+        status, objective, bound, seconds, _, hit = solve_dense(problem, time_limit=limit, target=target)
+        return {"status": status, "objective": objective, "bound": bound}
+
+    return _timed_case(problem, baseline=dense, baseline_name=f"dense-cp-sat ({limit:.0f} s limit)")
