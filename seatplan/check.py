@@ -241,7 +241,7 @@ def _check_flow(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violati
                         )
                     )
         runs_seen.sort()
-        for (f1, l1, k1), (f2, l2, k2) in zip(runs_seen, runs_seen[1:]):
+        for (_, l1, k1), (f2, _, k2) in zip(runs_seen, runs_seen[1:]):
             if k1 > k2 or l1 >= f2:
                 a, b = ref.runs[k1][0], ref.runs[k2][0]
                 out.append(

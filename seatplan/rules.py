@@ -149,7 +149,8 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     Returns
     -------
     SeatingProblem
-        The same problem when there is no request; otherwise a copy whose seats
+        The same problem when there is no request (or it carries constraints
+        already: the function is idempotent); otherwise a copy whose seats
         carry the ``aisle``/``exit``/named tags, whose floor-like zones are
         non-strict, and whose ``constraints`` hold the requests.
 
@@ -162,8 +163,8 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
         A request cell of the list naming an unknown seat or person (file, row,
         column, value and a hint).
     """
-    if not _has_requests(meeting):
-        return problem
+    if not _has_requests(meeting) or problem.constraints != Constraints():
+        return problem  # nothing to add, or added already (applying twice changes nothing)
     source = meeting.source or ""
     reader = PlanReader(source)
     opts = read_options(meeting, RULES_TABLE, _rules_schema(reader))

@@ -15,7 +15,7 @@ from seatplan.errors import InfeasiblePlanError, PlanFileError, ValidationError
 from seatplan.model import Plan, SolveStatus
 from seatplan.model.problem import Constraints, PeopleGroup
 from seatplan.pipeline import run_plan_file
-from seatplan.replan import Change, ChangeKind, apply_changes, read_changes_csv, replan, run_replan
+from seatplan.replan import Change, ChangeKind, read_changes_csv, replan, run_replan
 from seatplan.solve import solve
 from tests.conftest import write_small_meeting
 from tests.test_solve import dais_row, hall, make_problem

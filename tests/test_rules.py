@@ -11,11 +11,10 @@ import pytest
 
 from seatplan import build_problem, load_meeting
 from seatplan.check import check_plan
-from seatplan.errors import AttendeeFileError, PlanFileError
+from seatplan.errors import AttendeeFileError, Location, PlanFileError
 from seatplan.model import Meeting
 from seatplan.model.problem import PairMode
 from seatplan.rules import apply_rules, find_seat
-from seatplan.errors import Location
 from seatplan.solve import solve
 from tests.conftest import write_small_meeting
 

@@ -14,7 +14,17 @@ import pytest
 
 from seatplan.check import check_plan, plan_cost, summarise_violations
 from seatplan.errors import InfeasiblePlanError
-from seatplan.model import Attendee, Layout, Plan, Result, Seat, SeatingProblem, SolveStatus, Venue, Zone
+from seatplan.model import (
+    Attendee,
+    Layout,
+    Plan,
+    Result,
+    Seat,
+    SeatingProblem,
+    SolveStatus,
+    Venue,
+    Zone,
+)
 from seatplan.model.problem import Constraints, PairMode, PeopleGroup, Weights
 from seatplan.solve import solve
 

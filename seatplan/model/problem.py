@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from seatplan.errors import UnknownIdError, ValidationError, Location
+from seatplan.errors import Location, UnknownIdError, ValidationError
 from seatplan.model.attendees import Attendee
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Shape, Venue

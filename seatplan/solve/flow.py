@@ -60,19 +60,34 @@ and then says so in the status).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from seatplan.errors import Conflict, SolverError
 from seatplan.model import SeatingProblem, Zone
 from seatplan.model.problem import PairMode, PeopleGroup
 from seatplan.solve.merge import ZoneOutcome, capacity_conflict
 
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
+#: A rule's assumption literal maker: (rule, message, people) → literal, or None outside explanations.
+LitFor = Callable[[str, str, Sequence[str]], Any]
+#: Puts a constraint under an assumption literal (no-op for None).
+Enforce = Callable[[Any, Any], None]
+
 #: Deterministic-time budget of one CP-SAT call when no time limit is given
 #: (CP-SAT's work units, roughly seconds on a fast core; independent of timing).
 DEFAULT_WORK_LIMIT = 60.0
 #: After this many rounds of adding broken groups, every group of the zone joins the model.
 MAX_LAZY_ROUNDS = 12
+#: Non-individual active people whose unit block (or, without unit blocks, the whole
+#: zone) is wider than :data:`WINDOW_FROM` seats only get the ``WINDOW`` seats on
+#: either side of their reference seat as candidates; the result says whether that
+#: provably did not matter (see :meth:`FlowZone._solve_active`).
+WINDOW = 64
+WINDOW_FROM = 2000
 
 
 @dataclass
@@ -84,14 +99,6 @@ class _Group:
     movable: list[str]  # members seated by this zone's flow
     anchors: list[str]  # members whose seat is fixed (pinned, strict zones)
 
-
-
-#: Non-individual active people whose unit block (or, without unit blocks, the whole
-#: zone) is wider than :data:`WINDOW_FROM` seats get a window of ``WINDOW`` seats
-#: around their reference seat first; the window grows until the result proves it
-#: did not matter (see :meth:`FlowZone._solve_active`).
-WINDOW = 64
-WINDOW_FROM = 2000
 
 
 @dataclass
@@ -130,9 +137,9 @@ class FlowSettings:
 class _Model:
     """One CP-SAT model over the active people, and how to read it."""
 
-    model: object
-    x: dict[str, dict[int, object]]
-    assumptions: list[tuple[object, Conflict]] = field(default_factory=list)
+    model: "cp_model.CpModel"
+    x: dict[str, dict[int, Any]]
+    assumptions: list[tuple[Any, Conflict]] = field(default_factory=list)
 
 
 @dataclass
@@ -367,9 +374,9 @@ class FlowZone:
                 window = None
                 continue
             solver = self._solver()
-            code = solver.Solve(built.model)  # type: ignore[attr-defined]
+            code = solver.Solve(built.model)
             if code == cp_model.MODEL_INVALID:
-                raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.Validate()}")  # type: ignore[attr-defined]
+                raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.Validate()}")
             if code == cp_model.INFEASIBLE:
                 if window is None:
                     return self._explain(actives)
@@ -384,9 +391,9 @@ class FlowZone:
                         tuple(actives),
                     )
                 ]
-            objective = round(solver.ObjectiveValue())  # type: ignore[attr-defined]
+            objective = round(solver.ObjectiveValue())
             optimal = code == cp_model.OPTIMAL
-            bound = objective if optimal else int(solver.BestObjectiveBound() + 1e-6)  # type: ignore[attr-defined]
+            bound = objective if optimal else int(solver.BestObjectiveBound() + 1e-6)
             if window is not None:
                 # A window holds people who move at most `window` seats; a plan moving one of
                 # them further costs at least order × (window + 1). Below that the window did
@@ -399,7 +406,7 @@ class FlowZone:
                     bound = objective if optimal else min(bound, relaxed)
                 elif not optimal:
                     bound = min(bound, self.c.weights.order * (window + 1))
-            positions = {a: next(p for p, v in built.x[a].items() if solver.BooleanValue(v)) for a in actives}  # type: ignore[attr-defined]
+            positions = {a: next(p for p, v in built.x[a].items() if solver.BooleanValue(v)) for a in actives}
             taken = set(positions.values())
             passive = [a for a in self.seated_free if a not in positions]
             free_positions = (p for p in range(len(self.space.seats)) if p not in taken)
@@ -424,14 +431,14 @@ class FlowZone:
         if isinstance(built, list):
             return 0
         solver = self._solver()
-        code = solver.Solve(built.model)  # type: ignore[attr-defined]
+        code = solver.Solve(built.model)
         if code == cp_model.OPTIMAL:
-            return round(solver.ObjectiveValue())  # type: ignore[attr-defined]
+            return round(solver.ObjectiveValue())
         if code == cp_model.FEASIBLE:
-            return int(solver.BestObjectiveBound() + 1e-6)  # type: ignore[attr-defined]
+            return int(solver.BestObjectiveBound() + 1e-6)
         return 0
 
-    def _solver(self) -> object:
+    def _solver(self) -> "cp_model.CpSolver":
         from ortools.sat.python import cp_model
 
         solver = cp_model.CpSolver()
@@ -456,16 +463,16 @@ class FlowZone:
         cand = self._candidates(actives, ranges, window, explain=explain)
         info = _Model(model=model, x={})
 
-        def lit_for(rule: str, message: str, people: Sequence[str]) -> object | None:
+        def lit_for(rule: str, message: str, people: Sequence[str]) -> Any:
             if not explain:
                 return None
             lit = model.NewBoolVar(rule)
             info.assumptions.append((lit, Conflict(rule, message, tuple(people))))
             return lit
 
-        def enforce(ct: object, lit: object | None) -> None:
+        def enforce(ct: Any, lit: Any) -> None:
             if lit is not None:
-                ct.OnlyEnforceIf(lit)  # type: ignore[attr-defined]
+                ct.OnlyEnforceIf(lit)
 
         # unit-block bounds drop candidates that can never satisfy them (α_p is between 0 and m)
         for a in actives:
@@ -476,23 +483,23 @@ class FlowZone:
         for a in actives:
             if not cand[a]:
                 return self._explain(actives) if not explain else [self._no_seat(a)]
-        x: dict[str, dict[int, object]] = {a: {p: model.NewBoolVar(f"x_{a}_{p}") for p in cand[a]} for a in actives}
+        x: dict[str, dict[int, Any]] = {a: {p: model.NewBoolVar(f"x_{a}_{p}") for p in cand[a]} for a in actives}
         info.x = x
         for a in actives:
             model.AddExactlyOne(x[a].values())
             if a in hint and hint[a] in x[a]:
                 for p, v in x[a].items():
                     model.AddHint(v, p == hint[a])
-        at: dict[int, list[object]] = {}
+        at: dict[int, list[Any]] = {}
         for a in actives:
             for p, v in x[a].items():
                 at.setdefault(p, []).append(v)
-        for p, vs in at.items():
+        for vs in at.values():
             if len(vs) > 1:
                 model.AddAtMostOne(vs)
         pos = {a: sum(p * v for p, v in x[a].items()) for a in actives}
         w = self.c.weights
-        terms: list[object] = []
+        terms: list[Any] = []
         for a in actives:
             r = self.g[a]
             terms.append(w.order * sum(abs(p - r) * v for p, v in x[a].items()))
@@ -505,10 +512,10 @@ class FlowZone:
             bounds.add(min(n, self.g[a] + 1))
         bounds |= set(range(q_total + 1, min(f_total, n) + 1))
         ts = sorted(t for t in bounds if 0 <= t <= n)
-        alpha: dict[int, object] = {0: 0}
+        alpha: dict[int, Any] = {0: 0}
         by_pos = sorted(at.items())
         k = 0
-        acc: object = 0
+        acc: Any = 0
         for t in ts[1:]:
             added = []
             while k < len(by_pos) and by_pos[k][0] < t:
@@ -601,13 +608,13 @@ class FlowZone:
 
     def _group_terms(
         self,
-        model: object,
+        model: "cp_model.CpModel",
         grp: _Group,
         movers: list[str],
-        x: Mapping[str, Mapping[int, object]],
-        terms: list[object],
-        lit_for: object,
-        enforce: object,
+        x: Mapping[str, Mapping[int, Any]],
+        terms: list[Any],
+        lit_for: LitFor,
+        enforce: Enforce,
     ) -> Conflict | None:
         """Constraints (hard) or cost terms (soft) of one group over its members."""
         problem, space = self.problem, self.space
@@ -626,26 +633,26 @@ class FlowZone:
         if grp.kind == "apart":
             if hard and constant:
                 return Conflict("keep-apart", f"{names} must not sit side by side ({source}), but two of them are fixed next to each other", grp.group.members)
-            lit = lit_for("keep-apart", f"{names} must not sit side by side ({source})", grp.group.members) if hard else None  # type: ignore[operator]
-            penalties = []
+            lit = lit_for("keep-apart", f"{names} must not sit side by side ({source})", grp.group.members) if hard else None
+            penalties: list[Any] = []
             for i, a in enumerate(movers):
                 for b in movers[i + 1 :]:
-                    adj = None if hard else model.NewBoolVar(f"adj_{a}_{b}")  # type: ignore[attr-defined]
+                    adj = None if hard else model.NewBoolVar(f"adj_{a}_{b}")
                     for p, v in x[a].items():
                         near = [x[b][q] for q in space.nbr[p] if q in x[b]]
                         if not near:
                             continue
                         if hard:
-                            enforce(model.Add(v + sum(near) <= 1), lit)  # type: ignore[attr-defined,operator]
+                            enforce(model.Add(v + sum(near) <= 1), lit)
                         else:
-                            model.Add(adj >= v + sum(near) - 1)  # type: ignore[attr-defined,operator]
+                            model.Add(adj >= v + sum(near) - 1)
                     if adj is not None:
                         penalties.append(adj)
                 for near_set in anchor_near:
                     close = [v for p, v in x[a].items() if p in near_set]
                     if hard:
                         if close:
-                            enforce(model.Add(sum(close) == 0), lit)  # type: ignore[attr-defined,operator]
+                            enforce(model.Add(sum(close) == 0), lit)
                     else:
                         penalties.extend(close)
             if not hard:
@@ -653,35 +660,35 @@ class FlowZone:
             return None
         # keep-together: in rows and round tables the members are in one piece iff they
         # are linked by at least k − 1 neighbouring pairs
-        links: list[object] = []
+        links: list[Any] = []
         for i, a in enumerate(movers):
             for b in movers[i + 1 :]:
-                link = model.NewBoolVar(f"link_{a}_{b}")  # type: ignore[attr-defined]
+                link = model.NewBoolVar(f"link_{a}_{b}")
                 for p, v in x[a].items():
                     near = [x[b][q] for q in space.nbr[p] if q in x[b]]
-                    model.Add(link <= sum(near) + 1 - v)  # type: ignore[attr-defined,operator]
+                    model.Add(link <= sum(near) + 1 - v)
                 links.append(link)
             for near_set in anchor_near:
                 links.append(sum(v for p, v in x[a].items() if p in near_set))
         need = k - 1
         if hard:
-            lit = lit_for("keep-together", f"{names} must sit side by side ({source})", grp.group.members)  # type: ignore[operator]
-            enforce(model.Add(sum(links) + constant >= need), lit)  # type: ignore[attr-defined,operator]
+            lit = lit_for("keep-together", f"{names} must sit side by side ({source})", grp.group.members)
+            enforce(model.Add(sum(links) + constant >= need), lit)
         else:
-            miss = model.NewIntVar(0, need, f"miss_{'_'.join(movers)}")  # type: ignore[attr-defined]
-            model.Add(miss >= need - sum(links) - constant)  # type: ignore[attr-defined,operator]
+            miss = model.NewIntVar(0, need, f"miss_{'_'.join(movers)}")
+            model.Add(miss >= need - sum(links) - constant)
             terms.append(w.together * miss)
         return None
 
     def _table_terms(
         self,
-        model: object,
+        model: "cp_model.CpModel",
         grp: _Group,
         movers: list[str],
-        x: Mapping[str, Mapping[int, object]],
-        terms: list[object],
-        lit_for: object,
-        enforce: object,
+        x: Mapping[str, Mapping[int, Any]],
+        terms: list[Any],
+        lit_for: LitFor,
+        enforce: Enforce,
         names: str,
         source: str,
     ) -> Conflict | None:
@@ -694,25 +701,25 @@ class FlowZone:
         def label(p: int) -> str:
             return space.table[p] or f"\0{space.seats[p]}"
 
-        y: dict[str, dict[str, object]] = {}
+        y: dict[str, dict[str, Any]] = {}
         for a in movers:
             y[a] = {}
             for p, v in x[a].items():
-                y[a].setdefault(label(p), []).append(v)  # type: ignore[attr-defined]
-            y[a] = {t: sum(vs) for t, vs in y[a].items()}  # type: ignore[misc]
+                y[a].setdefault(label(p), []).append(v)
+            y[a] = {t: sum(vs) for t, vs in y[a].items()}
         tables = sorted({t for a in movers for t in y[a]} | set(anchor_tables))
         if grp.kind == "apart":
             shared = sum(1 for i in range(len(anchor_tables)) for j in range(i + 1, len(anchor_tables)) if anchor_tables[i] == anchor_tables[j])
             if hard and shared:
                 return Conflict("keep-apart", f"{names} must not share a table ({source}), but two of them are fixed at one table", grp.group.members)
-            lit = lit_for("keep-apart", f"{names} must not share a table ({source})", grp.group.members) if hard else None  # type: ignore[operator]
-            penalties: list[object] = []
+            lit = lit_for("keep-apart", f"{names} must not share a table ({source})", grp.group.members) if hard else None
+            penalties: list[Any] = []
             for t in tables:
                 here = [y[a][t] for a in movers if t in y[a]]
                 fixed_here = anchor_tables.count(t)
                 if hard:
                     if here:
-                        enforce(model.Add(sum(here) + fixed_here <= 1), lit)  # type: ignore[attr-defined,operator]
+                        enforce(model.Add(sum(here) + fixed_here <= 1), lit)
                 else:
                     # pairs at table t: count c·(c−1)/2 with c = members there; linearised per pair
                     members = here + [1] * fixed_here
@@ -720,33 +727,33 @@ class FlowZone:
                         for j in range(i + 1, len(members)):
                             if isinstance(members[i], int) and isinstance(members[j], int):
                                 continue
-                            s = model.NewBoolVar(f"pair_{t}_{i}_{j}")  # type: ignore[attr-defined]
-                            model.Add(s >= members[i] + members[j] - 1)  # type: ignore[attr-defined,operator]
+                            s = model.NewBoolVar(f"pair_{t}_{i}_{j}")
+                            model.Add(s >= members[i] + members[j] - 1)
                             penalties.append(s)
             if not hard:
                 terms.append(w.apart * (sum(penalties) + shared))
             return None
         if hard:
-            lit = lit_for("keep-together", f"{names} must share a table ({source})", grp.group.members)  # type: ignore[operator]
+            lit = lit_for("keep-together", f"{names} must share a table ({source})", grp.group.members)
             if len(set(anchor_tables)) > 1:
                 return Conflict("keep-together", f"{names} must share a table ({source}), but two of them are fixed at different tables", grp.group.members)
             target = anchor_tables[0] if anchor_tables else None
             for a in movers:
                 if target is not None:
-                    enforce(model.Add(y[a].get(target, 0) == 1), lit)  # type: ignore[attr-defined,operator]
+                    enforce(model.Add(y[a].get(target, 0) == 1), lit)
                 else:
                     for t in tables:
-                        enforce(model.Add(y[a].get(t, 0) == y[movers[0]].get(t, 0)), lit)  # type: ignore[attr-defined,operator]
+                        enforce(model.Add(y[a].get(t, 0) == y[movers[0]].get(t, 0)), lit)
             return None
         used = []
         fixed_tables = set(anchor_tables)
         for t in tables:
             if t in fixed_tables:
                 continue
-            u = model.NewBoolVar(f"used_{t}")  # type: ignore[attr-defined]
+            u = model.NewBoolVar(f"used_{t}")
             for a in movers:
                 if t in y[a]:
-                    model.Add(u >= y[a][t])  # type: ignore[attr-defined,operator]
+                    model.Add(u >= y[a][t])
             used.append(u)
         terms.append(w.together * (sum(used) + len(fixed_tables) - 1))
         return None
@@ -769,25 +776,25 @@ class FlowZone:
         lits = [lit for lit, _ in built.assumptions]
 
         def infeasible(chosen: list[object]) -> tuple[bool, set[int]]:
-            model.ClearAssumptions()  # type: ignore[attr-defined]
-            model.AddAssumptions(chosen)  # type: ignore[attr-defined]
+            model.ClearAssumptions()
+            model.AddAssumptions(chosen)
             solver = self._solver()
-            solver.parameters.max_deterministic_time = min(self.settings.work_limit, 10.0)  # type: ignore[attr-defined]
-            code = solver.Solve(model)  # type: ignore[attr-defined]
+            solver.parameters.max_deterministic_time = min(self.settings.work_limit, 10.0)
+            code = solver.Solve(model)
             if code != cp_model.INFEASIBLE:
                 return False, set()
-            return True, set(solver.SufficientAssumptionsForInfeasibility())  # type: ignore[attr-defined]
+            return True, set(solver.SufficientAssumptionsForInfeasibility())
 
         ok, core = infeasible(lits)
         if ok and core:
-            chosen = [lit for lit in lits if lit.Index() in core]  # type: ignore[attr-defined]
+            chosen = [lit for lit in lits if lit.Index() in core]
             if len(chosen) <= 40:
                 for lit in list(chosen):
                     rest = [x for x in chosen if x is not lit]
                     if rest and infeasible(rest)[0]:
                         chosen = rest
-            index = {lit.Index() for lit in chosen}  # type: ignore[attr-defined]
-            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.Index() in index])  # type: ignore[attr-defined]
+            index = {lit.Index() for lit in chosen}
+            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.Index() in index])
             if found:
                 head = f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
                 found[0] = Conflict(found[0].rule, head + found[0].message, found[0].people)
@@ -821,7 +828,7 @@ def _merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
     return out
 
 
-def alpha_at(alpha: Mapping[int, object], ts: Sequence[int], t: int) -> object:
+def alpha_at(alpha: Mapping[int, Any], ts: Sequence[int], t: int) -> Any:
     """α at boundary ``t`` (the last recorded boundary at or before ``t``)."""
     if t in alpha:
         return alpha[t]
