@@ -348,3 +348,57 @@ def test_import_does_not_import_matplotlib() -> None:
     code = "import sys, seatplan.render; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def make_round_table(n: int = 8) -> tuple[SeatingProblem, Plan]:
+    """One round table of ``n`` chairs facing its centre (seat 1 at the top, facing down)."""
+    import math
+
+    venue = Venue.rectangle(8, 8, doors=(Door(4, 0, 1.5, main=True, name="正门"),))
+    seats = []
+    for k in range(n):
+        angle = 90.0 + 360.0 * k / n
+        x, y = 4 + 1.3 * math.cos(math.radians(angle)), 4 + 1.3 * math.sin(math.radians(angle))
+        seats.append(Seat(f"t{k + 1}", "banquet", 1, k + 1, round(x, 4), round(y, 4), (angle + 180.0) % 360.0, table="1"))
+    circle = tuple((4 + 0.9 * math.cos(2 * math.pi * i / 48), 4 + 0.9 * math.sin(2 * math.pi * i / 48)) for i in range(48))
+    shapes = (Shape(ShapeKind.TABLE, circle, "主桌"),)
+    attendees = tuple(Attendee(f"p{k}", _name(k), "甲单位", rank=k) for k in range(1, n + 1))
+    zones = (Zone("banquet", tuple(s.id for s in seats), tuple(a.id for a in attendees)),)
+    problem = SeatingProblem(Layout(venue, tuple(seats), shapes), attendees, zones, title="圆桌")
+    return problem, Plan(seat_of={a.id: s.id for a, s in zip(attendees, seats)})
+
+
+def test_round_table_chairs_turn_to_the_table() -> None:
+    """Chairs are drawn turned to where they face, with their backs away from the table."""
+    import numpy as np
+
+    problem, plan = make_round_table()
+    ax = draw_plan(problem, plan)
+    ax.figure.canvas.draw()
+    for seat in problem.seats:
+        patch = _patch(ax, seat.id)
+        matrix = (patch.get_transform() - ax.transData).get_matrix()
+        turn = np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))
+        assert (turn - (seat.facing - 90.0) + 180.0) % 360.0 - 180.0 == pytest.approx(0.0, abs=1e-6)
+        # turned about the seat itself
+        assert matrix[:2, :2] @ (seat.x, seat.y) + matrix[:2, 2] == pytest.approx((seat.x, seat.y), abs=1e-9)
+    backs = [c for c in ax.collections if c.get_gid() == "chair-backs"]
+    assert len(backs) == 1
+    segments = backs[0].get_segments()
+    assert len(segments) == len(problem.seats)
+    for seat, seg in zip(problem.seats, segments):
+        mid = np.mean(seg, axis=0)
+        # the back lies farther from the table centre than the seat itself
+        assert np.hypot(*(mid - 4.0)) > np.hypot(seat.x - 4.0, seat.y - 4.0) + 0.1
+        # and runs square to the seat's facing
+        direction = seg[1] - seg[0]
+        facing = np.array([np.cos(np.radians(seat.facing)), np.sin(np.radians(seat.facing))])
+        assert abs(float(direction @ facing)) < 1e-6
+
+
+def test_rows_facing_one_way_are_not_turned_and_have_no_backs() -> None:
+    problem, plan = make_hall(60)
+    ax = draw_plan(problem, plan)
+    assert not [c for c in ax.collections if c.get_gid() == "chair-backs"]
+    floor = next(s for s in problem.seats if s.section == "floor")
+    assert _patch(ax, floor.id).get_transform() == ax.transData

@@ -259,29 +259,62 @@ def _median(values: Sequence[float]) -> float | None:
     return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
 
 
+def _axes(seat: Seat) -> tuple[Point, Point]:
+    """The seat's own frame: (unit vector to its right-hand neighbour in the audience view, facing)."""
+    f = math.radians(seat.facing)
+    return (math.sin(f), -math.cos(f)), (math.cos(f), math.sin(f))
+
+
+def _facing_key(seat: Seat) -> int:
+    return round(seat.facing) % 360
+
+
+def _mixed_facing(group: Sequence[Seat]) -> bool:
+    """True when the seats of a group face different ways (round tables, horseshoes)."""
+    return len({_facing_key(s) for s in group}) > 1
+
+
 def _row_pitches(group: Sequence[Seat]) -> tuple[float | None, float | None]:
-    """Median seat pitch along the rows and median distance between rows (``None`` if unknown)."""
-    rows: dict[int, list[Seat]] = {}
+    """Median seat pitch along the rows and median distance between rows (``None`` if unknown).
+
+    Both are measured in the seats' own frame (along = across the seat, between rows =
+    along its facing), so a row on a side wall is measured like a row facing the stage.
+    """
+    rows: dict[tuple[int, int], list[Seat]] = {}
     for seat in group:
         if not seat.table:
-            rows.setdefault(seat.row, []).append(seat)
+            rows.setdefault((_facing_key(seat), seat.row), []).append(seat)
     along: list[float] = []
-    for seats in rows.values():
-        xs = sorted(s.x for s in seats)
+    depth: dict[int, list[float]] = {}
+    for (facing, _), seats in rows.items():
+        (tx, ty), (nx, ny) = _axes(seats[0])
+        xs = sorted(s.x * tx + s.y * ty for s in seats)
         along.extend(b - a for a, b in zip(xs, xs[1:]) if b - a > 1e-6)
-    row_ys = sorted(_median([s.y for s in seats]) or 0.0 for seats in rows.values())
-    across = [b - a for a, b in zip(row_ys, row_ys[1:]) if b - a > 1e-6]
+        depth.setdefault(facing, []).append(_median([s.x * nx + s.y * ny for s in seats]) or 0.0)
+    across: list[float] = []
+    for values in depth.values():
+        values.sort()
+        across.extend(b - a for a, b in zip(values, values[1:]) if b - a > 1e-6)
     return _median(along), _median(across)
 
 
-def _section_boxes(seats: Iterable[Seat]) -> dict[str, tuple[float, float]]:
-    """Section → (width, height) of its seat markers, metres, shrunk to the seat and row pitch."""
+def _sections(seats: Iterable[Seat]) -> dict[str, list[Seat]]:
+    """Seats grouped by section, sections in sorted order."""
     groups: dict[str, list[Seat]] = {}
     for seat in seats:
         groups.setdefault(seat.section, []).append(seat)
+    return dict(sorted(groups.items()))
+
+
+def _section_boxes(seats: Iterable[Seat]) -> dict[str, tuple[float, float]]:
+    """Section → (width, depth) of its seat markers in the seat's own frame, metres.
+
+    The nominal chair shrinks to the seat and row pitch; where the seats of a section face
+    different ways (round tables, horseshoes) the marker is square, so a name written
+    upright fits it at any rotation.
+    """
     out: dict[str, tuple[float, float]] = {}
-    for section in sorted(groups):
-        group = groups[section]
+    for section, group in _sections(seats).items():
         nom_w, nom_h = DAIS_BOX if group[0].is_dais else FLOOR_BOX
         nn = _median_nearest([(s.x, s.y) for s in group])
         if nn is None:
@@ -297,6 +330,8 @@ def _section_boxes(seats: Iterable[Seat]) -> dict[str, tuple[float, float]]:
             w = min(nom_w, 0.85 * nn)
         if across is not None and across > 2.5 * nn and not has_tables:
             h = min(h, max(0.85 * nn, w))
+        if _mixed_facing(group):
+            w = h = min(max(w, h), 0.85 * nn, max(nom_w, nom_h))
         out[section] = (w, h)
     return out
 
@@ -570,7 +605,8 @@ def _draw(
         ax.set_axis_off()
         ppm = _points_per_metre(ax, xlim, ylim)
 
-        styles = _seat_styles(boxes, ppm)
+        mixed = {section for section, group in _sections(problem.seats).items() if _mixed_facing(group)}
+        styles = _seat_styles(boxes, ppm, mixed)
         _draw_room(ax, problem, ppm)
         _draw_seats(ax, problem, occupants, colours, styles, show_names, ppm)
         _draw_row_labels(ax, problem, styles, ppm)
@@ -583,11 +619,13 @@ def _draw(
     return ax
 
 
-def _seat_styles(boxes: dict[str, tuple[float, float]], ppm: float) -> dict[str, _SeatStyle]:
+def _seat_styles(boxes: dict[str, tuple[float, float]], ppm: float, turned: set[str]) -> dict[str, _SeatStyle]:
+    """Font sizes per section; names in ``turned`` sections (markers rotated to the seat's
+    facing, names upright) keep inside the circle the marker's corners may swing through."""
     out: dict[str, _SeatStyle] = {}
     for section, (w, h) in boxes.items():
         w_pt, h_pt = w * ppm, h * ppm
-        avail = 0.86 * w_pt
+        avail = (0.74 if section in turned else 0.86) * w_pt
         number_fs = max(1.0, 0.18 * min(w_pt, h_pt))
         # the number sits at the top; the name fills the rest of the marker
         top_pad, bottom_pad = 0.04 * h_pt, 0.06 * h_pt
@@ -821,8 +859,13 @@ def _draw_seats(
     show_names: bool,
     ppm: float,
 ) -> None:
+    from matplotlib.collections import LineCollection
     from matplotlib.patches import FancyBboxPatch
+    from matplotlib.transforms import Affine2D
 
+    mixed = {section for section, group in _sections(problem.seats).items() if _mixed_facing(group)}
+    backs: list[tuple[Point, Point]] = []
+    back_widths: list[float] = []
     for seat in problem.seats:
         st = styles[seat.section]
         person = occupants.get(seat.id)
@@ -845,7 +888,17 @@ def _draw_seats(
             linestyle="--" if STANDING_TAG in seat.tags else "-",
         )
         patch.set_gid(f"seat-{seat.id}")
+        turn = (seat.facing - 90.0) % 360.0
+        if abs(turn) > 1e-9:
+            patch.set_transform(Affine2D().rotate_deg_around(seat.x, seat.y, turn) + ax.transData)
         ax.add_patch(patch)
+        if seat.section in mixed:
+            # the chair back, on the side away from where the seat faces
+            (tx, ty), (nx, ny) = _axes(seat)
+            half, back = st.w / 2 - rounding, st.h / 2
+            bx, by = seat.x - nx * back, seat.y - ny * back
+            backs.append(((bx - tx * half, by - ty * half), (bx + tx * half, by + ty * half)))
+            back_widths.append(2.5 * lw)
 
         if person is not None and show_names:
             _text(ax, seat.x, seat.y + st.h * 0.46, str(seat.number), st.number_fs, ha="center", va="top",
@@ -862,6 +915,9 @@ def _draw_seats(
                 label = str(seat.number)
             _text(ax, seat.x, seat.y, label, min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
                   color=style.MUTED_TEXT, zorder=_Z_TEXT)
+    if backs:
+        ax.add_collection(LineCollection(backs, linewidths=back_widths, colors=style.SEAT_EDGE, capstyle="butt",
+                                         zorder=_Z_SEAT, gid="chair-backs"))
 
 
 #: Sections whose rows get "N排" labels at both ends.
