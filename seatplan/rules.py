@@ -8,9 +8,11 @@ the soft goals. The format, with examples, is in ``docs/rules.md``.
 
 Choices where the rule book is silent
 -------------------------------------
-* The floor (and a balcony) becomes a non-strict zone as soon as any request
-  exists: protocol order is then the yardstick of the cost (``weights.order``),
-  not a rule, while the dais stays strict (R-DAIS-3/4/10). Without any request
+* The floor (and a balcony, and the tables of a banquet) becomes a non-strict
+  zone as soon as any request exists: protocol order is then the yardstick of
+  the cost (``weights.order``), not a rule, while the dais stays strict
+  (R-DAIS-3/4/10). At a banquet the hosts and interpreters keep their places and
+  units are not kept in blocks by default (``docs/rules.md``). Without any request
   the problem is returned unchanged, so plans without rules are byte-identical
   to before.
 * Seats at the end of a row run (next to an aisle or a wall) are tagged
@@ -35,7 +37,7 @@ from typing import Any
 
 from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, read_options
-from seatplan.model import Meeting, SeatingProblem
+from seatplan.model import Meeting, SeatingProblem, Zone
 from seatplan.model.problem import Constraints, PairMode, PeopleGroup, Weights
 
 __all__ = [
@@ -51,7 +53,10 @@ __all__ = [
 #: Name of the option table in the plan file.
 RULES_TABLE = "rules"
 #: Zones that become non-strict (filled by the flow solver) when requests exist.
-FLOW_ZONES = ("floor", "balcony")
+FLOW_ZONES = ("floor", "balcony", "banquet")
+#: Seats whose occupant keeps his seat when a banquet zone is opened to requests: the
+#: host of every table (R-BNQ-6/7), interpreters' places and stools (R-BNQ-10).
+KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
 #: Default distance (metres) from a door within which a seat counts as near an exit.
 EXIT_DISTANCE = 6.0
 #: The layout's tag on seats of an empty reserved block (R-AUD-8).
@@ -236,6 +241,10 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
                 seen.add((kind, pair))
                 label = f"{a.source.file}, row {a.source.row}" if a.source.row else f"list entry of {a.name}"
                 out.append(PeopleGroup((a.id, other), mode=mode, hard=True, source=label))
+    for zone in problem.zones:
+        if zone.strict and is_flow_zone(zone.name) and any(problem.seat(s).table for s in zone.seat_ids):
+            _keep_banquet_places(problem, zone, pins)
+    tables_only = all(problem.seat(s).table for z in problem.zones if is_flow_zone(z.name) for s in z.seat_ids)
     try:
         weights = Weights(**opts.get("weights", {}))
     except ValidationError as exc:
@@ -245,12 +254,27 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
         reserved=frozenset(reserved),
         keep_apart=tuple(groups_apart),
         keep_together=tuple(groups_together),
-        contiguous=opts.get("keep_units_together", True),
+        # units sit in blocks on a floor; at banquet tables guests follow precedence across units
+        contiguous=opts.get("keep_units_together", not tables_only),
         wrap=opts.get("wrap", True),
         weights=weights,
     )
     zones = tuple(replace(z, strict=False) if is_flow_zone(z.name) else z for z in problem.zones)
     return replace(problem, zones=zones, constraints=constraints)
+
+
+def _keep_banquet_places(problem: SeatingProblem, zone: Zone, pins: dict[str, str]) -> None:
+    """Pin the hosts and interpreters of a banquet zone opened to requests to their places.
+
+    They keep the places protocol gave them (R-BNQ-6/7/10); the guests flow around them,
+    table by table and place by place (R-BNQ-5/7; the table rules of the flow are in
+    :mod:`seatplan.solve.flow`).
+    """
+    taken = set(pins.values())
+    for aid, sid in zip(zone.attendee_ids, zone.seat_ids):
+        if KEPT_SEAT_TAGS & problem.seat(sid).tags and aid not in pins and sid not in taken:
+            pins[aid] = sid
+            taken.add(sid)
 
 
 def is_flow_zone(name: str) -> bool:

@@ -173,6 +173,20 @@ class FlowZone:
                     self.run_of[a] = k
         self.groups = self._zone_groups()
         self.in_group = {m for grp in self.groups for m in grp.movable}
+        # banquet tables in precedence order (R-BNQ-5): a guest who moves for a request goes
+        # to any more honoured table but at most one table down (see _candidates)
+        ordinal: dict[str, int] = {}
+        for t in self.space.table:
+            if t and t not in ordinal:
+                ordinal[t] = len(ordinal)
+        self.table_ordinal = [ordinal.get(t, -1) for t in self.space.table]
+        # the most senior free member of every hard group keeps his table: the others join
+        # him or leave (a guest of honour is not sent down the hall to a junior colleague)
+        self.seniors = {
+            min((m for m in grp.movable if m in self.g), key=self.g.__getitem__)
+            for grp in self.groups
+            if grp.group.hard and not grp.anchors and any(m in self.g for m in grp.movable)
+        }
 
     # ------------------------------------------------------------------ groups
 
@@ -342,6 +356,14 @@ class FlowZone:
                     first, last = max(first, self.g[a] - window), min(last, self.g[a] + window)
                 needs = self.problem.attendee(a).needs
                 cand = [p for p in range(first, last + 1) if needs <= self.space.tags[p]]
+            home = self.table_ordinal[self.g[a]] if self.g[a] < n else -1
+            if home >= 0:
+                # at banquet tables one long jump down the hall is never a fair price for sparing
+                # many guests a one-place shift: a guest moves at most to the next table down
+                if a in self.seniors:
+                    cand = [p for p in cand if self.table_ordinal[p] == home]
+                else:
+                    cand = [p for p in cand if self.table_ordinal[p] <= home + 1]
             if not explain:
                 for grp in self.groups:
                     if grp.kind == "apart" and grp.group.hard and a in grp.movable and grp.group.mode is PairMode.ADJACENT:
@@ -413,7 +435,29 @@ class FlowZone:
             seat_of = {a: self.space.seats[positions[a]] for a in actives}
             for a, p in zip(passive, free_positions):
                 seat_of[a] = self.space.seats[p]
+            self._sort_tables(seat_of)
+            positions = {a: self.space.index[seat_of[a]] for a in actives}
             return _Solved(seat_of, objective, bound, optimal, positions)
+
+    def _sort_tables(self, seat_of: dict[str, str]) -> None:
+        """At every banquet table, the people there take its places in precedence order (R-BNQ-7).
+
+        Only where no request names neighbouring places (keep-apart or keep-together in
+        ``adjacent`` mode) and for people without seat needs. Matching a fixed set of places
+        to people in sorted order never raises the order cost, so the plan stays optimal;
+        it settles the ties the cost leaves open (a guest moved to the next table takes its
+        best free place, not one after juniors).
+        """
+        if min(self.table_ordinal, default=-1) < 0 or any(g.group.mode is PairMode.ADJACENT for g in self.groups):
+            return
+        at: dict[int, list[str]] = {}
+        for a, sid in seat_of.items():
+            if not self.problem.attendee(a).needs:
+                at.setdefault(self.table_ordinal[self.space.index[sid]], []).append(a)
+        for people in at.values():
+            places = sorted(self.space.index[seat_of[a]] for a in people)
+            for a, p in zip(sorted(people, key=self.g.__getitem__), places):
+                seat_of[a] = self.space.seats[p]
 
     def _relaxed_bound(self, actives: list[str]) -> int:
         """The optimum with only the individually placed people active and no groups: a lower bound."""

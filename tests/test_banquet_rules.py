@@ -1,0 +1,94 @@
+"""Requests at a banquet: hosts keep their places, the senior keeps his, nobody is sent far down."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+from seatplan import build_problem, load_meeting
+from seatplan.check import check_plan
+from seatplan.model import Meeting, SolveStatus
+from seatplan.solve import solve
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "banquet" / "plan.toml"
+
+
+def with_rules(meeting: Meeting, rules: dict[str, Any]) -> Meeting:
+    return replace(meeting, options=MappingProxyType({**meeting.options, "rules": rules}))
+
+
+@pytest.fixture(scope="module")
+def meeting() -> Meeting:
+    return load_meeting(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def protocol_seat(meeting: Meeting) -> dict[str, str]:
+    problem = build_problem(meeting)
+    return dict(solve(problem).require_plan().seat_of)
+
+
+def _table(problem, seat_id: str) -> int:
+    return int(problem.seat(seat_id).table)
+
+
+def _solve(meeting: Meeting, rules: dict[str, Any]):
+    problem = build_problem(with_rules(meeting, rules))
+    result = solve(problem)
+    assert result.status is SolveStatus.OPTIMAL
+    plan = result.require_plan()
+    assert check_plan(problem, plan) == []
+    return problem, plan.seat_of
+
+
+def test_requests_open_the_banquet_zone_but_hosts_keep_their_places(meeting: Meeting, protocol_seat: dict[str, str]) -> None:
+    problem, seat_of = _solve(meeting, {"together_mode": "table", "keep_together": [["G002", "G090"]]})
+    assert not next(z for z in problem.zones if z.name == "banquet").strict
+    assert not problem.constraints.contiguous  # guests follow precedence across units at tables
+    hosts = [a.id for a in problem.attendees if a.side == "host"]
+    assert hosts and all(seat_of[h] == protocol_seat[h] for h in hosts)
+    assert all("host-seat" in problem.seat(seat_of[h]).tags for h in hosts)
+
+
+def test_keep_together_brings_the_junior_to_the_senior_table(meeting: Meeting, protocol_seat: dict[str, str]) -> None:
+    problem, seat_of = _solve(meeting, {"together_mode": "table", "keep_together": [["G090", "G002"]]})
+    assert seat_of["G002"] == protocol_seat["G002"]  # the senior keeps his place at the main table
+    assert _table(problem, seat_of["G090"]) == _table(problem, protocol_seat["G002"]) == 1
+
+
+def test_keep_apart_sends_the_junior_one_table_down_to_its_best_free_place(meeting: Meeting, protocol_seat: dict[str, str]) -> None:
+    # G003 and G004 share the main table in protocol order
+    assert _table(build_problem(meeting), protocol_seat["G003"]) == _table(build_problem(meeting), protocol_seat["G004"])
+    problem, seat_of = _solve(meeting, {"apart_mode": "table", "keep_apart": [["G004", "G003"]]})
+    assert seat_of["G003"] == protocol_seat["G003"]
+    home = _table(problem, protocol_seat["G004"])
+    assert _table(problem, seat_of["G004"]) == home + 1
+    # the best place at that table that is not a host's: nobody junior sits above him there
+    there = [a for a, s in seat_of.items() if _table(problem, s) == home + 1 and a.startswith("G")]
+    assert min(there, key=lambda a: problem.seat(seat_of[a]).number) == "G004"
+
+
+def test_nobody_moved_for_a_request_goes_more_than_one_table_down(meeting: Meeting, protocol_seat: dict[str, str]) -> None:
+    rules = {
+        "together_mode": "table",
+        "apart_mode": "table",
+        "keep_together": [["G010", "G100", "G101"]],
+        "keep_apart": [["G003", "G004"], ["G020", "G021"]],
+    }
+    problem, seat_of = _solve(meeting, rules)
+    for a, sid in seat_of.items():
+        assert _table(problem, sid) <= _table(problem, protocol_seat[a]) + 1, a
+    assert _table(problem, seat_of["G100"]) == _table(problem, seat_of["G101"]) == _table(problem, protocol_seat["G010"])
+    # at every table the guests sit in precedence order (R-BNQ-7)
+    by_table: dict[int, list[tuple[int, int]]] = {}
+    for a in problem.attendees:
+        if a.side != "host" and a.id in seat_of:
+            seat = problem.seat(seat_of[a.id])
+            by_table.setdefault(_table(problem, seat.id), []).append((seat.number, a.rank))
+    for rows in by_table.values():
+        ranks = [r for _, r in sorted(rows)]
+        assert ranks == sorted(ranks)
