@@ -4,15 +4,16 @@ The rank list is an input (R-DAIS-13, R-BNQ-13: the library does not infer who
 outranks whom, e.g. the 四套班子 order of 县委书记, 县长, 人大主任, 政协主席 is
 the user's 排序 column); these functions only turn the list into an order.
 
-Pinyin comes from ``pypinyin``; stroke counts from ``strokes`` (Unihan
-kTotalStrokes, simplified forms). Both are imported only when a pinyin or
-stroke order is asked for.
+Pinyin comes from ``pypinyin``; stroke counts from ``data/strokes.txt`` (Unihan
+kTotalStrokes, simplified forms), read on first use; pypinyin is imported only
+when a pinyin order is asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model import Attendee
@@ -63,12 +64,21 @@ def _syllables(text: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
 
 
-@lru_cache(maxsize=8192)
-def _strokes(char: str) -> int:
-    from strokes import strokes
+@lru_cache(maxsize=1)
+def _stroke_table() -> dict[int, int]:
+    """Code point → total strokes, from ``data/strokes.txt`` (Unihan kTotalStrokes, see its header)."""
+    table: dict[int, int] = {}
+    text = (Path(__file__).parent / "data" / "strokes.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            start, counts = line.split(" ", 1)
+            first = int(start, 16)
+            table.update((first + k, ord(c) - 33) for k, c in enumerate(counts))
+    return table
 
-    count = strokes(char)
-    return count if isinstance(count, int) and count > 0 else _NO_STROKES
+
+def _strokes(char: str) -> int:
+    return _stroke_table().get(ord(char), _NO_STROKES) if len(char) == 1 else _NO_STROKES
 
 
 def pinyin_key(text: str) -> tuple[str, ...]:
