@@ -354,3 +354,11 @@ def test_property_serpentine(rows):
     for i in range(len(numbers) - 1):
         end = -1 if i % 2 == 0 else 0
         assert numbers[i + 1][end] == numbers[i][end] + 1
+
+
+def test_stroke_counts_come_from_the_shipped_unihan_table() -> None:
+    from seatplan.protocol.people import _NO_STROKES, _strokes
+
+    assert [_strokes(c) for c in "王李众范曾"] == [4, 7, 6, 8, 12]
+    assert _strokes("𠮷") == 6  # an extension-B surname character
+    assert _strokes("A") == _NO_STROKES and _strokes("") == _NO_STROKES
