@@ -37,6 +37,7 @@ class ViolationKind(StrEnum):
     UNIT_ORDER = "unit-order"  # units do not follow the published order
     WRAP = "wrap"  # a unit continues on the next row although wrap = false
     FILL = "fill"  # an open seat is empty in front of someone (R-AUD-11)
+    TABLE_ORDER = "table-order"  # guests at a banquet table are not in precedence order (R-BNQ-7)
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def _check_flow(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violati
                 )
             )
             break
+    out += _check_table_order(problem, plan, zone)
     if c.contiguous:
         skipped = {sid for sid, aid in occupant.items() if aid in individual}
         seq = {sid: k for k, sid in enumerate(s for s in ref.open_seats if s not in skipped)}
@@ -252,6 +254,46 @@ def _check_flow(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violati
                         (a, b),
                     )
                 )
+    return out
+
+
+def _check_table_order(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violation]:
+    """At every table of a banquet zone, the guests who move freely sit in precedence order (R-BNQ-7).
+
+    Pinned people and people with seat needs are left out, and so is a zone where a
+    request names neighbouring places (``adjacent`` groups): there places are what the
+    request is about. Like the front-to-back fill it is not demanded of a replan
+    (``front_to_back`` off), where people keep their places.
+    """
+    c = problem.constraints
+    if not c.front_to_back:
+        return []
+    ref = problem.reference(zone)
+    if not ref.open_seats or not all(problem.seat(s).table for s in ref.open_seats):
+        return []
+    if any(g.mode is PairMode.ADJACENT for _, g in c.groups):
+        return []
+    index = {sid: p for p, sid in enumerate(ref.open_seats)}
+    at: dict[str, list[tuple[int, int, str]]] = {}
+    for aid, p in ref.position.items():
+        sid = plan.seat_of.get(aid)
+        if sid in index and aid not in c.pins and not problem.attendee(aid).needs:
+            at.setdefault(problem.seat(sid).table, []).append((index[sid], p, aid))
+    out: list[Violation] = []
+    for table in sorted(at):
+        people = sorted(at[table])
+        for (_, p1, a1), (_, p2, a2) in zip(people, people[1:]):
+            if p1 > p2:
+                out.append(
+                    Violation(
+                        ViolationKind.TABLE_ORDER,
+                        f"zone {zone.name}: at table {table} {_name(problem, a1)} has a better place than "
+                        f"{_name(problem, a2)}, who comes first in precedence (R-BNQ-7)",
+                        (a1, a2),
+                        (plan.seat_of[a1], plan.seat_of[a2]),
+                    )
+                )
+                break
     return out
 
 

@@ -92,3 +92,34 @@ def test_nobody_moved_for_a_request_goes_more_than_one_table_down(meeting: Meeti
     for rows in by_table.values():
         ranks = [r for _, r in sorted(rows)]
         assert ranks == sorted(ranks)
+
+
+def test_the_checker_finds_guests_out_of_order_at_a_table(meeting: Meeting) -> None:
+    from seatplan.check import ViolationKind
+    from seatplan.model import Plan
+
+    problem = build_problem(with_rules(meeting, {"apart_mode": "table", "keep_apart": [["G004", "G003"]]}))
+    plan = solve(problem).require_plan()
+    seat_of = dict(plan.seat_of)
+    seat_of["G005"], seat_of["G006"] = seat_of["G006"], seat_of["G005"]  # same table, places swapped
+    (bad,) = check_plan(problem, Plan(seat_of=seat_of, unseated=plan.unseated))
+    assert bad.kind is ViolationKind.TABLE_ORDER and set(bad.attendees) == {"G005", "G006"}
+    assert "R-BNQ-7" in bad.message
+
+
+def test_a_late_change_at_a_banquet_with_requests_moves_nobody(meeting: Meeting) -> None:
+    from seatplan.replan import Change, ChangeKind, replan
+
+    problem = build_problem(with_rules(meeting, {"together_mode": "table", "keep_together": [["G002", "G090"]]}))
+    plan = solve(problem).require_plan()
+    changes = [
+        Change(ChangeKind.ABSENT, who="G030"),
+        Change(ChangeKind.ADD, name="林思远", unit=problem.attendee("G030").unit, rank=200),
+    ]
+    result, report = replan(problem, plan, changes, card_sections=("banquet",))
+    assert result.status is SolveStatus.OPTIMAL and result.objective == 0
+    new_plan = result.require_plan()
+    assert check_plan(report.problem, new_plan) == []
+    (added,) = report.added
+    assert new_plan.seat_of[added[0]] == plan.seat_of["G030"]  # the free place of his unit's absent guest
+    assert all(new_plan.seat_of[a] == s for a, s in plan.seat_of.items() if a != "G030")
