@@ -1,4 +1,4 @@
-"""The 会见 (reception / courtesy call) occasion: armchairs side by side, R-MTG-1.
+"""The 会见 (reception / courtesy call) occasion: R-MTG-1 and its variants R-MTG-2.
 
 The host and the principal guest sit side by side in the middle of the far
 wall facing the main door, the guest at the host's own right (PV-left with the
@@ -16,6 +16,7 @@ capacity check.
 Plan file: ``occasion = "reception"`` and an optional ``[reception]`` table::
 
     [reception]
+    form = "side-by-side"    # 并列式 (default), "centre" 居中式, "chair" 主席式, "face-to-face" 相对式
     guest_hand = "right"     # host's own hand the guest sits at (R-MTG-1)
     seats_per_side = 0       # armchairs per arm; 0 = as many as the larger side needs
     back_chairs = 0          # at least this many chairs behind each principal
@@ -27,6 +28,28 @@ Plan file: ``occasion = "reception"`` and an optional ``[reception]`` table::
 Zones (each strict, k-th person on the k-th seat): ``guest``, ``host``,
 ``interpreter-guest``, ``interpreter-host``, ``note-taker-guest``,
 ``note-taker-host``; the seat sections carry the same names.
+
+The other forms (R-MTG-2; keys and diagrams in ``docs/meetings.md``):
+
+* ``form = "centre"`` (居中式): the host chief (主方 rank 1) alone at the head
+  of a long table pointing at the door, facing it; the guests in a row along
+  the side on his own right (``guest_hand``), the other hosts along the other
+  side, the two rows facing each other, the seat nearest him most senior.
+  His interpreter sits right behind him, the guest interpreter behind the
+  guest principal; note-takers in the back rows behind each side.
+* ``form = "chair"`` (主席式): the host side in a row facing the door behind a
+  table placed across the room, the chief in the middle and the others
+  alternating by ``convention``; the visiting parties opposite with their
+  backs to the door, one block per unit (column 单位) of the guest side, in
+  the order of the list (``party_order = "list"``: the 单位序号 column when
+  filled, else first appearance), alphabetically (``"alphabetical"``, with
+  ``language``) or as ``delegation_order`` says. ``parties_per_row`` blocks
+  per row. Zones ``guest-1``, ``guest-2``… (and ``interpreter-guest-1``…)
+  when there are several parties.
+* ``form = "face-to-face"`` (相对式): a table across the room, the guests on the
+  side facing the door (面门为上, as R-MTG-3), the hosts opposite, the two
+  principals face to face in the middle, the others alternating outward by
+  ``convention``; interpreters and note-takers behind their side.
 """
 
 from __future__ import annotations
@@ -36,24 +59,43 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from seatplan.errors import Location, ValidationError
+from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
 from seatplan.layout.meeting_rooms import (
     ARMCHAIR_DEPTH,
     ARMCHAIR_WIDTH,
+    TALKS_SEAT_PITCH,
     TEA_TABLE_WIDTH,
+    RoomPlan,
     lay_reception,
+    lay_reception_centre,
+    lay_reception_chair,
+    lay_table_room,
     relabel_seats,
 )
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.occasions import Staging
-from seatplan.protocol.meetings import Hand, rank_reception
+from seatplan.protocol.meetings import (
+    RECEPTION_FORM_NAMES,
+    Hand,
+    MeetingOrder,
+    ProtocolLanguage,
+    ReceptionForm,
+    TableOrientation,
+    TalksInterpreters,
+    order_delegations,
+    rank_reception,
+    rank_reception_centre,
+    rank_reception_chair,
+    rank_talks,
+)
 from seatplan.protocol.people import order_by_rank
 
 __all__ = [
-    "Party",
-    "Role",
     "ROLE_TAGS",
+    "Party",
+    "PartyOrder",
+    "Role",
     "SideLists",
     "build",
     "check_capacity",
@@ -225,8 +267,48 @@ def check_range(reader: PlanReader, table: str, opts: Mapping[str, Any], key: st
 TABLE = "reception"
 
 
+class PartyOrder(StrEnum):
+    """Order of the visiting parties of a 主席式 reception (R-MTG-2)."""
+
+    LIST = "list"  # the 单位序号 column when filled, else the order of first appearance in the list
+    ALPHABETICAL = "alphabetical"  # names in the protocol language (R-MTG-5, order_delegations)
+
+
+#: Keys of ``[reception]`` that each form reads (``form`` itself is always allowed).
+_FORM_KEYS: Mapping[ReceptionForm, frozenset[str]] = {
+    ReceptionForm.SIDE_BY_SIDE: frozenset(
+        {"guest_hand", "seats_per_side", "back_chairs", "arm_spacing", "armchair_width", "armchair_depth", "tea_table_width"}
+    ),
+    ReceptionForm.CENTRE: frozenset({"guest_hand", "seats_per_side", "back_chairs", "seat_pitch", "table_width"}),
+    ReceptionForm.CHAIR: frozenset(
+        {
+            "guest_hand", "back_chairs", "seat_pitch", "table_width", "parties_per_row", "party_order", "language",
+            "delegation_order",
+        }
+    ),
+    ReceptionForm.FACE_TO_FACE: frozenset({"seats_per_side", "back_chairs", "seat_pitch", "table_width"}),
+}
+
+
+def _form_choice(reader: PlanReader) -> Any:
+    """Converter for ``form``: the English value or the Chinese name (并列式, 居中式, 主席式, 相对式)."""
+
+    def convert(value: Any, key: str) -> ReceptionForm:
+        if isinstance(value, str):
+            text = value.strip()
+            if text in RECEPTION_FORM_NAMES:
+                return RECEPTION_FORM_NAMES[text]
+            for member in ReceptionForm:
+                if text.lower() == member.value:
+                    return member
+        names = ", ".join(f'"{m.value}" ({zh})' for zh, m in RECEPTION_FORM_NAMES.items())
+        raise reader.fail(key, value, f"is not a reception form; use one of {names}", 'write e.g. form = "centre" or form = "居中式"')
+
+    return convert
+
+
 def build(meeting: Meeting) -> Staging:
-    """Lay out a 会见 and rank its seats and people (R-MTG-1).
+    """Lay out a 会见 and rank its seats and people (R-MTG-1, R-MTG-2).
 
     Parameters
     ----------
@@ -237,23 +319,26 @@ def build(meeting: Meeting) -> Staging:
     Returns
     -------
     Staging
-        The horseshoe of armchairs and the zones ``guest``, ``host`` (principal
-        first, then the arm seats nearer him first, front arm row before the
-        second), ``interpreter-…`` (the chair right behind each principal) and
-        ``note-taker-…`` (the next chairs behind).
+        Side by side (default): the horseshoe of armchairs and the zones
+        ``guest``, ``host`` (principal first, then the arm seats nearer him
+        first, front arm row before the second), ``interpreter-…`` (the chair
+        right behind each principal) and ``note-taker-…`` (the next chairs
+        behind). The other forms: see the module docstring.
 
     Raises
     ------
     PlanFileError
-        For a bad ``[reception]`` key or value.
+        For a bad ``[reception]`` key or value, or a key that does not apply
+        to the chosen form.
     ValidationError, GeometryError
-        If someone has no side, or the horseshoe does not fit the room.
+        If someone has no side, or the furniture does not fit the room.
     """
     r = plan_reader(meeting)
     opts = read_options(
         meeting,
         TABLE,
         {
+            "form": Key(_form_choice(r)),
             "guest_hand": Key(r.choice(Hand)),
             "seats_per_side": Key(r.integer),
             "back_chairs": Key(r.integer),
@@ -261,18 +346,40 @@ def build(meeting: Meeting) -> Staging:
             "armchair_width": Key(r.number),
             "armchair_depth": Key(r.number),
             "tea_table_width": Key(r.number),
+            "seat_pitch": Key(r.number),
+            "table_width": Key(r.number),
+            "parties_per_row": Key(r.integer),
+            "party_order": Key(r.choice(PartyOrder)),
+            "language": Key(r.choice(ProtocolLanguage)),
+            "delegation_order": Key(r.text_list),
         },
     )
+    form = opts.get("form", ReceptionForm.SIDE_BY_SIDE)
+    for name in sorted(set(opts) - _FORM_KEYS[form] - {"form"}):
+        users = [f.value for f, keys in _FORM_KEYS.items() if name in keys]
+        raise r.fail(
+            f"{TABLE}.{name}", opts[name], f"does not apply to form = {form.value!r}",
+            f"remove {name}, or use form = " + " / ".join(repr(u) for u in users),
+        )
     check_range(r, TABLE, opts, "seats_per_side", 0, 60)
     check_range(r, TABLE, opts, "back_chairs", 0, 10)
     check_range(r, TABLE, opts, "arm_spacing", 0.0, 30.0)
     check_range(r, TABLE, opts, "armchair_width", 0.5, 1.5, "armchairs are 0.8–0.9 m wide")
     check_range(r, TABLE, opts, "armchair_depth", 0.5, 1.5)
     check_range(r, TABLE, opts, "tea_table_width", 0.0, 1.5)
+    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m per person")
+    check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
+    check_range(r, TABLE, opts, "parties_per_row", 0, 20)
+    if form is ReceptionForm.CENTRE:
+        return _build_centre(meeting, opts)
+    if form is ReceptionForm.CHAIR:
+        return _build_chair(meeting, opts)
+    if form is ReceptionForm.FACE_TO_FACE:
+        return _build_face_to_face(meeting, opts)
     sides = split_sides(meeting, what="a reception (会见)")
     host, guest = sides[Party.HOST], sides[Party.GUEST]
     # signer and assistant tags mean nothing at a reception: those people are members
-    party_people = [order_by_rank([*lists.members, *lists.assistants, *lists.signers]) for lists in (host, guest)]
+    party_people = [_members(lists) for lists in (host, guest)]
     need = max(len(p) - 1 for p in party_people)
     per_side = opts.get("seats_per_side", 0) or need
     staff_per_side = max(len(host.staff), len(guest.staff), opts.get("back_chairs", 0))
@@ -305,22 +412,257 @@ def build(meeting: Meeting) -> Staging:
         (Party.GUEST, guest, party_people[1], order.guests, "guest_interpreter"),
         (Party.HOST, host, party_people[0], order.hosts, "host_interpreter"),
     ):
+        _add_party(
+            meeting, zones, labels, rows, name=party.value, lists=lists, people=people,
+            front=[sid for sid in ranked if sid not in staff_ids],
+            back=([order.roles[interp_role]] if interp_role in order.roles else [])
+            + [sid for sid in ranked if sid in staff_ids],
+            key="seats_per_side", value=per_side, staff_value=staff_per_side,
+        )
+    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
+
+
+def _members(lists: SideLists) -> list[Attendee]:
+    """Members of one party by rank; signer and assistant tags mean nothing at a reception."""
+    return order_by_rank([*lists.members, *lists.assistants, *lists.signers])
+
+
+def _add_party(
+    meeting: Meeting,
+    zones: list[Zone],
+    labels: dict[str, tuple[str, int, int]],
+    rows: Mapping[str, int],
+    *,
+    name: str,
+    lists: SideLists,
+    people: Sequence[Attendee],
+    front: Sequence[str],
+    back: Sequence[str],
+    key: str,
+    value: object,
+    staff_value: object,
+) -> None:
+    """Add the zones of one party: ``name`` (front seats), ``interpreter-name``, ``note-taker-name``.
+
+    The interpreters take the first ``back`` seats (the one nearest behind the
+    principal first), the note-takers the rest (R-MTG-1).
+    """
+    check_capacity(meeting, name, people, len(front), key=f"{TABLE}.{key}", value=value)
+    zones.append(Zone(name, tuple(front), tuple(p.id for p in people)))
+    number_zone(labels, rows, name, front)
+    k = len(lists.interpreters)
+    for zone, seat_ids, who in (
+        (f"interpreter-{name}", list(back[:k]), lists.interpreters),
+        (f"note-taker-{name}", list(back[k:]), lists.note_takers),
+    ):
+        if seat_ids:
+            zones.append(Zone(zone, tuple(seat_ids), tuple(p.id for p in who)))
+            number_zone(labels, rows, zone, seat_ids)
+        elif who:
+            check_capacity(meeting, zone, who, 0, key=f"{TABLE}.back_chairs", value=staff_value)
+            zones.append(Zone(zone, (), tuple(p.id for p in who)))
+
+
+def _build_centre(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+    """居中式 (R-MTG-2): the host chief alone at the head, the two rows along the sides."""
+    sides = split_sides(meeting, what="a reception (会见, 居中式)")
+    host, guest = sides[Party.HOST], sides[Party.GUEST]
+    hosts, guests = _members(host), _members(guest)
+    hand = opts.get("guest_hand", Hand.RIGHT)
+    want = opts.get("seats_per_side", 0)
+    back = opts.get("back_chairs", 0)
+    # the centre person's interpreter (or note-taker) sits right behind him, everybody else's staff
+    # in the back row behind his own side
+    back_centre = 1 if host.staff or back else 0
+    row_g, row_h = max(want, len(guests)), max(want, len(hosts) - 1)
+    back_g, back_h = max(back, len(guest.staff)), max(back, len(host.staff) - back_centre)
+    per_side = max(row_g, row_h)
+    n_back = max(back_g, back_h)
+    # facing the door, the centre person's right hand is on the entrant's left (side a)
+    a_is_guest = hand is Hand.RIGHT
+    room = lay_reception_centre(
+        meeting.venue,
+        side_a=row_g if a_is_guest else row_h,
+        side_b=row_h if a_is_guest else row_g,
+        back_a=back_g if a_is_guest else back_h,
+        back_b=back_h if a_is_guest else back_g,
+        back_centre=back_centre,
+        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+        table_width=opts.get("table_width"),
+        source=meeting.source or "",
+        key=TABLE,
+    )
+    seats = {s.id: s for s in room.layout.seats}
+    order = rank_reception_centre(list(seats.values()), door=room.door, guest_hand=hand)
+    staff_ids = {s.id for s in room.layout.seats if "staff" in s.tags}
+    rows = {sid: s.row for sid, s in seats.items()}
+    labels: dict[str, tuple[str, int, int]] = {}
+    zones: list[Zone] = []
+    for party, lists, people, ranked, interp_role in (
+        (Party.GUEST, guest, guests, order.guests, "guest_interpreter"),
+        (Party.HOST, host, hosts, order.hosts, "host_interpreter"),
+    ):
+        _add_party(
+            meeting, zones, labels, rows, name=party.value, lists=lists, people=people,
+            front=[sid for sid in ranked if sid not in staff_ids],
+            back=([order.roles[interp_role]] if interp_role in order.roles else [])
+            + [sid for sid in ranked if sid in staff_ids],
+            key="seats_per_side", value=per_side, staff_value=n_back,
+        )
+    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
+
+
+def _visiting_parties(meeting: Meeting, opts: Mapping[str, Any]) -> list[tuple[str, list[Attendee]]]:
+    """The guest side split by unit (column 单位), in the order of :class:`PartyOrder` (R-MTG-2)."""
+    r = plan_reader(meeting)
+    source = meeting.source or ""
+    guests = [a for a in meeting.attendees if a.side == Party.GUEST]
+    named = [a for a in guests if a.unit.strip()]
+    if named and len(named) < len(guests):
+        a = next(a for a in guests if not a.unit.strip())
+        raise ValidationError(
+            f"{a.name} has no unit: 主席式 seats each visiting party (单位) in its own block",
+            location=Location(file=a.source.file or source, row=a.source.row, field="unit", value=a.unit),
+            hint="fill the 单位 column of every guest, or of none (one visiting party)",
+        )
+    units: dict[str, list[Attendee]] = {}
+    for a in guests:
+        units.setdefault(a.unit.strip(), []).append(a)
+    names = list(units)
+    given = opts.get("delegation_order")
+    if given:
+        try:
+            names = order_delegations(names, order=list(given))
+        except ValidationError as exc:
+            raise r.fail(f"{TABLE}.delegation_order", ", ".join(given), exc.message, exc.hint or "") from None
+    elif opts.get("party_order", PartyOrder.LIST) is PartyOrder.ALPHABETICAL:
+        names = order_delegations(names, language=opts.get("language", ProtocolLanguage.EN))
+    else:
+        if "language" in opts:
+            raise r.fail(f"{TABLE}.language", opts["language"], "applies to party_order = \"alphabetical\" only",
+                         'add party_order = "alphabetical" or remove language')
+        first = {u: k for k, u in enumerate(names)}
+        rank = {u: min((a.unit_order for a in people if a.unit_order > 0), default=0) for u, people in units.items()}
+        names.sort(key=lambda u: (rank[u] == 0, rank[u], first[u]))
+    return [(u, units[u]) for u in names]
+
+
+def _build_chair(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+    """主席式 (R-MTG-2): the host row facing the door, the visiting parties opposite in blocks."""
+    sides = split_sides(meeting, what="a reception (会见, 主席式)")
+    host = sides[Party.HOST]
+    hosts = _members(host)
+    parties = []
+    for unit, people in _visiting_parties(meeting, opts):
+        lists = _by_role(people)
+        if not _members(lists):
+            raise ValidationError(
+                f"the visiting party {unit or '(客方)'} has only interpreters and note-takers",
+                location=Location(file=meeting.source or "", field="unit", value=unit),
+                hint="list the party's members too, or tag fewer people 翻译/记录",
+            )
+        parties.append((unit, lists))
+    back = opts.get("back_chairs", 0)
+    hand = opts.get("guest_hand", Hand.RIGHT)
+    per_row = opts.get("parties_per_row", 0)
+    def lay(axis_at: float) -> tuple[RoomPlan, MeetingOrder]:
+        room = lay_reception_chair(
+            meeting.venue,
+            hosts=len(hosts),
+            blocks=[len(_members(lists)) for _, lists in parties],
+            block_staff=[max(len(lists.staff), back) for _, lists in parties],
+            host_staff=max(len(host.staff), back),
+            axis_at=axis_at,
+            blocks_per_row=per_row,
+            first=hand,
+            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+            table_width=opts.get("table_width"),
+            source=meeting.source or "",
+            key=TABLE,
+        )
+        blocks = [room.groups[f"block-{k:02d}"] for k in range(1, len(parties) + 1)]
+        order = rank_reception_chair(
+            list(room.layout.seats), door=room.door, blocks=blocks, convention=meeting.convention, guest_hand=hand
+        )
+        return room, order
+
+    room, order = lay(0.0)
+    # an even host row has its chief beside the middle line: lay the visitors and his staff again,
+    # about the line through him (the first party's chief then sits at his right, R-MTG-1)
+    chief = next(s for s in room.layout.seats if s.id == order.roles["host"])
+    at = round(room.frame.to_local(chief.x, chief.y)[0] - room.frame.centre_u, 6)
+    if at:
+        room, order = lay(at)
+    seats = {s.id: s for s in room.layout.seats}
+    blocks = [room.groups[f"block-{k:02d}"] for k in range(1, len(parties) + 1)]
+    for k, (laid, ranked) in enumerate(zip(blocks, order.parties), start=1):
+        if set(laid) != set(ranked):
+            raise GeometryError(
+                f"the block of visiting party {k} does not stand where its precedence puts it",
+                location=Location(file=meeting.source or "", field=f"{TABLE}.parties_per_row", value=per_row),
+                hint="use a room whose main door is on the middle of a wall, or change parties_per_row",
+            )
+    staff_ids = {s.id for s in room.layout.seats if "staff" in s.tags}
+    rows = {sid: s.row for sid, s in seats.items()}
+    labels: dict[str, tuple[str, int, int]] = {}
+    zones: list[Zone] = []
+    _add_party(
+        meeting, zones, labels, rows, name=Party.HOST.value, lists=host, people=hosts,
+        front=[sid for sid in order.hosts if sid not in staff_ids],
+        back=([order.roles["host_interpreter"]] if "host_interpreter" in order.roles else [])
+        + [sid for sid in order.hosts if sid in staff_ids],
+        key="back_chairs", value=back, staff_value=back,
+    )
+    principal = {order.roles["host"]: ("principal",)}
+    for k, ((_, lists), ranked) in enumerate(zip(parties, order.parties), start=1):
+        name = Party.GUEST.value if len(parties) == 1 else f"{Party.GUEST.value}-{k}"
         front = [sid for sid in ranked if sid not in staff_ids]
-        back = [order.roles[interp_role]] if interp_role in order.roles else []
-        back += [sid for sid in ranked if sid in staff_ids]
-        check_capacity(meeting, party.value, people, len(front), key=f"{TABLE}.seats_per_side", value=per_side)
-        zones.append(Zone(party.value, tuple(front), tuple(p.id for p in people)))
-        number_zone(labels, rows, party.value, front)
-        k = len(lists.interpreters)
-        for name, seat_ids, who in (
-            (f"interpreter-{party.value}", back[:k], lists.interpreters),
-            (f"note-taker-{party.value}", back[k:], lists.note_takers),
-        ):
-            if seat_ids:
-                zones.append(Zone(name, tuple(seat_ids), tuple(p.id for p in who)))
-                number_zone(labels, rows, name, seat_ids)
-            elif who:
-                check_capacity(meeting, name, who, 0, key=f"{TABLE}.back_chairs", value=staff_per_side)
-                zones.append(Zone(name, (), tuple(p.id for p in who)))
+        _add_party(
+            meeting, zones, labels, rows, name=name, lists=lists, people=_members(lists), front=front,
+            back=[sid for sid in ranked if sid in staff_ids],
+            key="parties_per_row", value=per_row, staff_value=back,
+        )
+        principal[front[0]] = ("principal",)
+    return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
+
+
+def _build_face_to_face(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+    """相对式: a table across the room, guests facing the door, hosts opposite (面门为上, as R-MTG-3)."""
+    sides = split_sides(meeting, what="a reception (会见, 相对式)")
+    members = {p: _members(lists) for p, lists in sides.items()}
+    per_side = opts.get("seats_per_side", 0) or max(len(m) for m in members.values())
+    n_back = max(max(len(lists.staff) for lists in sides.values()), opts.get("back_chairs", 0))
+    room = lay_table_room(
+        meeting.venue,
+        axis=TableOrientation.ACROSS,
+        side_a=per_side,
+        side_b=per_side,
+        back_a=n_back,
+        back_b=n_back,
+        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+        table_width=opts.get("table_width"),
+        table_label="会见桌",
+        source=meeting.source or "",
+        key=TABLE,
+    )
+    seats = {s.id: s for s in room.layout.seats}
+    order = rank_talks(
+        list(seats.values()),
+        door=room.door,
+        convention=meeting.convention,
+        interpreters=TalksInterpreters.BEHIND,
+        orientation=TableOrientation.ACROSS,
+    )
+    rows = {sid: s.row for sid, s in seats.items()}
+    labels: dict[str, tuple[str, int, int]] = {}
+    zones: list[Zone] = []
+    for party, ranked in ((Party.GUEST, order.guests), (Party.HOST, order.hosts)):
+        _add_party(
+            meeting, zones, labels, rows, name=party.value, lists=sides[party], people=members[party],
+            front=[sid for sid in ranked if rows[sid] == 1], back=[sid for sid in ranked if rows[sid] > 1],
+            key="seats_per_side", value=per_side, staff_value=n_back,
+        )
     principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

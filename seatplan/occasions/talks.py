@@ -23,25 +23,31 @@ Plan file: ``occasion = "talks"`` and an optional ``[talks]`` table::
     second_beside_chief = false # rule book §6 alternative: No.2 next to the chief
 
 Multilateral talks (R-MTG-5): ``multilateral = true`` seats one delegation per
-attendee unit (column 单位 / Delegation; no ``side`` needed) round a round
-table with no head. Delegations are ordered alphabetically by name in the
+attendee unit (column 单位 / Delegation; no ``side`` needed) round a round or
+square table with no head ("可把座位摆成圆形或正方形, 使其无尊卑可言"). Delegations are ordered alphabetically by name in the
 protocol language (``language = "en"`` or ``"fr"``; write the units' names in
 that language) or in an agreed ``delegation_order`` list; the first takes the
-seat facing the door, the others follow clockwise on the plan. Each head of
+seat facing the door, the others follow clockwise on the plan (at a square
+table with an even number of chairs on the far side, the first is the far
+side's chair on the left of the plan, so the numbering runs on clockwise
+along that side). Each head of
 delegation (lowest rank of the unit) sits at the table, the rest of the
 delegation on an arc of chairs behind him, nearest first, his senior hand
 first at equal distance::
 
     [talks]
     multilateral = true
+    table = "round"             # or "square": the heads shared among the four sides
     language = "en"             # or "fr"
     delegation_order = []       # optional agreed order (every unit once)
-    seat_pitch = 0.8            # table circumference per head, m
-    table_diameter = 0          # m; 0 = as small as the chairs allow
+    seat_pitch = 0.8            # table circumference (round) or side length (square) per head, m
+    table_diameter = 0          # round: m; 0 = as small as the chairs allow
+    table_side = 0              # square: m; 0 = as small as the chairs allow
 
 Zones (strict): ``heads`` (table seats clockwise from the door-facing seat,
-heads in delegation order) and ``delegation-NN`` (the chairs behind head NN);
-sections carry the same names.
+heads in delegation order) and ``delegation-NN`` (the chairs behind head NN;
+at a square table a straight row parallel to the head's side); sections carry
+the same names.
 
 Zones (strict): ``guest``, ``host`` (table seats, chief first),
 ``interpreter-guest``, ``interpreter-host``, ``note-taker-guest``,
@@ -51,13 +57,28 @@ Zones (strict): ``guest``, ``host`` (table seats, chief first),
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from seatplan.io.plan_file import Key, plan_reader, read_options
 from seatplan.errors import Location, ValidationError
-from seatplan.layout.meeting_rooms import TALKS_SEAT_PITCH, TableShape, lay_round_table, lay_table_room, relabel_seats
+from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
+from seatplan.layout.meeting_rooms import (
+    TALKS_SEAT_PITCH,
+    MultilateralTable,
+    TableShape,
+    lay_round_table,
+    lay_square_table,
+    lay_table_room,
+    relabel_seats,
+)
 from seatplan.model import Meeting, Zone
 from seatplan.occasions import Staging
-from seatplan.occasions.reception import Party, check_capacity, check_range, number_zone, split_sides
+from seatplan.occasions.reception import (
+    Party,
+    check_capacity,
+    check_range,
+    number_zone,
+    split_sides,
+)
 from seatplan.protocol.meetings import (
     ProtocolLanguage,
     TableOrientation,
@@ -80,6 +101,24 @@ class InterpreterSeats(StrEnum):
     AT_TABLE = "at-table"  # Chinese practice: at the chief's right (host) / left (guest)
     BEHIND = "behind"  # some countries: a chair right behind the chief
     NONE = "none"  # no interpreter places (domestic talks)
+
+
+def _table_choice(reader: PlanReader) -> Any:
+    """Converter for ``table``: a long-table outline (bilateral) or round / square (multilateral)."""
+    members: list[TableShape | MultilateralTable] = [*TableShape, *MultilateralTable]
+
+    def convert(value: Any, key: str) -> TableShape | MultilateralTable:
+        if isinstance(value, str):
+            for member in members:
+                if value.strip().lower() == member.value:
+                    return member
+        allowed = ", ".join(repr(m.value) for m in members)
+        raise reader.fail(
+            key, value, f"is not one of {allowed}",
+            'write table = "rectangle" or "oval" (bilateral), "round" or "square" (multilateral = true)',
+        )
+
+    return convert
 
 
 def build(meeting: Meeting) -> Staging:
@@ -113,20 +152,26 @@ def build(meeting: Meeting) -> Staging:
             "interpreters": Key(r.choice(InterpreterSeats)),
             "seat_pitch": Key(r.number),
             "table_width": Key(r.number),
-            "table": Key(r.choice(TableShape)),
+            "table": Key(_table_choice(r)),
             "seats_per_side": Key(r.integer),
             "second_beside_chief": Key(r.flag),
             "multilateral": Key(r.flag),
             "language": Key(r.choice(ProtocolLanguage)),
             "delegation_order": Key(r.text_list),
             "table_diameter": Key(r.number),
+            "table_side": Key(r.number),
         },
     )
     if opts.get("multilateral", False):
         return _build_multilateral(meeting, opts)
-    for name in ("language", "delegation_order", "table_diameter"):
+    for name in ("language", "delegation_order", "table_diameter", "table_side"):
         if name in opts:
             raise r.fail(f"{TABLE}.{name}", opts[name], "applies to multilateral talks only", "add multilateral = true")
+    if isinstance(opts.get("table"), MultilateralTable):
+        raise r.fail(
+            f"{TABLE}.table", opts["table"].value, "a round or square table is for multilateral talks (R-MTG-5)",
+            'add multilateral = true, or use table = "rectangle" / "oval"',
+        )
     check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
     check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
     check_range(r, TABLE, opts, "seats_per_side", 0, 60)
@@ -195,16 +240,29 @@ def build(meeting: Meeting) -> Staging:
 
 
 def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
-    """Multilateral talks at a round table (R-MTG-5); see the module docstring."""
+    """Multilateral talks at a round or square table (R-MTG-5); see the module docstring."""
     r = plan_reader(meeting)
     check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
     check_range(r, TABLE, opts, "table_diameter", 0.0, 12.0)
-    for name in ("orientation", "interpreters", "table", "seats_per_side", "second_beside_chief"):
+    check_range(r, TABLE, opts, "table_side", 0.0, 12.0)
+    for name in ("orientation", "interpreters", "seats_per_side", "second_beside_chief"):
         if name in opts:
             raise r.fail(
-                f"{TABLE}.{name}", opts[name], "does not apply to multilateral talks (a round table, R-MTG-5)",
+                f"{TABLE}.{name}", opts[name], "does not apply to multilateral talks (a round or square table, R-MTG-5)",
                 f"remove {name} or set multilateral = false",
             )
+    shape = opts.get("table", MultilateralTable.ROUND)
+    if not isinstance(shape, MultilateralTable):
+        raise r.fail(
+            f"{TABLE}.table", shape.value, "multilateral talks sit at a round or square table with no head (R-MTG-5)",
+            'write table = "round" or table = "square"',
+        )
+    other = "table_side" if shape is MultilateralTable.ROUND else "table_diameter"
+    if other in opts:
+        raise r.fail(
+            f"{TABLE}.{other}", opts[other], f"does not apply to a {shape.value} table",
+            "use table_diameter with a round table, table_side with a square one",
+        )
     source = meeting.source or ""
     units: dict[str, list] = {}
     for a in meeting.attendees:
@@ -229,17 +287,28 @@ def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
         raise r.fail(f"{TABLE}.delegation_order", ", ".join(given or ()), str(exc), exc.hint or "") from None
     people = {u: order_by_rank(units[u]) for u in names}
     behind = max(len(p) for p in people.values()) - 1
-    diameter = opts.get("table_diameter") or None
-    room = lay_round_table(
-        meeting.venue,
-        heads=len(names),
-        behind=behind,
-        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-        table_diameter=diameter,
-        table_label="多边会谈",
-        source=source,
-        key=TABLE,
-    )
+    if shape is MultilateralTable.SQUARE:
+        room = lay_square_table(
+            meeting.venue,
+            heads=len(names),
+            behind=behind,
+            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+            table_side=opts.get("table_side") or None,
+            table_label="多边会谈",
+            source=source,
+            key=TABLE,
+        )
+    else:
+        room = lay_round_table(
+            meeting.venue,
+            heads=len(names),
+            behind=behind,
+            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
+            table_diameter=opts.get("table_diameter") or None,
+            table_label="多边会谈",
+            source=source,
+            key=TABLE,
+        )
     seats = {s.id: s for s in room.layout.seats}
     table = rank_round_table([seats[sid] for sid in room.groups["table"]], door=room.door)
     rows = {sid: s.row for sid, s in seats.items()}

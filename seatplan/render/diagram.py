@@ -306,7 +306,21 @@ def _sections(seats: Iterable[Seat]) -> dict[str, list[Seat]]:
     return dict(sorted(groups.items()))
 
 
-def _section_boxes(seats: Iterable[Seat]) -> dict[str, tuple[float, float]]:
+def _turned_sections(seats: Sequence[Seat]) -> set[str]:
+    """Sections whose chairs are drawn turned, with a chair back.
+
+    Every section when the seats of the room face three or more ways (a round or square
+    table, a horseshoe, a head of table with two sides), else the sections whose own seats
+    face different ways (curved rows). Rows facing the stage and a dais facing them stay
+    plain boxes.
+    """
+    groups = _sections(seats)
+    if len({_facing_key(s) for s in seats}) >= 3:
+        return set(groups)
+    return {section for section, group in groups.items() if _mixed_facing(group)}
+
+
+def _section_boxes(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
     """Section → (width, depth) of its seat markers in the seat's own frame, metres.
 
     The nominal chair shrinks to the seat and row pitch; where the seats of a section face
@@ -333,6 +347,10 @@ def _section_boxes(seats: Iterable[Seat]) -> dict[str, tuple[float, float]]:
         if _mixed_facing(group):
             w = h = min(max(w, h), 0.85 * nn, max(nom_w, nom_h))
         out[section] = (w, h)
+    if len({_facing_key(s) for s in seats}) >= 3 and out:
+        # a room of turned chairs: one square size for all, so no side looks smaller
+        side = min(min(w, h) for w, h in out.values())
+        out = {k: (side, side) for k in out}
     return out
 
 
@@ -605,8 +623,7 @@ def _draw(
         ax.set_axis_off()
         ppm = _points_per_metre(ax, xlim, ylim)
 
-        mixed = {section for section, group in _sections(problem.seats).items() if _mixed_facing(group)}
-        styles = _seat_styles(boxes, ppm, mixed)
+        styles = _seat_styles(boxes, ppm, _turned_sections(problem.seats))
         _draw_room(ax, problem, ppm)
         _draw_seats(ax, problem, occupants, colours, styles, show_names, ppm)
         _draw_row_labels(ax, problem, styles, ppm)
@@ -863,7 +880,7 @@ def _draw_seats(
     from matplotlib.patches import FancyBboxPatch
     from matplotlib.transforms import Affine2D
 
-    mixed = {section for section, group in _sections(problem.seats).items() if _mixed_facing(group)}
+    mixed = _turned_sections(problem.seats)
     backs: list[tuple[Point, Point]] = []
     back_widths: list[float] = []
     for seat in problem.seats:
