@@ -26,7 +26,7 @@ from seatplan.solve import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-KINDS = ["reception", "talks", "signing", "photo", "meeting-room"]
+KINDS = ["reception", "reception-centre", "reception-chair", "talks", "talks-multilateral", "talks-square", "signing", "photo", "meeting-room"]
 CHAIR = (0.5, 0.5)
 ARMCHAIR = (0.8, 0.8)
 
