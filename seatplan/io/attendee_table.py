@@ -54,6 +54,7 @@ __all__ = [
     "header_key",
     "read_attendees",
     "read_table_rows",
+    "resolve_partners",
     "write_attendees_csv",
 ]
 
@@ -78,6 +79,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "pin": ("指定座位", "座位", "座号", "seat", "pin"),
     "apart_from": ("不相邻", "避开", "apart", "apart-with", "apart_from"),
     "together_with": ("同座", "陪同", "together", "together-with", "together_with"),
+    "partner": ("配偶", "伴侣", "partner", "spouse"),
 }
 
 #: Words of the 需求/needs column and the seat tag each stands for (docs/rules.md).
@@ -117,6 +119,7 @@ CSV_HEADERS: dict[str, str] = {
     "pin": "指定座位",
     "apart_from": "不相邻",
     "together_with": "同座",
+    "partner": "配偶",
 }
 
 #: How many non-empty rows are searched for the header row (title rows above it are skipped).
@@ -528,6 +531,7 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 pin=cell("pin"),
                 apart_from=_parse_people(cell("apart_from")),
                 together_with=_parse_people(cell("together_with")),
+                partner=cell("partner"),
                 source=Location(file=file, row=row.number),
             )
         )
@@ -600,7 +604,9 @@ def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) ->
     resolved later by :func:`seatplan.rules.apply_rules`: 需求 (seat needs;
     轮椅 → ``wheelchair``, 靠过道 → ``aisle``, 近出口 → ``exit``, 同传 →
     ``interpreter``, see :data:`NEED_WORDS`), 指定座位 (a seat id or label such as
-    ``3排12号``), 不相邻 and 同座 (names or ids separated by 、). Section cells ``主席台``/``台上``/``dais`` become ``"dais"``,
+    ``3排12号``), 不相邻 and 同座 (names or ids separated by 、). The 配偶/partner
+    cell (one id or name) is kept as written and checked by
+    :func:`resolve_partners` when a Western long table needs it. Section cells ``主席台``/``台上``/``dais`` become ``"dais"``,
     ``台下``/``会场``/``floor``/empty become ``""``, anything else is kept
     (ASCII lower-cased).
     """
@@ -652,15 +658,20 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
     floor as an empty cell, a unit order of 0 and a rank of 0 as empty cells,
     tags and needs sorted and joined with ``、``, the 不相邻/同座 lists joined
     with ``、``. The request columns (需求, 指定座位, 不相邻, 同座) are written
-    only when some attendee has a request, so lists without requests keep
-    their columns. Reading the file back gives equal attendees, except that a
+    only when some attendee has a request, and 配偶 only when some attendee
+    has a partner, so older lists keep their columns. Reading the file back gives equal attendees, except that a
     rank of 0 becomes the row position and tags containing separators split.
     Excel itself may show long phone numbers as numbers; import as text there
     if needed.
     """
     attendees = list(attendees)
     requests = any(a.needs or a.pin or a.apart_from or a.together_with for a in attendees)
-    headers = [h for key, h in CSV_HEADERS.items() if requests or key not in REQUEST_FIELDS]
+    partners = any(a.partner for a in attendees)
+    headers = [
+        h
+        for key, h in CSV_HEADERS.items()
+        if (requests or key not in REQUEST_FIELDS) and (partners or key != "partner")
+    ]
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
@@ -688,4 +699,100 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
                     "、".join(attendee.apart_from),
                     "、".join(attendee.together_with),
                 ]
+            if partners:
+                row.append(attendee.partner)
             writer.writerow(row)
+
+
+#: Field name used for the partner column in errors raised after reading (the header as
+#: written is no longer known then), in the style of the request columns.
+PARTNER_FIELD = "配偶/partner"
+
+
+def resolve_partners(attendees: Sequence[Attendee]) -> dict[str, str]:
+    """Resolve the 配偶/partner cells into a mutual map of attendee ids (R-BNQ-12).
+
+    A cell names the partner by id (编号) or, if no id matches, by a name that exactly
+    one attendee has. One side of a couple is enough: the other is filled in. Like the
+    request columns, partners are checked when an occasion needs them (Western long
+    tables), so a list read for a meeting never fails on this column.
+
+    Parameters
+    ----------
+    attendees
+        The attendee list (e.g. ``meeting.attendees``).
+
+    Returns
+    -------
+    dict
+        ``{attendee id: partner id}``, with both directions of every couple.
+
+    Raises
+    ------
+    AttendeeFileError
+        A partner who is not on the list, a name that several attendees share, a
+        person naming himself, or two different partners for one person; the error
+        names the file, row, column (``配偶/partner``) and value, with a hint.
+
+    Examples
+    --------
+    >>> a = Attendee(id="1", name="Anna", partner="Ben")
+    >>> b = Attendee(id="2", name="Ben")
+    >>> resolve_partners([a, b])
+    {'1': '2', '2': '1'}
+    """
+    ids = {a.id for a in attendees}
+    by_name: dict[str, list[str]] = {}
+    for a in attendees:
+        by_name.setdefault(a.name.strip(), []).append(a.id)
+    named: dict[str, str] = {}
+    row_of = {a.id: a for a in attendees}
+    for a in attendees:
+        text = _clean(a.partner)
+        if not text:
+            continue
+        where = Location(file=a.source.file, row=a.source.row, field=PARTNER_FIELD, value=a.partner)
+        if text in ids:
+            other = text
+        elif len(by_name.get(text, [])) == 1:
+            other = by_name[text][0]
+        elif by_name.get(text):
+            raise AttendeeFileError(
+                f"{a.name}: {len(by_name[text])} attendees are called {text!r}",
+                location=where,
+                hint="write the partner's id (编号 column) instead of the name",
+            )
+        else:
+            raise AttendeeFileError(
+                f"{a.name}: partner {text!r} is not on the attendee list",
+                location=where,
+                hint="write the partner's id (编号) or the name exactly as in the 姓名 column, or leave the cell empty",
+            )
+        if other == a.id:
+            raise AttendeeFileError(
+                f"{a.name} is named as his or her own partner",
+                location=where,
+                hint="write the id or name of the spouse or partner, or leave the cell empty",
+            )
+        named[a.id] = other
+    out: dict[str, str] = {}
+    for aid, other in named.items():
+        back = named.get(other)
+        if back is not None and back != aid:
+            b = row_of[other]
+            raise AttendeeFileError(
+                f"{row_of[aid].name} names {b.name} as partner, but {b.name}'s partner is {row_of[back].name}",
+                location=Location(file=b.source.file, row=b.source.row, field=PARTNER_FIELD, value=b.partner),
+                hint="a person has one partner: correct one of the two cells",
+            )
+        claimed = out.get(other)
+        if claimed is not None and claimed != aid:
+            a = row_of[aid]
+            raise AttendeeFileError(
+                f"{a.name} and {row_of[claimed].name} both name {row_of[other].name} as partner",
+                location=Location(file=a.source.file, row=a.source.row, field=PARTNER_FIELD, value=a.partner),
+                hint="a person has one partner: correct one of the two cells",
+            )
+        out[aid] = other
+        out[other] = aid
+    return out

@@ -49,6 +49,11 @@ class Attendee:
     apart_from, together_with
         Ids or names of people this person must not sit next to / must sit next
         to, as written in the list; resolved by :func:`seatplan.rules.apply_rules`.
+    partner
+        Id or name of this person's spouse or partner (配偶), as written in the
+        list; ``""`` for none. Western long tables seat partners apart (R-BNQ-12)
+        and make the host's partner the hostess. Resolved, checked and made
+        mutual by :func:`seatplan.io.attendee_table.resolve_partners`.
     source
         Where the attendee was read from, for error messages.
     """
@@ -71,6 +76,7 @@ class Attendee:
     pin: str = ""
     apart_from: tuple[str, ...] = ()
     together_with: tuple[str, ...] = ()
+    partner: str = ""
     source: Location = field(default_factory=Location, compare=False, repr=False)
 
     def __post_init__(self) -> None:

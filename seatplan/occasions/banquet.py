@@ -37,17 +37,43 @@ violation.
 Warnings (R-BNQ-1 odd or large tables, tables without a host representative, the R-BNQ-9
 exchange, ...) never stop the plan: :func:`plan_banquet` returns them and :func:`build`
 also issues each one as a :class:`BanquetWarning` (``warnings.warn``).
+
+Western long table (``style = "french"`` or ``"english"``, R-BNQ-12)
+--------------------------------------------------------------------
+One rectangular table seats everybody (:func:`seatplan.layout.long_table.generate_long_table`).
+
+1. **Host and hostess.** The host is host-side No.1 (主方, lowest 排序). The hostess is the
+   person marked as his partner (配偶/partner column), whatever her side; without one, host-side
+   No.2; without a second host-side person, the top guest takes the hostess's place (warning).
+2. **Everyone else** in precedence order: the guests by rank, then the other host-side people
+   (the host side yields the better places, as at round tables).
+3. **Places** rank host's right, hostess's right, host's left, hostess's left, outward
+   (:func:`seatplan.protocol.long_table.long_table_places`). Men and women alternate when every
+   gender is known and the numbers fit: the senior woman at the host's right, the senior man at
+   the hostess's right, and so on; otherwise plain precedence, with a warning. With an odd
+   number of people the extra place goes to the long side that fits the list's men and women
+   (``swap_sides`` of :func:`~seatplan.layout.long_table.generate_long_table`).
+4. **Couples** (配偶/partner) are not seated next to or directly across from each other, unless
+   one of them is tagged 新婚/订婚/newlywed/engaged (:func:`seatplan.protocol.long_table.seat_long_table`).
+5. **Interpreters** (R-BNQ-10) sit on stools behind their principals (``interpreters =
+   "behind"``): guest-side ones behind the guests in rank order, host-side ones behind the host,
+   then the hostess.
+
+R-BNQ-9 does not apply: the host and hostess keep their places and the guests of honour sit at
+their right. ``convention`` does not mirror the table (R-BNQ-12 is international practice).
 """
 
 from __future__ import annotations
 
 import warnings as _warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from seatplan.errors import Location, ValidationError
+from seatplan.io.attendee_table import resolve_partners
 from seatplan.io.plan_file import Key, plan_reader, read_options
 from seatplan.layout.banquet import (
     DEFAULT_STAGE_GAP,
@@ -59,6 +85,17 @@ from seatplan.layout.banquet import (
     BanquetTable,
     MainPosition,
     generate_banquet,
+)
+from seatplan.layout.long_table import (
+    DEFAULT_SEAT_PITCH,
+    DEFAULT_TABLE_WIDTH,
+    MAX_TABLE_WIDTH,
+    MIN_SEAT_PITCH,
+    MIN_TABLE_WIDTH,
+    LongTableLayout,
+    TableAxis,
+    add_interpreter_stools,
+    generate_long_table,
 )
 from seatplan.model import Attendee, Convention, Meeting, Zone
 from seatplan.occasions import Staging
@@ -72,6 +109,7 @@ from seatplan.protocol.banquet import (
     TieBreak,
     table_sizes,
 )
+from seatplan.protocol.long_table import BanquetStyle, Gender, long_table_places, parse_gender, seat_long_table
 
 __all__ = [
     "INTERPRETER_TAGS",
@@ -127,6 +165,12 @@ class BanquetOptions:
         Tables per row, head row first; empty = from ``arrangement`` and ``columns``.
     arrangement, columns, table_gap, wall_gap, stage_gap, main_position
         Layout options of :func:`seatplan.layout.banquet.generate_banquet`.
+    style
+        ``"rounds"`` (default) or one Western long table, ``"french"`` / ``"english"``
+        (R-BNQ-12); the round-table keys do not apply to a long table and vice versa.
+    long_table_seat_pitch, long_table_width, long_table_axis
+        The long table: metres of table per place (R-PHY-8, 0.6), its width (1.0 m), and
+        ``"across"`` / ``"along"`` the room (:class:`~seatplan.layout.long_table.TableAxis`).
     tie_break, right_of, table_handedness
         Table ranking options (R-BNQ-2/5).
     host_facing
@@ -160,6 +204,31 @@ class BanquetOptions:
     cohost: bool = False
     guest_outranks_host: GuestOutranksHost = GuestOutranksHost.AUTO
     interpreters: InterpreterPlacement = InterpreterPlacement.BEHIND
+    style: BanquetStyle = BanquetStyle.ROUNDS
+    long_table_seat_pitch: float = DEFAULT_SEAT_PITCH
+    long_table_width: float = DEFAULT_TABLE_WIDTH
+    long_table_axis: TableAxis = TableAxis.ACROSS
+
+
+#: Keys of ``[banquet]`` that only round tables use, and those only the long table uses.
+ROUND_KEYS = (
+    "tables",
+    "seats_per_table",
+    "main_seats",
+    "rows",
+    "arrangement",
+    "columns",
+    "table_gap",
+    "main_position",
+    "tie_break",
+    "right_of",
+    "table_handedness",
+    "host_facing",
+    "variant",
+    "cohost",
+    "guest_outranks_host",
+)
+LONG_TABLE_KEYS = ("long_table_seat_pitch", "long_table_width", "long_table_axis")
 
 
 @dataclass(frozen=True)
@@ -171,17 +240,24 @@ class BanquetPlan:
     staging
         Layout and the one zone ``"banquet"``, as :func:`build` returns it.
     tables
-        The tables by rank (centre, diameter, place seat ids by number).
+        The round tables by rank (centre, diameter, place seat ids by number); empty for a
+        long table.
     occupant
         Seat id → attendee id of the intended seating (what the solver will reproduce).
     warnings
         Plain-language warnings, rule ids first.
+    long_table
+        The Western long table (style ``"french"`` / ``"english"``), else None.
+    gendered
+        For a long table: True when men and women alternate (R-BNQ-12).
     """
 
     staging: Staging
     tables: tuple[BanquetTable, ...]
     occupant: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    long_table: LongTableLayout | None = None
+    gendered: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,8 +271,10 @@ def read_banquet_options(meeting: Meeting) -> BanquetOptions:
     Raises
     ------
     PlanFileError
-        An unknown key (with a "did you mean"), a value of the wrong type or out of range;
-        the message names the plan file, the key and the value.
+        An unknown key (with a "did you mean"), a value of the wrong type or out of range, a
+        round-table key with a long table or a ``long_table_*`` key with round tables, or
+        ``interpreters = "at-right"`` at a long table; the message names the plan file, the key
+        and the value.
     """
     r = plan_reader(meeting)
 
@@ -242,6 +320,15 @@ def read_banquet_options(meeting: Meeting) -> BanquetOptions:
             return GuestOutranksHost.AUTO
         raise r.fail(key, value, 'expected true, false or "auto"', 'write guest_outranks_host = "auto" (compare ranks), true or false')
 
+    def span(low: float, high: float, example: str, why: str) -> Any:
+        def convert(value: Any, key: str) -> float:
+            x = r.number(value, key)
+            if not low <= x <= high:
+                raise r.fail(key, value, f"must be from {low:g} to {high:g} m ({why})", f"write e.g. {key.rsplit('.', 1)[-1]} = {example}")
+            return x
+
+        return convert
+
     values = read_options(
         meeting,
         OPTION_TABLE,
@@ -264,9 +351,39 @@ def read_banquet_options(meeting: Meeting) -> BanquetOptions:
             "cohost": Key(r.flag),
             "guest_outranks_host": Key(outranks),
             "interpreters": Key(r.choice(InterpreterPlacement)),
+            "style": Key(r.choice(BanquetStyle)),
+            "long_table_seat_pitch": Key(span(MIN_SEAT_PITCH, 2.0, "0.6", "table length per place; R-PHY-8 asks 0.6 or more")),
+            "long_table_width": Key(span(MIN_TABLE_WIDTH, MAX_TABLE_WIDTH, "1.0", "the table's width")),
+            "long_table_axis": Key(r.choice(TableAxis)),
         },
     )
     options = BanquetOptions(**values)
+    style = options.style
+    if style is BanquetStyle.ROUNDS:
+        wrong = [k for k in LONG_TABLE_KEYS if k in values]
+        if wrong:
+            raise r.fail(
+                f"{OPTION_TABLE}.{wrong[0]}",
+                values[wrong[0]],
+                f"is a key of the Western long table, but style is \"rounds\" (keys: {', '.join(wrong)})",
+                'add style = "french" or "english" (R-BNQ-12), or delete these keys',
+            )
+    else:
+        wrong = [k for k in ROUND_KEYS if k in values]
+        if wrong:
+            raise r.fail(
+                f"{OPTION_TABLE}.{wrong[0]}",
+                values[wrong[0]],
+                f"applies to round tables only, but style = \"{style.value}\" lays one long table (keys: {', '.join(wrong)})",
+                'delete these keys, or use style = "rounds"',
+            )
+        if options.interpreters is not InterpreterPlacement.BEHIND:
+            raise r.fail(
+                f"{OPTION_TABLE}.interpreters",
+                options.interpreters.value,
+                "at a long table interpreters sit behind their principals (R-BNQ-10)",
+                'write interpreters = "behind" or leave it out',
+            )
     if options.rows and options.tables and sum(options.rows) != options.tables:
         raise r.fail(
             f"{OPTION_TABLE}.rows",
@@ -319,6 +436,8 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
         The tables do not fit the room (the message says how many fit).
     """
     options = read_banquet_options(meeting)
+    if options.style is not BanquetStyle.ROUNDS:
+        return _plan_long_table(meeting, options)
     source = str(meeting.source or "")
     notes: list[str] = []
     _reject_sections(meeting.attendees)
@@ -482,6 +601,125 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
         occupant=occupant,
         warnings=tuple(notes),
     )
+
+
+def _plan_long_table(meeting: Meeting, options: BanquetOptions) -> BanquetPlan:
+    """One Western long table (module docstring, "Western long table", R-BNQ-12)."""
+    source = str(meeting.source or "")
+    notes: list[str] = []
+    _reject_sections(meeting.attendees)
+    partners = resolve_partners(meeting.attendees)
+    interpreters = [a for a in meeting.attendees if _is_interpreter(a)]
+    diners = [a for a in meeting.attendees if not _is_interpreter(a)]
+    hosts = _by_rank([a for a in diners if a.side == "host"])
+    guests = _by_rank([a for a in diners if a.side != "host"])
+    if not hosts:
+        raise ValidationError(
+            "a Western long table needs a host: nobody on the list is 主方/host",
+            location=Location(file=source, field="主客/side"),
+            hint="mark the host (and the hostess) with 主客 = 主方 / side = host",
+        )
+    if len(diners) < 2:
+        raise ValidationError(
+            "a Western long table needs at least two people at the table (host and hostess)",
+            location=Location(file=source, field="attendees"),
+            hint='list more people, or use style = "rounds"',
+        )
+    host = hosts[0]
+    by_id = {a.id: a for a in meeting.attendees}
+    mate = by_id.get(partners.get(host.id, ""))
+    if mate is not None and _is_interpreter(mate):
+        raise ValidationError(
+            f"the host's partner {mate.name} is tagged as an interpreter",
+            location=Location(file=mate.source.file, row=mate.source.row, field="标签/tags", value=", ".join(sorted(mate.tags))),
+            hint="remove the interpreter tag, or the partner entry",
+        )
+    if mate is not None:
+        hostess = mate
+    elif len(hosts) > 1:
+        hostess = hosts[1]
+    else:
+        hostess = guests[0]
+        notes.append(
+            f"R-BNQ-12: no hostess (the host {host.name} has no partner marked and no other host-side person is "
+            f"listed): the guest of honour {hostess.name} takes the place opposite the host"
+        )
+    people = [a for a in guests + hosts[1:] if a.id not in (host.id, hostess.id)]
+
+    def lay(swap_sides: bool) -> LongTableLayout:
+        return generate_long_table(
+            meeting.venue,
+            n_seats=len(people) + 2,
+            style=options.style,
+            seat_pitch=options.long_table_seat_pitch,
+            table_width=options.long_table_width,
+            axis=options.long_table_axis,
+            wall_gap=options.wall_gap,
+            stage_gap=options.stage_gap,
+            swap_sides=swap_sides,
+            source=source,
+            key_prefix=OPTION_TABLE,
+        )
+
+    table = lay(False)
+    if len(people) % 2 == 1 and _gender_counts(table, host, people) is False:
+        # an odd number: the extra place on the other long side may fit the list's men and women
+        other = lay(True)
+        if _gender_counts(other, host, people):
+            table = other
+    notes += table.warnings
+    seating = seat_long_table(
+        table.layout.seats,
+        people,
+        host=host,
+        hostess=hostess,
+        host_seat=table.host_seat,
+        hostess_seat=table.hostess_seat,
+        partners=partners,
+    )
+    notes += seating.warnings
+    occupant = dict(seating.occupant)
+    seat_of = {aid: sid for sid, aid in occupant.items()}
+
+    # R-BNQ-10: interpreters on stools behind their principals
+    guest_side = [a for a in interpreters if a.side != "host"]
+    host_side = [a for a in interpreters if a.side == "host"]
+    _check_principals(guest_side, len(guests) - (1 if hostess in guests else 0), "guest", source)
+    _check_principals(host_side, 2, "host", source)
+    served = [a for a in guests if a.id != hostess.id][: len(guest_side)] + [host, hostess][: len(host_side)]
+    stool_people = guest_side + host_side
+    if stool_people:
+        table = add_interpreter_stools(table, [seat_of[a.id] for a in served], source=source, key_prefix=OPTION_TABLE)
+        for k, person in enumerate(stool_people, start=1):
+            occupant[f"t01-i{k}"] = person.id
+
+    order = [sid for sid in (s.id for s in table.layout.seats) if sid in occupant]
+    zone = Zone(
+        name=SECTION,
+        seat_ids=tuple(order),
+        attendee_ids=tuple(occupant[s] for s in order),
+        strict=True,
+    )
+    return BanquetPlan(
+        staging=Staging(layout=table.layout, zones=(zone,)),
+        tables=(),
+        occupant=occupant,
+        warnings=tuple(notes),
+        long_table=table,
+        gendered=seating.gendered,
+    )
+
+
+def _gender_counts(table: LongTableLayout, host: Attendee, people: Sequence[Attendee]) -> bool | None:
+    """Whether the table's places for men and women match the people's genders (None: unknown)."""
+    genders = [parse_gender(a.gender) for a in people]
+    if None in genders:
+        return None
+    host_gender = parse_gender(host.gender) or Gender.MALE
+    places = long_table_places(
+        table.layout.seats, host_seat=table.host_seat, hostess_seat=table.hostess_seat, host_gender=host_gender
+    )
+    return Counter(p.gender for p in places[2:]) == Counter(genders)
 
 
 # ---------------------------------------------------------------------------------------------

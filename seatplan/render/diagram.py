@@ -675,7 +675,9 @@ def _legend_entries(
     if any(s.is_dais for s in problem.seats):
         entries.append(_LegendEntry(f"{style.DAIS_LABEL}座位（红框）", style.EMPTY_FACE, style.DAIS_EDGE, 1.6))
     if any(HOST_SEAT_TAG in s.tags for s in problem.seats):
-        entries.append(_LegendEntry("主位：各桌1号（红框）", style.EMPTY_FACE, style.DAIS_EDGE, 1.6))
+        hosts = {s.table for s in problem.seats if HOST_SEAT_TAG in s.tags}
+        per_table = all(sum(1 for s in problem.seats if HOST_SEAT_TAG in s.tags and s.table == t) == 1 for t in hosts)
+        entries.append(_LegendEntry("主位：各桌1号（红框）" if per_table and len(hosts) > 1 else "主位（红框）", style.EMPTY_FACE, style.DAIS_EDGE, 1.6))
     return entries
 
 
