@@ -57,6 +57,8 @@ FLOW_ZONES = ("floor", "balcony", "banquet")
 #: Seats whose occupant keeps his seat when a banquet zone is opened to requests: the
 #: host of every table (R-BNQ-6/7), interpreters' places and stools (R-BNQ-10).
 KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
+#: The hostess's place at a Western long table (R-BNQ-12).
+HOSTESS_SEAT_TAG = "hostess-seat"
 #: Default distance (metres) from a door within which a seat counts as near an exit.
 EXIT_DISTANCE = 6.0
 #: The layout's tag on seats of an empty reserved block (R-AUD-8).
@@ -242,7 +244,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
                 label = f"{a.source.file}, row {a.source.row}" if a.source.row else f"list entry of {a.name}"
                 out.append(PeopleGroup((a.id, other), mode=mode, hard=True, source=label))
     for zone in problem.zones:
-        if zone.strict and is_flow_zone(zone.name) and any(problem.seat(s).table for s in zone.seat_ids):
+        if _opens(problem, zone) and any(problem.seat(s).table for s in zone.seat_ids):
             _keep_banquet_places(problem, zone, pins)
     tables_only = all(problem.seat(s).table for z in problem.zones if is_flow_zone(z.name) for s in z.seat_ids)
     try:
@@ -259,7 +261,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
         wrap=opts.get("wrap", True),
         weights=weights,
     )
-    zones = tuple(replace(z, strict=False) if is_flow_zone(z.name) else z for z in problem.zones)
+    zones = tuple(replace(z, strict=False) if _opens(problem, z) else z for z in problem.zones)
     return replace(problem, zones=zones, constraints=constraints)
 
 
@@ -275,6 +277,18 @@ def _keep_banquet_places(problem: SeatingProblem, zone: Zone, pins: dict[str, st
         if KEPT_SEAT_TAGS & problem.seat(sid).tags and aid not in pins and sid not in taken:
             pins[aid] = sid
             taken.add(sid)
+
+
+def _opens(problem: SeatingProblem, zone: Zone) -> bool:
+    """True for a strict zone that requests open to the flow solver.
+
+    A Western long table (R-BNQ-12) stays strict: its places alternate men and women
+    and split couples, which a flow in precedence order would undo; a request its
+    seating does not meet is reported as a conflict instead.
+    """
+    if not zone.strict or not is_flow_zone(zone.name):
+        return False
+    return not any(HOSTESS_SEAT_TAG in problem.seat(s).tags for s in zone.seat_ids)
 
 
 def is_flow_zone(name: str) -> bool:

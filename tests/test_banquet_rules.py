@@ -123,3 +123,16 @@ def test_a_late_change_at_a_banquet_with_requests_moves_nobody(meeting: Meeting)
     (added,) = report.added
     assert new_plan.seat_of[added[0]] == plan.seat_of["G030"]  # the free place of his unit's absent guest
     assert all(new_plan.seat_of[a] == s for a, s in plan.seat_of.items() if a != "G030")
+
+
+def test_a_western_long_table_stays_strict_and_explains_an_unmet_request() -> None:
+    western = load_meeting(EXAMPLE.parent.parent / "banquet-western" / "plan.toml")
+    plain = build_problem(western)
+    zone = next(z for z in plain.zones if z.name == "banquet")
+    at_table = [a for a, s in zip(zone.attendee_ids, zone.seat_ids) if "stool" not in plain.seat(s).tags]
+    first, last = at_table[2], at_table[-1]  # the host's right and the lowest place at the table
+    problem = build_problem(with_rules(western, {"keep_together": [[first, last]]}))
+    assert next(z for z in problem.zones if z.name == "banquet").strict  # men/women and couples stay as laid
+    result = solve(problem)
+    assert result.status is SolveStatus.INFEASIBLE and result.plan is None
+    assert any(first in c.people and last in c.people for c in result.explanation)
