@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable
 
 import numpy as np
 import shapely
@@ -52,6 +52,7 @@ from shapely.geometry.base import BaseGeometry
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.protocol.banquet import (
     DEFAULT_TIE_BREAK,
     BanquetVariant,
@@ -117,7 +118,6 @@ _SPREAD_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 _EPS = 1e-9
 
 Point = tuple[float, float]
-E = TypeVar("E", bound=StrEnum)
 
 
 class Arrangement(StrEnum):
@@ -524,20 +524,6 @@ def generate_banquet(
 # ---------------------------------------------------------------------------------------------
 # helpers: options and geometry
 # ---------------------------------------------------------------------------------------------
-
-
-def _coerce(enum_cls: type[E], value: object, key: str) -> E:
-    """``value`` as a member of ``enum_cls`` (the member or its value, any case)."""
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if value.strip().lower() == member.value:
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{key} must be one of {allowed}, got {value!r}", location=Location(field=key, value=value), hint=f"use {allowed}"
-    )
 
 
 def _check_gap(value: float, key: str, source: str | Path, *, minimum: float = 0.0) -> None:

@@ -38,7 +38,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
 import numpy as np
 import shapely
@@ -62,6 +61,7 @@ from seatplan.layout.room import (
     validate_venue,
 )
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.enums import coerce_choice
 from seatplan.protocol.banquet import door_inward
 from seatplan.protocol.long_table import BanquetStyle, long_table_slots, rank_long_table
 
@@ -99,7 +99,6 @@ _CHUNK = 2048
 _DOOR_TIE = 0.5
 
 Point = tuple[float, float]
-E = TypeVar("E", bound=StrEnum)
 
 
 class TableAxis(StrEnum):
@@ -214,14 +213,14 @@ def generate_long_table(
         The room is invalid or the table does not fit; the message gives the table's size and
         says which key to change.
     """
-    kind = _choice(BanquetStyle, style, f"{key_prefix}.style", source)
+    kind = coerce_choice(BanquetStyle, style, f"{key_prefix}.style", source=source)
     if kind is BanquetStyle.ROUNDS:
         raise ValidationError(
             "generate_long_table lays French or English long tables, not round tables",
             location=Location(file=source, field=f"{key_prefix}.style", value=kind.value),
             hint='use style = "french" or "english", or seatplan.layout.banquet.generate_banquet for rounds',
         )
-    direction_kind = _choice(TableAxis, axis, f"{key_prefix}.long_table_axis", source)
+    direction_kind = coerce_choice(TableAxis, axis, f"{key_prefix}.long_table_axis", source=source)
     _check_number(seat_pitch, f"{key_prefix}.long_table_seat_pitch", source, MIN_SEAT_PITCH, 2.0, "0.6")
     _check_number(table_width, f"{key_prefix}.long_table_width", source, MIN_TABLE_WIDTH, MAX_TABLE_WIDTH, "1.0")
     _check_number(wall_gap, f"{key_prefix}.wall_gap", source, 0.0, math.inf, "0.9")
@@ -505,21 +504,6 @@ def _verify(table: LongTableLayout, source: str | Path, key: str, *, stools: boo
             hint=("interpreter stools stand behind their principals' chairs: increase wall_gap" if stools else "increase wall_gap")
             + " or move the obstacles",
         )
-
-
-def _choice(enum_cls: type[E], value: object, key: str, source: str | Path) -> E:
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if value.strip().lower() == member.value:
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{key} must be one of {allowed}, got {value!r}",
-        location=Location(file=source, field=key, value=value),
-        hint=f"use {allowed}",
-    )
 
 
 def _check_number(value: object, key: str, source: str | Path, low: float, high: float, example: str) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+import os
+from enum import Enum, StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=Enum)
 
 
 class Convention(StrEnum):
@@ -91,3 +95,39 @@ class SolveStatus(StrEnum):
     FEASIBLE = "FEASIBLE"
     INFEASIBLE = "INFEASIBLE"
     UNKNOWN = "UNKNOWN"
+
+
+def coerce_choice(enum_cls: type[E], value: object, key: str, *, source: str | os.PathLike[str] = "") -> E:
+    """``value`` as a member of ``enum_cls``: the member itself, or its value or name in any case.
+
+    Parameters
+    ----------
+    enum_cls
+        The enumeration.
+    value
+        A member, or a string such as ``"french"`` / ``"FRENCH"`` / ``"cn_a"``.
+    key
+        The option's name, for the error (``banquet.style``).
+    source
+        The file the value was read from, for the error.
+
+    Raises
+    ------
+    ValidationError
+        Naming the file, key and value and listing the allowed values.
+    """
+    from seatplan.errors import Location, ValidationError
+
+    if isinstance(value, enum_cls):
+        return value
+    if isinstance(value, str):
+        wanted = value.strip().lower().replace("_", "-")
+        for member in enum_cls:
+            if str(member.value).lower() == wanted or member.name.lower().replace("_", "-") == wanted:
+                return member
+    allowed = ", ".join(repr(m.value) for m in enum_cls)
+    raise ValidationError(
+        f"{key} must be one of {allowed}, got {value!r}",
+        location=Location(file=os.fspath(source), field=key, value=value),
+        hint=f"use one of {allowed}",
+    )

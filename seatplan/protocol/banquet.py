@@ -44,13 +44,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Sequence
-from enum import Enum, StrEnum
+from enum import StrEnum
 from functools import cmp_to_key
-from typing import NamedTuple, TypeVar, Union
+from typing import NamedTuple, Union
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Door
+from seatplan.model.enums import coerce_choice as _coerce
 
 __all__ = [
     "DEFAULT_TIE_BREAK",
@@ -174,24 +175,6 @@ TABLE_TOLERANCE = 0.05
 
 Point = tuple[float, float]
 PointLike = Union[Sequence[float], Door, Seat]
-E = TypeVar("E", bound=Enum)
-
-
-def _coerce(enum_cls: type[E], value: object, param: str) -> E:
-    """Return ``value`` as a member of ``enum_cls``; strings match values case-insensitively."""
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        key = value.strip().lower().replace("_", "-")
-        for member in enum_cls:
-            if str(member.value).lower() == key or member.name.lower().replace("_", "-") == key:
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{param} must be one of {allowed}, got {value!r}",
-        location=Location(field=param, value=value),
-        hint=f"use one of {allowed} (or the {enum_cls.__name__} enum)",
-    )
 
 
 def _point(value: object, param: str) -> Point:

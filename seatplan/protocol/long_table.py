@@ -54,6 +54,7 @@ from enum import StrEnum
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.attendees import Attendee
 from seatplan.model.seats import Seat
+from seatplan.model.enums import coerce_choice
 
 __all__ = [
     "GENDER_WORDS",
@@ -220,7 +221,7 @@ def long_table_slots(n_seats: int, *, style: BanquetStyle | str, swap_sides: boo
     >>> [(s.x, s.side) for s in long_table_slots(5, style="french", swap_sides=True)[2:]]
     [(-1.0, 1), (1.0, -1), (-1.0, -1)]
     """
-    kind = _style(style)
+    kind = coerce_choice(BanquetStyle, style, "style")
     if isinstance(n_seats, bool) or not isinstance(n_seats, int) or n_seats < 2:
         raise ValidationError(
             f"a long table needs at least 2 places (host and hostess), got {n_seats!r}",
@@ -260,21 +261,6 @@ def long_table_slots(n_seats: int, *, style: BanquetStyle | str, swap_sides: boo
 
 def _interleave(a: Sequence[LongTableSlot], b: Sequence[LongTableSlot]) -> list[LongTableSlot]:
     return [s for pair in zip(a, b) for s in pair] + list(a[len(b):]) + list(b[len(a):])
-
-
-def _style(value: BanquetStyle | str) -> BanquetStyle:
-    if isinstance(value, BanquetStyle):
-        return value
-    if isinstance(value, str):
-        for member in BanquetStyle:
-            if value.strip().lower() == member.value:
-                return member
-    allowed = ", ".join(repr(m.value) for m in BanquetStyle)
-    raise ValidationError(
-        f"style must be one of {allowed}, got {value!r}",
-        location=Location(field="style", value=value),
-        hint=f"use one of {allowed}",
-    )
 
 
 # --------------------------------------------------------------------------------------
@@ -885,7 +871,7 @@ def long_table_sequence(
     >>> long_table_sequence(8, style="english")[2:6]
     [('R1', 'W1'), ('SR1', 'M1'), ('L1', 'W2'), ('SL1', 'M2')]
     """
-    seats, host_id, hostess_id = _regular_seats(n_seats, _style(style), swap_sides=swap_sides)
+    seats, host_id, hostess_id = _regular_seats(n_seats, coerce_choice(BanquetStyle, style, "style"), swap_sides=swap_sides)
     places = long_table_places(seats, host_seat=host_id, hostess_seat=hostess_id)
     out = [("H", "H"), ("S", "S")]
     count = {Gender.MALE: 0, Gender.FEMALE: 0}
