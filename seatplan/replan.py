@@ -10,7 +10,8 @@ to a solved plan:
   seat of the person he replaces; an absent person's seat stays empty (the
   floor is not closed up: front-to-back fill and unit blocks are not demanded
   of a replan); a newcomer takes the free seat nearest to his unit (an absent
-  colleague's seat first); only when a rule cannot be met otherwise (a seat
+  colleague's seat first) — at banquet tables the free place nearest to his
+  place in precedence; only when a rule cannot be met otherwise (a seat
   need, a keep-apart or keep-together rule, a pin) does anyone else move, and
   then as few people as possible (CP-SAT over the people in the way).
 
@@ -205,11 +206,17 @@ def _new_id(people: Mapping[str, Attendee], wanted: str, base: str, change: Chan
     return f"{base}-{k}"
 
 
-def _insert(order: list[str], people: Mapping[str, Attendee], new: Attendee, *, by_rank: bool) -> None:
-    """Put ``new`` into a precedence list: by rank (strict zones) or after his unit's members of lower rank."""
+def _insert(order: list[str], people: Mapping[str, Attendee], new: Attendee, *, by_rank: bool, by_side: bool = False) -> None:
+    """Put ``new`` into a precedence list: by rank (strict zones), by rank among his side
+    (hosts or guests at banquet tables), or after his unit's members of lower rank."""
     if by_rank:
         k = next((i for i, a in enumerate(order) if people[a].rank > new.rank), len(order))
         order.insert(k, new.id)
+        return
+    if by_side:
+        same = [i for i, a in enumerate(order) if _is_host(people[a]) == _is_host(new)]
+        before = [i for i in same if people[order[i]].rank <= new.rank]
+        order.insert((before[-1] + 1) if before else (same[0] if same else len(order)), new.id)
         return
     same = [i for i, a in enumerate(order) if people[a].unit == new.unit and people[a].category == new.category]
     if not same:
@@ -217,6 +224,14 @@ def _insert(order: list[str], people: Mapping[str, Attendee], new: Attendee, *, 
         return
     before = [i for i in same if people[order[i]].rank <= new.rank]
     order.insert((before[-1] + 1) if before else same[0], new.id)
+
+
+#: The 主客 column's value for 主方 (as read by :mod:`seatplan.io.attendee_table`).
+HOST_SIDE = "host"
+
+
+def _is_host(person: Attendee) -> bool:
+    return person.side == HOST_SIDE
 
 
 def _ranked(order: list[str], people: Mapping[str, Attendee]) -> bool:
@@ -236,6 +251,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     people: dict[str, Attendee] = {a.id: a for a in problem.attendees}
     orders: dict[str, list[str]] = {z.name: list(z.attendee_ids) for z in problem.zones}
     by_rank = {z.name: z.strict and _ranked(list(z.attendee_ids), people) for z in problem.zones}
+    by_side = {z.name: all(problem.seat(s).table for s in z.seat_ids) for z in problem.zones}
     zone_of = {a: z.name for z in problem.zones for a in z.attendee_ids}
     replaced: dict[str, str] = {}
     gone: list[str] = []
@@ -261,7 +277,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
             rank = change.rank or 1 + max((people[a].rank for a in orders[zone] if people[a].unit == change.unit), default=0)
             new = Attendee(id=aid, name=change.name.strip(), unit=change.unit.strip(), title=change.title.strip(), rank=rank, section=section, source=change.source)
             people[aid] = new
-            _insert(orders[zone], people, new, by_rank=by_rank[zone])
+            _insert(orders[zone], people, new, by_rank=by_rank[zone], by_side=by_side[zone])
             zone_of[aid] = zone
             continue
         aid = _find(problem, people, change)
@@ -299,7 +315,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
             people[aid] = replace(person, rank=change.rank)
             order = orders[zone]
             order.remove(aid)
-            _insert(order, people, people[aid], by_rank=by_rank[zone])
+            _insert(order, people, people[aid], by_rank=by_rank[zone], by_side=by_side[zone])
     from seatplan.rules import is_flow_zone
 
     # the floor keeps its seats in a replan (minimal moves); the dais follows protocol order
@@ -553,7 +569,7 @@ def _report(
             seat_cards.append(a)
     notes = [
         "a replan keeps seats: absent people's seats stay empty and late additions take the free seat nearest to their unit "
-        "(front-to-back fill and unit blocks are not enforced)"
+        "(at banquet tables: to their place in precedence; front-to-back fill and unit blocks are not enforced)"
     ]
     return ChangeReport(
         problem=new,

@@ -136,3 +136,21 @@ def test_a_western_long_table_stays_strict_and_explains_an_unmet_request() -> No
     result = solve(problem)
     assert result.status is SolveStatus.INFEASIBLE and result.plan is None
     assert any(first in c.people and last in c.people for c in result.explanation)
+
+
+def test_a_late_addition_at_a_banquet_takes_the_free_place_nearest_his_precedence(meeting: Meeting) -> None:
+    from seatplan.replan import Change, ChangeKind, replan
+
+    problem = build_problem(with_rules(meeting, {"together_mode": "table", "keep_together": [["G002", "G090"]]}))
+    plan = solve(problem).require_plan()
+    unit = problem.attendee("G010").unit
+    changes = [
+        Change(ChangeKind.ABSENT, who="G010"),  # a chairman near the top: his unit's place
+        Change(ChangeKind.ABSENT, who="G100"),  # a guest near the end
+        Change(ChangeKind.ADD, name="林思远", unit=unit, rank=101),
+    ]
+    result, report = replan(problem, plan, changes, card_sections=("banquet",))
+    new_plan = result.require_plan()
+    (added,) = report.added
+    assert new_plan.seat_of[added[0]] == plan.seat_of["G100"]  # not the chairman's place of his unit
+    assert check_plan(report.problem, new_plan) == []

@@ -40,12 +40,16 @@ def assign_movers(
     precedence = {a: k for k, a in enumerate(zone.attendee_ids)}
     target: dict[str, int] = {}
     placed = {a: order[s] for a, s in keep.items()}
+    # on a floor a newcomer sits with his unit; at banquet tables by precedence (R-BNQ-5/7)
+    by_unit = not all(problem.seat(s).table for s in zone.seat_ids)
     for a in people:
         if a in stay:
             target[a] = order[stay[a]]
             continue
         k = precedence[a]
-        near = [x for x in zone.attendee_ids[max(0, k - 3) : k + 4] if x in placed and problem.attendee(x).unit == problem.attendee(a).unit]
+        near = [] if not by_unit else [
+            x for x in zone.attendee_ids[max(0, k - 3) : k + 4] if x in placed and problem.attendee(x).unit == problem.attendee(a).unit
+        ]
         near = near or [x for x in zone.attendee_ids[:k][::-1] if x in placed][:1] or [x for x in zone.attendee_ids[k:] if x in placed][:1]
         target[a] = placed[near[0]] if near else 0
     model = cp_model.CpModel()
