@@ -260,8 +260,8 @@ def _check_flow(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violati
 def _check_table_order(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violation]:
     """At every table of a banquet zone, the guests who move freely sit in precedence order (R-BNQ-7).
 
-    Pinned people and people with seat needs are left out, and so is a zone where a
-    request names neighbouring places (``adjacent`` groups): there places are what the
+    Pinned people, people with seat needs and members of a request that names
+    neighbouring places (``adjacent`` groups) are left out: their places are what the
     request is about. Like the front-to-back fill it is not demanded of a replan
     (``front_to_back`` off), where people keep their places.
     """
@@ -271,13 +271,12 @@ def _check_table_order(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[
     ref = problem.reference(zone)
     if not ref.open_seats or not all(problem.seat(s).table for s in ref.open_seats):
         return []
-    if any(g.mode is PairMode.ADJACENT for _, g in c.groups):
-        return []
+    placed_by_request = {m for _, g in c.groups if g.mode is PairMode.ADJACENT for m in g.members}
     index = {sid: p for p, sid in enumerate(ref.open_seats)}
     at: dict[str, list[tuple[int, int, str]]] = {}
     for aid, p in ref.position.items():
         sid = plan.seat_of.get(aid)
-        if sid in index and aid not in c.pins and not problem.attendee(aid).needs:
+        if sid in index and aid not in c.pins and not problem.attendee(aid).needs and aid not in placed_by_request:
             at.setdefault(problem.seat(sid).table, []).append((index[sid], p, aid))
     out: list[Violation] = []
     for table in sorted(at):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
+from typing import Any
 
 from seatplan.errors import SeatplanError
 
@@ -113,12 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    try:
-        args.func(args)
-    except SeatplanError as exc:
-        print(f"seatplan: error: {exc}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings():
+        # a warning is a line for the meeting office, not a Python source location
+        warnings.showwarning = _show_warning
+        try:
+            args.func(args)
+        except SeatplanError as exc:
+            print(f"seatplan: error: {exc}", file=sys.stderr)
+            return 2
     return 0
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+    print(f"seatplan: warning: {message}", file=sys.stderr if file is None else file)
 
 
 if __name__ == "__main__":  # pragma: no cover

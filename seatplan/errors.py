@@ -8,6 +8,7 @@ it*, so the command line can print one readable paragraph and exit with status 2
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 
@@ -46,7 +47,8 @@ class Location:
         if self.field:
             parts.append(f"field '{self.field}'")
         if self.value is not None:
-            parts.append(f"value {self.value!r}")
+            value = self.value.value if isinstance(self.value, Enum) else self.value  # 'en', not <Lang.EN: 'en'>
+            parts.append(f"value {value!r}")
         return ", ".join(parts)
 
 

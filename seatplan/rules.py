@@ -38,7 +38,7 @@ from typing import Any
 from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, read_options
 from seatplan.model import Meeting, SeatingProblem, Zone
-from seatplan.model.problem import Constraints, PairMode, PeopleGroup, Weights
+from seatplan.model.problem import STOOL_TAG, Constraints, PairMode, PeopleGroup, Weights
 
 __all__ = [
     "FLOW_ZONES",
@@ -57,6 +57,8 @@ FLOW_ZONES = ("floor", "balcony", "banquet")
 #: Seats whose occupant keeps his seat when a banquet zone is opened to requests: the
 #: host of every table (R-BNQ-6/7), interpreters' places and stools (R-BNQ-10).
 KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
+#: The 主客 column's value for 主方: hosts and co-hosts (主陪, 副主陪) keep their places.
+HOST_SIDE = "host"
 #: The hostess's place at a Western long table (R-BNQ-12).
 HOSTESS_SEAT_TAG = "hostess-seat"
 #: Default distance (metres) from a door within which a seat counts as near an exit.
@@ -268,13 +270,23 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
 def _keep_banquet_places(problem: SeatingProblem, zone: Zone, pins: dict[str, str]) -> None:
     """Pin the hosts and interpreters of a banquet zone opened to requests to their places.
 
-    They keep the places protocol gave them (R-BNQ-6/7/10); the guests flow around them,
-    table by table and place by place (R-BNQ-5/7; the table rules of the flow are in
+    The hosts and co-hosts (side 主方) keep the places protocol gave them (R-BNQ-6/7/8),
+    as do interpreters, and so does a principal with an interpreter on a stool behind
+    him (R-BNQ-10: the stool stays where it is); the guests flow around them, table by
+    table and place by place (R-BNQ-5/7; the table rules of the flow are in
     :mod:`seatplan.solve.flow`).
     """
     taken = set(pins.values())
-    for aid, sid in zip(zone.attendee_ids, zone.seat_ids):
-        if KEPT_SEAT_TAGS & problem.seat(sid).tags and aid not in pins and sid not in taken:
+    occupant = dict(zip(zone.seat_ids, zone.attendee_ids))
+    kept = {sid for sid, aid in occupant.items() if KEPT_SEAT_TAGS & problem.seat(sid).tags or problem.attendee(aid).side == HOST_SIDE}
+    for stool in [problem.seat(sid) for sid in kept if STOOL_TAG in problem.seat(sid).tags]:
+        # the principal in front of an interpreter's stool keeps his place too (R-BNQ-10)
+        places = [problem.seat(sid) for sid in occupant if problem.seat(sid).table == stool.table and STOOL_TAG not in problem.seat(sid).tags]
+        if places:
+            kept.add(min(places, key=lambda p: ((p.x - stool.x) ** 2 + (p.y - stool.y) ** 2, p.id)).id)
+    for sid in zone.seat_ids:
+        aid = occupant.get(sid)
+        if sid in kept and aid is not None and aid not in pins and sid not in taken:
             pins[aid] = sid
             taken.add(sid)
 

@@ -154,3 +154,44 @@ def test_a_late_addition_at_a_banquet_takes_the_free_place_nearest_his_precedenc
     (added,) = report.added
     assert new_plan.seat_of[added[0]] == plan.seat_of["G100"]  # not the chairman's place of his unit
     assert check_plan(report.problem, new_plan) == []
+
+
+def test_side_by_side_at_tables_ignores_stools_and_the_far_end_of_a_french_table() -> None:
+    intl = build_problem(load_meeting(EXAMPLE.parent.parent / "banquet-intl" / "plan.toml"))
+    assert "t01-s03" in intl.neighbours["t01-s01"]  # the guest of honour at the host's right
+    stools = [s.id for s in intl.seats if "stool" in s.tags]
+    assert stools and all(intl.neighbours[s] == () for s in stools)
+    assert not any(set(stools) & set(v) for v in intl.neighbours.values())
+    western = build_problem(load_meeting(EXAMPLE.parent.parent / "banquet-western" / "plan.toml"))
+    for sid, near in western.neighbours.items():
+        seat = western.seat(sid)
+        for other in near:  # never two chairs facing each other across the table's end
+            assert abs((western.seat(other).facing - seat.facing + 180) % 360 - 180) < 135
+    at_table = [k for k in western.neighbours if "stool" not in western.seat(k).tags]
+    ends = [k for k in at_table if len(western.neighbours[k]) == 1]
+    assert len(ends) == 4 and all(len(western.neighbours[k]) == 2 for k in at_table if k not in ends)  # the four corners
+
+
+def test_three_who_must_not_share_a_table_are_spread_over_three(meeting: Meeting, protocol_seat: dict[str, str]) -> None:
+    problem, seat_of = _solve(meeting, {"apart_mode": "table", "keep_apart": [["G002", "G003", "G004"]]})
+    tables = [_table(problem, seat_of[a]) for a in ("G002", "G003", "G004")]
+    assert len(set(tables)) == 3
+    assert seat_of["G002"] == protocol_seat["G002"]  # the senior keeps his place
+
+
+def test_a_principal_with_an_interpreter_behind_him_keeps_his_place() -> None:
+    intl = load_meeting(EXAMPLE.parent.parent / "banquet-intl" / "plan.toml")
+    plain = build_problem(intl)
+    before = dict(solve(plain).require_plan().seat_of)
+    stools = [s for s in plain.seats if "stool" in s.tags and s.id in before.values()]
+    assert stools
+    problem = build_problem(with_rules(intl, {"apart_mode": "table", "keep_apart": [["H01", "G01"]]}))
+    for stool in stools:
+        front = min((s for s in plain.seats if s.table == stool.table and "stool" not in s.tags),
+                    key=lambda s: (s.x - stool.x) ** 2 + (s.y - stool.y) ** 2)
+        principal = next(a for a, s in before.items() if s == front.id)
+        assert problem.constraints.pins[principal] == front.id
+    # the host and the guest of honour (who has an interpreter behind him) cannot be parted
+    result = solve(problem)
+    assert result.status is SolveStatus.INFEASIBLE
+    assert any({"H01", "G01"} <= set(c.people) and "fix their seats" in c.message for c in result.explanation)

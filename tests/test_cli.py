@@ -172,3 +172,14 @@ def test_county_example_is_the_demo(tmp_path: Path) -> None:
     write_demo_inputs(tmp_path)
     for name in ("plan.toml", "attendees.csv"):
         assert (tmp_path / name).read_bytes() == (root / name).read_bytes(), f"examples/county/{name} is stale: rerun write_demo_inputs"
+
+
+def test_warnings_are_one_plain_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parent.parent / "examples" / "banquet"
+    plan = tmp_path / "plan.toml"
+    text = (root / "plan.toml").read_text(encoding="utf-8").replace("tables = 12", "tables = 13")
+    plan.write_text(text.replace('attendees = "attendees.csv"', f'attendees = "{(root / "attendees.csv").as_posix()}"'), encoding="utf-8")
+    assert main(["solve", str(plan), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "seatplan: warning: R-BNQ-6: table 13 has no host" in err
+    assert ".py:" not in err and "module.build" not in err

@@ -129,7 +129,11 @@ def test_capacity_conflict_names_people() -> None:
     r = solve(p)
     assert r.status is SolveStatus.INFEASIBLE and r.plan is None
     (c,) = r.explanation
-    assert c.rule == "capacity" and "3 seats, 1 of them reserved or pinned, so 2 open" in c.message and "甲3" in c.message and len(c.people) == 3
+    assert c.rule == "capacity" and "3 seats, 1 of them reserved, so 2 open" in c.message and "甲3" in c.message and len(c.people) == 3
+    # a pinned person has his seat: he is counted on neither side
+    pinned = make_problem(hall(1, [3]), [("甲", 5)], Constraints(reserved=frozenset({"r01s001"}), pins={"P001": "r01s002"}))
+    (c,) = solve(pinned).explanation
+    assert "2 seats, 1 of them reserved, so 1 open for 4 people (besides 1 pinned); 3 cannot be seated" in c.message
     with pytest.raises(InfeasiblePlanError, match="cannot be seated"):
         r.require_plan()
 

@@ -334,11 +334,22 @@ def _lateral(seat: Seat) -> float:
     return -(seat.x * math.cos(a) + seat.y * math.sin(a))
 
 
+#: Seats at a table whose facings differ by more than this (degrees) are across, not side by side.
+SIDE_BY_SIDE_TURN = 135.0
+#: Tag of a stool behind a table place (an interpreter behind his principal, R-BNQ-10).
+STOOL_TAG = "stool"
+
+
 def seat_neighbours(seats: Sequence[Seat]) -> dict[str, tuple[str, ...]]:
     """Which seats are side by side (the meaning of "adjacent" in keep-apart/keep-together).
 
     * Seats at a table (``Seat.table``) neighbour the seats next to them around
-      the table (ordered by angle about the table's centre; a cycle).
+      the table (ordered by angle about the table's centre; a cycle), unless the
+      two face away from each other by more than :data:`SIDE_BY_SIDE_TURN`
+      degrees (the two corner chairs at the end of a French long table face each
+      other across it; two chairs at a table of two are opposite). Stools behind
+      the table (tag :data:`STOOL_TAG`, an interpreter behind his principal,
+      R-BNQ-10) are nobody's neighbour.
     * Other seats neighbour the seats next to them in the same row (same section
       and row number, ordered along the occupants' own left→right) when the gap
       is at most :data:`NEIGHBOUR_GAP_FACTOR` × the section's usual seat pitch:
@@ -358,6 +369,8 @@ def seat_neighbours(seats: Sequence[Seat]) -> dict[str, tuple[str, ...]]:
     tables: dict[tuple[str, str], list[Seat]] = {}
     rows: dict[tuple[str, int], list[Seat]] = {}
     for s in seats:
+        if s.table and STOOL_TAG in s.tags:
+            continue
         if s.table:
             tables.setdefault((s.section, s.table), []).append(s)
         else:
@@ -371,7 +384,8 @@ def seat_neighbours(seats: Sequence[Seat]) -> dict[str, tuple[str, ...]]:
         n = len(ring)
         for i, s in enumerate(ring):
             for t in (ring[(i - 1) % n], ring[(i + 1) % n]):
-                if t.id != s.id and t.id not in out[s.id]:
+                turn = abs((t.facing - s.facing + 180.0) % 360.0 - 180.0)
+                if t.id != s.id and t.id not in out[s.id] and turn <= SIDE_BY_SIDE_TURN:
                     out[s.id].append(t.id)
     pitch_by_section: dict[str, list[float]] = {}
     ordered_rows: dict[tuple[str, int], list[tuple[float, Seat]]] = {}

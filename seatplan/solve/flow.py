@@ -182,6 +182,12 @@ class FlowZone:
         self.table_ordinal = [ordinal.get(t, -1) for t in self.space.table]
         # the most senior free member of every hard group keeps his table: the others join
         # him or leave (a guest of honour is not sent down the hall to a junior colleague)
+        # a member of a hard keep-apart group of k may have to go k − 1 tables down (k at one table)
+        self.apart_reach: dict[str, int] = {}
+        for grp in self.groups:
+            if grp.kind == "apart" and grp.group.hard:
+                for m in grp.movable:
+                    self.apart_reach[m] = max(self.apart_reach.get(m, 1), len(grp.group.members) - 1)
         self.seniors = {
             min((m for m in grp.movable if m in self.g), key=self.g.__getitem__)
             for grp in self.groups
@@ -224,7 +230,9 @@ class FlowZone:
         problem, zone, ref = self.problem, self.zone, self.ref
         if ref.overflow:
             note = " (wrap = false leaves the ends of rows free)" if not self.c.wrap else ""
-            conflict = capacity_conflict(problem, zone, list(ref.overflow), len(ref.open_seats), note)
+            zone_seats = set(zone.seat_ids)
+            pinned = sum(1 for a in zone.attendee_ids if self.c.pins.get(a) in zone_seats)
+            conflict = capacity_conflict(problem, zone, list(ref.overflow), len(ref.open_seats), note, pinned=pinned)
             if not problem.allow_unseated:
                 out.conflicts.append(conflict)
                 return out
@@ -363,7 +371,7 @@ class FlowZone:
                 if a in self.seniors:
                     cand = [p for p in cand if self.table_ordinal[p] == home]
                 else:
-                    cand = [p for p in cand if self.table_ordinal[p] <= home + 1]
+                    cand = [p for p in cand if self.table_ordinal[p] <= home + self.apart_reach.get(a, 1)]
             if not explain:
                 for grp in self.groups:
                     if grp.kind == "apart" and grp.group.hard and a in grp.movable and grp.group.mode is PairMode.ADJACENT:
@@ -442,17 +450,19 @@ class FlowZone:
     def _sort_tables(self, seat_of: dict[str, str]) -> None:
         """At every banquet table, the people there take its places in precedence order (R-BNQ-7).
 
-        Only where no request names neighbouring places (keep-apart or keep-together in
-        ``adjacent`` mode) and for people without seat needs. Matching a fixed set of places
+        Members of a request that names neighbouring places (keep-apart or keep-together
+        in ``adjacent`` mode) and people with seat needs keep the places the model gave
+        them; the others are sorted among their own places. Matching a fixed set of places
         to people in sorted order never raises the order cost, so the plan stays optimal;
         it settles the ties the cost leaves open (a guest moved to the next table takes its
         best free place, not one after juniors).
         """
-        if min(self.table_ordinal, default=-1) < 0 or any(g.group.mode is PairMode.ADJACENT for g in self.groups):
+        if min(self.table_ordinal, default=-1) < 0:
             return
+        placed_by_request = {m for g in self.groups if g.group.mode is PairMode.ADJACENT for m in g.group.members}
         at: dict[int, list[str]] = {}
         for a, sid in seat_of.items():
-            if not self.problem.attendee(a).needs:
+            if not self.problem.attendee(a).needs and a not in placed_by_request:
                 at.setdefault(self.table_ordinal[self.space.index[sid]], []).append(a)
         for people in at.values():
             places = sorted(self.space.index[seat_of[a]] for a in people)
@@ -840,7 +850,11 @@ class FlowZone:
             index = {lit.Index() for lit in chosen}
             found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.Index() in index])
             if found:
-                head = f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
+                head = (
+                    f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
+                    if len(found) > 1
+                    else f"zone '{self.zone.name}': this request cannot hold with the protocol order and the fixed places: "
+                )
                 found[0] = Conflict(found[0].rule, head + found[0].message, found[0].people)
                 return found
         return [

@@ -30,16 +30,25 @@ class ZoneOutcome:
     optimal: bool = True
 
 
-def capacity_conflict(problem: SeatingProblem, zone: Zone, overflow: list[str] | tuple[str, ...], open_seats: int, note: str = "") -> Conflict:
-    """The plain-language capacity message (names the first eight who do not fit)."""
+def capacity_conflict(
+    problem: SeatingProblem, zone: Zone, overflow: list[str] | tuple[str, ...], open_seats: int, note: str = "", *, pinned: int = 0
+) -> Conflict:
+    """The plain-language capacity message (names the first eight who do not fit).
+
+    ``open_seats`` are the seats left for the ``len(zone.attendee_ids) − pinned``
+    people who are not pinned (the pinned have their seats: both sides lose them).
+    """
     names = ", ".join(problem.attendee(a).name for a in overflow[:8])
     more = f" and {len(overflow) - 8} more" if len(overflow) > 8 else ""
-    people = len(zone.attendee_ids)
-    held = len(zone.seat_ids) - open_seats
-    seats = f"{len(zone.seat_ids)} seats, {held} of them reserved or pinned, so {open_seats} open" if held else f"{open_seats} seats"
+    people = len(zone.attendee_ids) - pinned
+    held = len(zone.seat_ids) - pinned - open_seats
+    total = len(zone.seat_ids) - pinned
+    seats = f"{total} seats, {held} of them reserved, so {open_seats} open" if held > 0 else f"{open_seats} seats"
+    who = "people" if people != 1 else "person"
+    pinned_text = f" (besides {pinned} pinned)" if pinned else ""
     return Conflict(
         rule="capacity",
-        message=f"zone '{zone.name}' has {seats}{note} for {people} people; {len(overflow)} cannot be seated ({names}{more})",
+        message=f"zone '{zone.name}' has {seats}{note} for {people} {who}{pinned_text}; {len(overflow)} cannot be seated ({names}{more})",
         people=tuple(overflow),
     )
 
