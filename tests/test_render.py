@@ -402,3 +402,14 @@ def test_rows_facing_one_way_are_not_turned_and_have_no_backs() -> None:
     assert not [c for c in ax.collections if c.get_gid() == "chair-backs"]
     floor = next(s for s in problem.seats if s.section == "floor")
     assert _patch(ax, floor.id).get_transform() == ax.transData
+
+
+def test_chairs_facing_a_side_wall_are_turned() -> None:
+    venue = Venue.rectangle(8, 8, doors=(Door(4, 0, 1.5, main=True, name="正门"),))
+    seats = (Seat("w1", "west", 1, 1, 3.0, 4.0, 0.0), Seat("w2", "west", 1, 2, 3.0, 4.6, 0.0))
+    attendees = (Attendee("a1", "王建国", "县委", rank=1),)
+    problem = SeatingProblem(Layout(venue, seats, ()), attendees, (Zone("west", ("w1", "w2"), ("a1",)),), title="侧向")
+    ax = draw_plan(problem, Plan(seat_of={"a1": "w1"}))
+    assert _patch(ax, "w1").get_transform() != ax.transData
+    (backs,) = [c for c in ax.collections if c.get_gid() == "chair-backs"]
+    assert all(seg[0][0] < 3.0 and seg[1][0] < 3.0 for seg in backs.get_segments())  # behind, to the west

@@ -311,13 +311,17 @@ def _turned_sections(seats: Sequence[Seat]) -> set[str]:
 
     Every section when the seats of the room face three or more ways (a round or square
     table, a horseshoe, a head of table with two sides), else the sections whose own seats
-    face different ways (curved rows). Rows facing the stage and a dais facing them stay
-    plain boxes.
+    face different ways (curved rows) or face a side wall (a table pointing at the door).
+    Rows facing the stage and a dais facing them stay plain boxes.
     """
     groups = _sections(seats)
     if len({_facing_key(s) for s in seats}) >= 3:
         return set(groups)
-    return {section for section, group in groups.items() if _mixed_facing(group)}
+    return {
+        section
+        for section, group in groups.items()
+        if _mixed_facing(group) or any(_facing_key(s) not in (90, 270) for s in group)
+    }
 
 
 def _section_boxes(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
