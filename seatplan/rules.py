@@ -263,8 +263,32 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
         wrap=opts.get("wrap", True),
         weights=weights,
     )
+    for zone in problem.zones:
+        if any(HOSTESS_SEAT_TAG in problem.seat(s).tags for s in zone.seat_ids):
+            _check_long_table_reserved(problem, zone, constraints.reserved, source)
     zones = tuple(replace(z, strict=False) if _opens(problem, z) else z for z in problem.zones)
     return replace(problem, zones=zones, constraints=constraints)
+
+
+def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: frozenset[str], source: str) -> None:
+    """A place kept free inside a Western long table's pattern would shift everyone after it.
+
+    The men/women alternation and the split couples (R-BNQ-12) are laid out place by
+    place; only the last places of the order may be reserved (their diners are left over).
+    """
+    n = len(zone.attendee_ids)
+    inside = [k for k, s in enumerate(zone.seat_ids[:n]) if s in reserved and STOOL_TAG not in problem.seat(s).tags]
+    # the last places of the order may be kept free (their diners are then left over); any other would shift
+    if inside and inside != list(range(n - len(inside), n)):
+        inside = [zone.seat_ids[k] for k in inside]
+        free = [problem.seat(s).describe() for s in zone.seat_ids[len(zone.attendee_ids) :] if STOOL_TAG not in problem.seat(s).tags]
+        raise PlanFileError(
+            f"{problem.seat(inside[0]).describe()} is a diner's place at the Western long table: keeping it free would "
+            "move everyone after it one place on and undo the men/women order and the split couples (R-BNQ-12)",
+            location=Location(file=source, field="rules.reserved", value=problem.seat(inside[0]).describe()),
+            hint=("reserve one of the free places at the end (" + "、".join(free[:4]) + ")") if free
+            else "add places (long_table seats) or take a person off the list instead of reserving a place",
+        )
 
 
 def _keep_banquet_places(problem: SeatingProblem, zone: Zone, pins: dict[str, str]) -> None:

@@ -195,3 +195,12 @@ def test_a_principal_with_an_interpreter_behind_him_keeps_his_place() -> None:
     result = solve(problem)
     assert result.status is SolveStatus.INFEASIBLE
     assert any({"H01", "G01"} <= set(c.people) and "fix their seats" in c.message for c in result.explanation)
+
+
+def test_a_reserved_place_inside_a_western_table_is_refused_with_a_fix() -> None:
+    from seatplan.errors import PlanFileError
+
+    western = load_meeting(EXAMPLE.parent.parent / "banquet-western" / "plan.toml")
+    with pytest.raises(PlanFileError, match=r"R-BNQ-12") as info:
+        build_problem(with_rules(western, {"reserved": ["1号桌 3号"]}))
+    assert info.value.location.field == "rules.reserved" and info.value.hint

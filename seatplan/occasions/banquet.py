@@ -49,15 +49,23 @@ One rectangular table seats everybody (:func:`seatplan.layout.long_table.generat
    (the host side yields the better places, as at round tables).
 3. **Places** rank host's right, hostess's right, host's left, hostess's left, outward
    (:func:`seatplan.protocol.long_table.long_table_places`). Men and women alternate when every
-   gender is known and the numbers fit: the senior woman at the host's right, the senior man at
-   the hostess's right, and so on; otherwise plain precedence, with a warning. With an odd
-   number of people the extra place goes to the long side that fits the list's men and women
-   (``swap_sides`` of :func:`~seatplan.layout.long_table.generate_long_table`).
+   guest's gender is known (a blank one of the host or hostess takes the default of
+   :func:`~seatplan.protocol.long_table.anchor_genders`) and the numbers fit: the senior woman
+   at the host's right, the senior man at the hostess's right, and so on; otherwise plain
+   precedence, with a warning. With an odd number of people the extra place goes to the long
+   side that fits the list's men and women (``swap_sides`` of
+   :func:`~seatplan.layout.long_table.generate_long_table`); an English table then has two
+   people of one gender side by side, and a warning names them.
 4. **Couples** (配偶/partner) are not seated next to or directly across from each other, unless
    one of them is tagged 新婚/订婚/newlywed/engaged (:func:`seatplan.protocol.long_table.seat_long_table`).
 5. **Interpreters** (R-BNQ-10) sit on stools behind their principals (``interpreters =
    "behind"``): guest-side ones behind the guests in rank order, host-side ones behind the host,
    then the hostess.
+
+The places are one strict zone ``"banquet"`` (requests leave it strict: an unmet request is
+reported as a conflict, ``docs/rules.md``); every stool is a strict zone of its own
+(:func:`stool_zone_name`), so only its interpreter ever sits there — a reserved place moves
+the guests after it one place down and leaves the last one unseated, never on a stool.
 
 R-BNQ-9 does not apply: the host and hostess keep their places and the guests of honour sit at
 their right. ``convention`` does not mirror the table (R-BNQ-12 is international practice).
@@ -109,11 +117,18 @@ from seatplan.protocol.banquet import (
     TieBreak,
     table_sizes,
 )
-from seatplan.protocol.long_table import BanquetStyle, Gender, long_table_places, parse_gender, seat_long_table
+from seatplan.protocol.long_table import (
+    BanquetStyle,
+    anchor_genders,
+    long_table_places,
+    parse_gender,
+    seat_long_table,
+)
 
 __all__ = [
     "INTERPRETER_TAGS",
     "OPTION_TABLE",
+    "STOOL_ZONE",
     "BanquetOptions",
     "BanquetPlan",
     "BanquetWarning",
@@ -121,15 +136,34 @@ __all__ = [
     "build",
     "plan_banquet",
     "read_banquet_options",
+    "stool_zone_name",
 ]
 
 #: Name of the option table in the plan file.
 OPTION_TABLE = "banquet"
 #: Tags (标签 column) that mark an interpreter (R-BNQ-10).
 INTERPRETER_TAGS = frozenset({"interpreter", "翻译", "译员"})
+#: Zone of an interpreter's stool at a Western long table: ``"banquet:stool-1"``, … (R-BNQ-10).
+STOOL_ZONE = "stool"
 #: Largest table R-BNQ-1 accepts without a warning; the main table may be one pair larger.
 RECOMMENDED_MAX = 10
 MAIN_TABLE_MAX = 12
+
+
+def stool_zone_name(number: int) -> str:
+    """Zone name of the ``number``-th interpreter's stool at a Western long table (R-BNQ-10).
+
+    Each stool is a strict zone of one seat and one interpreter, apart from the zone
+    ``"banquet"`` of the places: a reserved or unused place never moves a guest onto a stool,
+    nor an interpreter away from his principal. The name is not a flow zone
+    (:func:`seatplan.rules.is_flow_zone`), so requests leave it strict.
+
+    Examples
+    --------
+    >>> stool_zone_name(2)
+    'banquet:stool-2'
+    """
+    return f"{SECTION}:{STOOL_ZONE}-{number}"
 
 
 class BanquetWarning(UserWarning):
@@ -238,7 +272,8 @@ class BanquetPlan:
     Parameters
     ----------
     staging
-        Layout and the one zone ``"banquet"``, as :func:`build` returns it.
+        Layout and zones, as :func:`build` returns it: the one zone ``"banquet"`` (at a long
+        table followed by a zone per interpreter's stool, :func:`stool_zone_name`).
     tables
         The round tables by rank (centre, diameter, place seat ids by number); empty for a
         long table.
@@ -662,10 +697,10 @@ def _plan_long_table(meeting: Meeting, options: BanquetOptions) -> BanquetPlan:
         )
 
     table = lay(False)
-    if len(people) % 2 == 1 and _gender_counts(table, host, people) is False:
+    if len(people) % 2 == 1 and _gender_counts(table, host, hostess, people) is False:
         # an odd number: the extra place on the other long side may fit the list's men and women
         other = lay(True)
-        if _gender_counts(other, host, people):
+        if _gender_counts(other, host, hostess, people):
             table = other
     notes += table.warnings
     seating = seat_long_table(
@@ -688,20 +723,21 @@ def _plan_long_table(meeting: Meeting, options: BanquetOptions) -> BanquetPlan:
     _check_principals(host_side, 2, "host", source)
     served = [a for a in guests if a.id != hostess.id][: len(guest_side)] + [host, hostess][: len(host_side)]
     stool_people = guest_side + host_side
-    if stool_people:
-        table = add_interpreter_stools(table, [seat_of[a.id] for a in served], source=source, key_prefix=OPTION_TABLE)
-        for k, person in enumerate(stool_people, start=1):
-            occupant[f"t01-i{k}"] = person.id
+    n_places = len(table.layout.seats)
+    table = add_interpreter_stools(table, [seat_of[a.id] for a in served], source=source, key_prefix=OPTION_TABLE)
+    stools = [s.id for s in table.layout.seats[n_places:]]
+    occupant.update(zip(stools, (a.id for a in stool_people)))
 
-    order = [sid for sid in (s.id for s in table.layout.seats) if sid in occupant]
-    zone = Zone(
-        name=SECTION,
-        seat_ids=tuple(order),
-        attendee_ids=tuple(occupant[s] for s in order),
-        strict=True,
-    )
+    # the places are one zone; every stool is a zone of its own, so that nobody but its
+    # interpreter ever sits there (a reserved place shifts the guests, never onto a stool)
+    order = [s.id for s in table.layout.seats[:n_places] if s.id in occupant]
+    zones = [Zone(name=SECTION, seat_ids=tuple(order), attendee_ids=tuple(occupant[s] for s in order), strict=True)]
+    zones += [
+        Zone(name=stool_zone_name(k), seat_ids=(sid,), attendee_ids=(occupant[sid],), strict=True)
+        for k, sid in enumerate(stools, start=1)
+    ]
     return BanquetPlan(
-        staging=Staging(layout=table.layout, zones=(zone,)),
+        staging=Staging(layout=table.layout, zones=tuple(zones)),
         tables=(),
         occupant=occupant,
         warnings=tuple(notes),
@@ -710,12 +746,12 @@ def _plan_long_table(meeting: Meeting, options: BanquetOptions) -> BanquetPlan:
     )
 
 
-def _gender_counts(table: LongTableLayout, host: Attendee, people: Sequence[Attendee]) -> bool | None:
+def _gender_counts(table: LongTableLayout, host: Attendee, hostess: Attendee, people: Sequence[Attendee]) -> bool | None:
     """Whether the table's places for men and women match the people's genders (None: unknown)."""
     genders = [parse_gender(a.gender) for a in people]
     if None in genders:
         return None
-    host_gender = parse_gender(host.gender) or Gender.MALE
+    host_gender, _ = anchor_genders(host, hostess)
     places = long_table_places(
         table.layout.seats, host_seat=table.host_seat, hostess_seat=table.hostess_seat, host_gender=host_gender
     )

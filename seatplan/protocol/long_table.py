@@ -27,7 +27,11 @@ Choices where R-BNQ-12 is silent
 * The places are meant for the opposite gender of the nearer anchor at odd distances and the
   same gender at even ones; the host is taken as a man unless his 性别 says otherwise, and the
   hostess as the other gender. So with a woman host and her husband as the "hostess", the senior
-  man sits at her right.
+  man sits at her right. A blank 性别 of the host or the hostess takes this default (a blank
+  host whose hostess is marked a man is a woman) and does not stop the alternation
+  (:func:`anchor_genders`).
+* An English table of an odd number cannot alternate all the way round; the seating is kept
+  and a warning names the two people of one gender who sit side by side.
 * ``convention`` (``cn`` / ``intl``) does not mirror a Western table: its right-hand precedence is
   the international one, which Chinese practice also follows at table (R-BNQ-7).
 * Newly-wed or engaged couples (tag ``新婚``, ``订婚``, ``newlywed``, ``engaged``) may sit
@@ -67,6 +71,7 @@ __all__ = [
     "LongTablePlace",
     "LongTableSeating",
     "LongTableSlot",
+    "anchor_genders",
     "long_table_neighbours",
     "long_table_places",
     "long_table_sequence",
@@ -147,6 +152,29 @@ def parse_gender(text: str) -> Gender | None:
         if word in words:
             return gender
     return None
+
+
+def anchor_genders(host: Attendee, hostess: Attendee) -> tuple[Gender, Gender]:
+    """The genders the places of a long table are counted from: the host's and the hostess's.
+
+    R-BNQ-12 as ``docs/banquet.md`` reads it: the host is taken as a man unless his 性别 says
+    otherwise, and the hostess as the other gender. A blank (or unrecognised) cell therefore
+    never stops men and women alternating: a blank host is a man — or a woman when the
+    hostess's 性别 says he is a man — and a blank hostess is the host's other gender. Only
+    when both are given may they be equal (the caller then falls back to plain precedence).
+
+    Examples
+    --------
+    >>> from seatplan.model import Attendee
+    >>> anchor_genders(Attendee(id="H", name="Host"), Attendee(id="S", name="Hostess"))
+    (<Gender.MALE: 'male'>, <Gender.FEMALE: 'female'>)
+    >>> anchor_genders(Attendee(id="H", name="Host"), Attendee(id="S", name="Husband", gender="男"))
+    (<Gender.FEMALE: 'female'>, <Gender.MALE: 'male'>)
+    """
+    hg, sg = parse_gender(host.gender), parse_gender(hostess.gender)
+    if hg is None:
+        hg = sg.other if sg is not None else Gender.MALE
+    return hg, sg if sg is not None else hg.other
 
 
 # --------------------------------------------------------------------------------------
@@ -600,15 +628,18 @@ def seat_long_table(
 ) -> LongTableSeating:
     """Seat people at a long table by R-BNQ-12.
 
-    1. Places are ranked by :func:`long_table_places` (the host's gender from his 性别,
-       default a man).
-    2. **Men and women alternate** when ``alternate`` is true, host and hostess are of
-       different known genders, everybody's gender is known and there are as many men and
-       women as places meant for them: the men take the men's places in precedence order
+    1. Places are ranked by :func:`long_table_places` (the host's gender from
+       :func:`anchor_genders`: his 性别, default a man).
+    2. **Men and women alternate** when ``alternate`` is true, host and hostess are not
+       both marked as one gender (a blank 性别 of either takes the default of
+       :func:`anchor_genders`), everybody else's gender is known and there are as many men
+       and women as places meant for them: the men take the men's places in precedence order
        (the senior man at the hostess's right), the women the women's places (the senior
        woman at the host's right). Otherwise **plain precedence**: the k-th person takes the
        k-th place (host's right, hostess's right, host's left, hostess's left, …) and a
-       warning says why.
+       warning says why. An odd number of places in one ring (English style) cannot
+       alternate all the way round: a warning names the two people of one gender who sit
+       side by side.
     3. **Couples are split**: nobody sits next to or directly across from his or her partner
        (:func:`long_table_neighbours`), except the host and hostess themselves and couples in
        ``together_ok``. Of all the arrangements that split every couple the one chosen is the
@@ -650,7 +681,7 @@ def seat_long_table(
         seats,
         host_seat=host_seat,
         hostess_seat=hostess_seat,
-        host_gender=parse_gender(host.gender) or Gender.MALE,
+        host_gender=anchor_genders(host, hostess)[0],
     )
     everyone = [host, hostess, *people]
     ids = [a.id for a in everyone]
@@ -704,6 +735,8 @@ def seat_long_table(
         if seat_of[a] in near.near(seat_of[b]):
             unsplit.append((a, b))
     unsplit.sort()
+    if gendered and len(places) % 2:
+        notes += _same_gender_neighbours(occupant, everyone, near)
     if unsplit:
         name = {a.id: a.name for a in everyone}
         text = "; ".join(f"{name[a]} and {name[b]}" for a, b in unsplit)
@@ -720,12 +753,51 @@ def seat_long_table(
     )
 
 
+def _same_gender_neighbours(
+    occupant: Mapping[str, str], everyone: Sequence[Attendee], near: LongTableNeighbours
+) -> list[str]:
+    """A warning naming the people of one gender who sit side by side (an odd English table).
+
+    An odd number of places in one ring round the table (English style: the ends join the
+    sides) cannot alternate all the way round: somewhere two people of one gender sit next to
+    each other (from 7 places up, in the middle of a long side). A French table has no such
+    ring (the end places are empty), so it never warns.
+    """
+    by_id = {a.id: a for a in everyone}
+    host, hostess = everyone[0], everyone[1]
+    anchors = dict(zip((host.id, hostess.id), anchor_genders(host, hostess)))
+
+    def gender(sid: str) -> Gender | None:
+        aid = occupant[sid]
+        return anchors.get(aid) or parse_gender(by_id[aid].gender)
+
+    order = {sid: k for k, sid in enumerate(occupant)}
+    pairs = sorted(
+        {tuple(sorted((a, b), key=order.__getitem__)) for a in near.next_to for b in near.next_to[a]
+         if a in occupant and b in occupant and gender(a) is gender(b)},
+        key=lambda p: (order[p[0]], order[p[1]]),
+    )
+    if not pairs:
+        return []
+    texts = [
+        f"{by_id[occupant[a]].name} and {by_id[occupant[b]].name} (both {'men' if gender(a) is Gender.MALE else 'women'})"
+        for a, b in pairs
+    ]
+    n = len(occupant)
+    return [
+        f"R-BNQ-12: {n} people round the table cannot alternate men and women all the way round (an odd "
+        f"number): {'; '.join(texts)} sit side by side; a French table, or an English one of 6, 10, 14, … "
+        "people, alternates all round"
+    ]
+
+
 def _can_alternate(
     places: Sequence[LongTablePlace], host: Attendee, hostess: Attendee, people: Sequence[Attendee]
 ) -> tuple[bool, str]:
     """Whether men and women can alternate, and a warning when they cannot."""
     fallback = "places follow plain precedence (host's right, hostess's right, host's left, hostess's left, …)"
-    missing = [a for a in (host, hostess, *people) if parse_gender(a.gender) is None]
+    # a blank gender of the host or the hostess takes the default (anchor_genders)
+    missing = [a for a in people if parse_gender(a.gender) is None]
     if missing:
         names = ", ".join(f"{a.name} ({a.gender!r})" if a.gender else a.name for a in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
@@ -733,7 +805,7 @@ def _can_alternate(
             f"R-BNQ-12: the gender of {len(missing)} people is missing or not recognised ({names}{more}): {fallback}; "
             "write 男/女 or M/F in the 性别/gender column to alternate men and women"
         )
-    hg, sg = parse_gender(host.gender), parse_gender(hostess.gender)
+    hg, sg = anchor_genders(host, hostess)
     if hg is sg:
         return False, (
             f"R-BNQ-12: host {host.name} and hostess {hostess.name} are both {'men' if hg is Gender.MALE else 'women'}: "
