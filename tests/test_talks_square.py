@@ -186,8 +186,69 @@ def test_far_side_tie_goes_to_the_left_of_the_plan() -> None:
     far = [Seat(f"f{k}", "t", 1, k + 1, x=x, y=1.0, facing=270.0) for k, x in enumerate((-0.5, 0.5))]
     near = [Seat(f"n{k}", "t", 1, k + 1, x=x, y=-1.0, facing=90.0) for k, x in enumerate((-0.5, 0.5))]
     assert rank_round_table(far + near, door=(0.0, -5.0)) == ["f0", "f1", "n1", "n0"]
-    # the door off the axis breaks the tie: the far chair facing it more squarely is seat 1
-    assert rank_round_table(far + near, door=(0.8, -5.0))[0] == "f1"
+    # the door off the axis: the far side still faces it, so seat 1 stays its PV-left chair
+    assert rank_round_table(far + near, door=(0.8, -5.0)) == ["f0", "f1", "n1", "n0"]
+    assert rank_round_table(far + near, door=(-0.8, -5.0)) == ["f0", "f1", "n1", "n0"]
+
+
+@pytest.mark.parametrize("n", [4, 5, 6, 7, 9, 12])
+@pytest.mark.parametrize("door_x", [1.5, 4.0, 7.5, 10.5])
+def test_door_off_centre_keeps_seat_one(n: int, door_x: float) -> None:
+    """The side facing the door is chosen as a whole: the door's place along its wall moves nothing."""
+    central = lay_square_table(room(), heads=n)
+    seats = [s for s in central.layout.seats if s.row == 1]
+    base = rank_round_table(seats, door=central.door)
+    moved = Venue.rectangle(12.0, 12.0, doors=(Door(x=door_x, y=0.0, width=1.8, main=True),))
+    plan = lay_square_table(moved, heads=n)
+    assert [(s.x, s.y) for s in plan.layout.seats] == [(s.x, s.y) for s in central.layout.seats]
+    assert rank_round_table([s for s in plan.layout.seats if s.row == 1], door=plan.door) == base
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(2, 16),
+    door_x=st.floats(0.5, 13.5, allow_nan=False),
+    deg=st.floats(0, 360, allow_nan=False),
+)
+def test_property_square_door_anywhere_on_its_wall(n: int, door_x: float, deg: float) -> None:
+    """Wherever the door is on the bottom wall, seat 1 is the far side's middle (PV-left of a pair)."""
+    plan = lay_square_table(room(14.0), heads=n)
+    seats = [s for s in plan.layout.seats if s.row == 1]
+    base = rank_round_table(seats, door=plan.door)
+    assert rank_round_table(seats, door=(door_x, 0.0)) == base
+    door = rot((door_x, 0.0), deg)
+    assert rank_round_table(turn(seats, deg), door=door) == base
+
+
+def _old_round_first(seats: list[Seat], door: tuple[float, float]) -> str:
+    """Seat 1 at a round table as it has always been: the chair facing the door most squarely."""
+
+    def score(s: Seat) -> float:
+        vx, vy = door[0] - s.x, door[1] - s.y
+        a = math.radians(s.facing)
+        return (math.cos(a) * vx + math.sin(a) * vy) / math.hypot(vx, vy)
+
+    best = max(score(s) for s in seats)
+    cands = [s for s in seats if score(s) >= best - 1e-4]
+    near = min(math.hypot(s.x - door[0], s.y - door[1]) for s in cands)
+    cands = [s for s in cands if math.hypot(s.x - door[0], s.y - door[1]) <= near + 0.05]
+    return cands[0].id if len(cands) == 1 else ""  # a tie within tolerance: not compared
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(2, 16), door_x=st.floats(0.5, 13.5, allow_nan=False))
+def test_property_round_table_unchanged(n: int, door_x: float) -> None:
+    """A round table: every chair is a side of its own, so seat 1 is still the chair facing the door."""
+    from seatplan.layout.meeting_rooms import lay_round_table
+
+    plan = lay_round_table(room(14.0), heads=n)
+    seats = [s for s in plan.layout.seats if s.row == 1]
+    order = rank_round_table(seats, door=(door_x, 0.0))
+    assert order[0] == (_old_round_first(seats, (door_x, 0.0)) or order[0])
+    ring = list(plan.groups["table"])  # clockwise from the chair facing a central door
+    k = ring.index(order[0])
+    assert order == ring[k:] + ring[:k]
+    assert rank_round_table(seats, door=plan.door) == ring
 
 
 @pytest.mark.parametrize("deg", ANGLES)
@@ -221,6 +282,52 @@ def test_property_square_any_size_and_rotation(n: int, deg: float, dx: float) ->
     assert turns == sorted(turns)
     door = rot(plan.door, deg)
     assert rank_round_table(turn(seats, deg, shift=(dx, 0.0)), door=(door[0] + dx, door[1])) == order
+
+
+@pytest.mark.parametrize(("conv", "own_view"), [(Convention.INTL, [5, 3, 1, 2, 4]), (Convention.CN, [4, 2, 1, 3, 5])])
+@pytest.mark.parametrize("deg", [0.0, *ANGLES])
+def test_behind_the_head_centre_first(conv: Convention, own_view: list[int], deg: float) -> None:
+    """R-DAIS-1 centre above sides: No.2 straight behind the head, then outward, senior hand first."""
+    plan = lay_square_table(room(14.0), heads=8, behind=5)
+    seats = {s.id: s for s in plan.layout.seats}
+    for sid in plan.groups["table"]:
+        head = seats[sid]
+        row = [seats[i] for i in plan.groups[f"behind-{sid}"]]
+        turned = turn([head, *row], deg, about=(7.0, 7.0))
+        order = rank_behind(turned[0], turned[1:], convention=conv)
+        number = {b: k for k, b in enumerate(order, start=1)}
+        left = (math.cos(math.radians(head.facing + 90)), math.sin(math.radians(head.facing + 90)))
+        # the head's own view left→right: the most negative along his left vector is his far right
+        view = sorted(row, key=lambda b: (b.x - head.x) * left[0] + (b.y - head.y) * left[1], reverse=True)
+        assert [number[b.id] for b in view] == own_view
+        straight = seats[order[0]]
+        assert math.isclose((straight.x - head.x) * left[0] + (straight.y - head.y) * left[1], 0.0, abs_tol=1e-6)
+
+
+@pytest.mark.parametrize(("conv", "own_view"), [(Convention.INTL, [3, 1, 2]), (Convention.CN, [2, 1, 3])])
+def test_behind_the_head_round_table_arc(conv: Convention, own_view: list[int]) -> None:
+    from seatplan.layout.meeting_rooms import lay_round_table
+
+    plan = lay_round_table(room(16.0), heads=8, behind=3)
+    seats = {s.id: s for s in plan.layout.seats}
+    for sid in plan.groups["table"]:
+        head = seats[sid]
+        row = [seats[i] for i in plan.groups[f"behind-{sid}"]]
+        number = {b: k for k, b in enumerate(rank_behind(head, row, convention=conv), start=1)}
+        left = (math.cos(math.radians(head.facing + 90)), math.sin(math.radians(head.facing + 90)))
+        view = sorted(row, key=lambda b: (b.x - head.x) * left[0] + (b.y - head.y) * left[1], reverse=True)
+        assert [number[b.id] for b in view] == own_view
+
+
+def test_behind_bad_arguments() -> None:
+    head = Seat("h", "t", 1, 1, x=0.0, y=0.0, facing=90.0)
+    back = [Seat("b", "t", 2, 1, x=0.0, y=-1.1, facing=90.0)]
+    assert rank_behind(head, [], convention="cn") == []
+    assert rank_behind(head, back, convention="cn") == ["b"]
+    with pytest.raises(ValidationError):
+        rank_behind(head, back, convention="xx")
+    with pytest.raises(ValidationError):
+        rank_behind(head, back, tolerance=-1.0)
 
 
 @pytest.mark.parametrize(("conv", "first_hand"), [(Convention.INTL, "right"), (Convention.CN, "left")])
@@ -319,3 +426,56 @@ def test_bad_table_options(tmp_path: Path, talks: str, match: str) -> None:
 def test_square_table_too_big_for_the_room(tmp_path: Path) -> None:
     with pytest.raises(GeometryError, match="square table"):
         build_problem(load_meeting(_write(tmp_path, 'multilateral = true\ntable = "square"\n', 5.0)))
+
+
+def test_square_example_door_off_centre(tmp_path: Path) -> None:
+    """The example with its door at x = 7.5: China keeps seat 1 on the far side's PV-left (review 9)."""
+    path = _write(tmp_path, 'multilateral = true\ntable = "square"\nlanguage = "en"\nseat_pitch = 1.0\n')
+    path.write_text(path.read_text(encoding="utf-8").replace("x = 4.5", "x = 7.5"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["solve", str(path), "--out", str(out)]) == 0
+    heads = {int(r["seat"]): r for r in _rows(out) if r["section"] == "heads"}
+    units = ["China", "Kazakhstan", "Kyrgyzstan", "Mongolia", "Tajikistan", "Uzbekistan"]
+    assert [heads[k]["unit"] for k in range(1, 7)] == units
+    far_y = max(float(r["y"]) for r in heads.values())
+    assert float(heads[1]["y"]) == float(heads[2]["y"]) == far_y
+    assert float(heads[1]["x"]) < 4.5 < float(heads[2]["x"])  # seat 1 on PV-left, seat 2 on PV-right
+    central = tmp_path / "central"
+    central.mkdir()
+    (central / "attendees.csv").write_bytes((tmp_path / "attendees.csv").read_bytes())
+    (central / "plan.toml").write_text(path.read_text(encoding="utf-8").replace("x = 7.5", "x = 4.5"), encoding="utf-8")
+    assert main(["solve", str(central / "plan.toml"), "--out", str(central / "out")]) == 0
+    same = {(r["id"], r["seat_id"]) for r in _rows(central / "out")}
+    assert {(r["id"], r["seat_id"]) for r in _rows(out)} == same  # same seats, same people as with the door central
+
+
+@pytest.mark.parametrize(("key", "table"), [("table_side", "square"), ("table_diameter", "round")])
+@pytest.mark.parametrize("value", [0.5, 0.79, 12.5, -1.0])
+def test_table_size_one_range_one_error(tmp_path: Path, key: str, table: str, value: float) -> None:
+    """Review 12c: the option check and the layout accept the same range, so one error names it."""
+    with pytest.raises(PlanFileError, match=r"must be 0 \(as small as the chairs allow\) or between 0\.8 and 12\.0"):
+        build_problem(load_meeting(_write(tmp_path, f'multilateral = true\ntable = "{table}"\n{key} = {value}\n', 10.0)))
+
+
+@pytest.mark.parametrize(("key", "table"), [("table_side", "square"), ("table_diameter", "round")])
+@pytest.mark.parametrize("value", [0, 0.8, 1.0, 4.0])
+def test_table_size_accepted(tmp_path: Path, key: str, table: str, value: float) -> None:
+    problem = build_problem(load_meeting(_write(tmp_path, f'multilateral = true\ntable = "{table}"\n{key} = {value}\n', 10.0)))
+    top = next(s for s in problem.layout.shapes if s.kind is ShapeKind.TABLE)
+    size = max(p[0] for p in top.points) - min(p[0] for p in top.points)
+    assert size >= max(value, 1.2) - 1e-3  # a minimum: 0 and sizes below what the chairs need are no-ops
+    assert math.isclose(size, 4.0, abs_tol=1e-3) == (value == 4.0)
+
+
+def test_table_size_range_is_the_layouts() -> None:
+    from seatplan.layout.meeting_rooms import MULTILATERAL_TABLE_SIZE, lay_round_table
+
+    lo, hi = MULTILATERAL_TABLE_SIZE
+    assert (lo, hi) == (0.8, 12.0)
+    for bad in (lo - 0.01, hi + 0.01):
+        with pytest.raises(GeometryError, match="0.8–12.0"):
+            lay_square_table(room(), heads=4, table_side=bad)
+        with pytest.raises(GeometryError, match="0.8–12.0"):
+            lay_round_table(room(), heads=4, table_diameter=bad)
+    lay_square_table(room(), heads=4, table_side=lo)
+    lay_round_table(room(), heads=4, table_diameter=lo)

@@ -87,6 +87,7 @@ __all__ = [
     "FACE_RIGHT",
     "FLAG_SIZE",
     "MEDIUM_TABLE_WIDTH",
+    "MULTILATERAL_TABLE_SIZE",
     "PERSON_PITCH",
     "ROOM_SEAT_PITCH",
     "ROUND_TABLE_MIN_DIAMETER",
@@ -1424,6 +1425,10 @@ def relabel_seats(
 
 #: Smallest round table for multilateral talks, metres of diameter (assumption: a 1.2 m table seats 4).
 ROUND_TABLE_MIN_DIAMETER = 1.2
+#: Accepted range (metres) of a requested round-table diameter or square-table side at multilateral
+#: talks (``[talks] table_diameter`` / ``table_side``; 0 there means "as small as the chairs allow").
+#: Below 0.8 m is not a table for talks; above 12 m is a hall, not a table (assumptions).
+MULTILATERAL_TABLE_SIZE: tuple[float, float] = (0.8, 12.0)
 #: Clear arc left between the back-row chairs of two neighbouring delegations, metres (assumption).
 DELEGATION_GAP = 0.3
 
@@ -1460,8 +1465,9 @@ def lay_round_table(
     seat_pitch
         Table circumference per head, metres (R-PHY-8: at least 0.60).
     table_diameter
-        Table diameter, metres; ``None`` = as small as the chairs allow, at
-        least :data:`ROUND_TABLE_MIN_DIAMETER`.
+        Minimum table diameter, metres, within :data:`MULTILATERAL_TABLE_SIZE`;
+        ``None`` = as small as the chairs allow, at least
+        :data:`ROUND_TABLE_MIN_DIAMETER`.
     table_label
         Text drawn on the table.
     spacing
@@ -1497,7 +1503,7 @@ def lay_round_table(
         need_arc = m * pitch_back + DELEGATION_GAP
         radius = max(radius, n * need_arc / (2 * math.pi) - cd / 2 - back_off)
     if table_diameter is not None:
-        want = _length(table_diameter, f"{key}.table_diameter", source, 0.8, 12.0) / 2
+        want = _length(table_diameter, f"{key}.table_diameter", source, *MULTILATERAL_TABLE_SIZE) / 2
         radius = max(radius, want)
     radius = round(radius, 3)
     r_chair = radius + cd / 2
@@ -1579,7 +1585,8 @@ def lay_square_table(
     seat_pitch
         Table length per head, metres (R-PHY-8: at least 0.60).
     table_side
-        Side of the table, metres; ``None`` = as small as the chairs allow.
+        Minimum side of the table, metres, within :data:`MULTILATERAL_TABLE_SIZE`;
+        ``None`` = as small as the chairs allow.
     table_label, spacing, source, key
         As for :func:`lay_round_table`.
 
@@ -1609,7 +1616,7 @@ def lay_square_table(
     block = max(pitch, m * pitch_back + DELEGATION_GAP if m else 0.0)
     side = max(max(counts) * block, SQUARE_TABLE_MIN_SIDE)
     if table_side is not None:
-        side = max(side, _length(table_side, f"{key}.table_side", source, 0.8, 12.0))
+        side = max(side, _length(table_side, f"{key}.table_side", source, *MULTILATERAL_TABLE_SIZE))
     side = round(side, 3)
     extent = side / 2 + cd + (back_off if m else 0.0)
     walk = sp.wall_walkway

@@ -251,13 +251,35 @@ def number_zone(
         labels[sid] = (section, seat_rows[sid], k)
 
 
-def check_range(reader: PlanReader, table: str, opts: Mapping[str, Any], key: str, lo: float, hi: float, why: str = "") -> None:
-    """Raise PlanFileError if ``opts[key]`` (when given) is outside ``[lo, hi]``."""
-    if key in opts and not lo <= opts[key] <= hi:
-        raise reader.fail(
-            f"{table}.{key}", opts[key], f"must be between {lo} and {hi}" + (f" ({why})" if why else ""),
-            f"write e.g. {key} = {lo}",
-        )
+def check_range(
+    reader: PlanReader,
+    table: str,
+    opts: Mapping[str, Any],
+    key: str,
+    lo: float,
+    hi: float,
+    why: str = "",
+    *,
+    zero_means: str = "",
+) -> None:
+    """Raise PlanFileError if ``opts[key]`` (when given) is outside ``[lo, hi]``.
+
+    Parameters
+    ----------
+    reader, table, opts, key
+        The plan reader, option table name, read options and the key to check.
+    lo, hi
+        The accepted range (inclusive).
+    why
+        Reason for the range, quoted in the message (a rule id).
+    zero_means
+        When given, 0 is accepted as well and means this (e.g. "as small as
+        the chairs allow"); the message names both.
+    """
+    if key not in opts or lo <= opts[key] <= hi or (zero_means and opts[key] == 0):
+        return
+    allowed = f"must be 0 ({zero_means}) or between {lo} and {hi}" if zero_means else f"must be between {lo} and {hi}"
+    raise reader.fail(f"{table}.{key}", opts[key], allowed + (f" ({why})" if why else ""), f"write e.g. {key} = {lo}")
 
 
 # --------------------------------------------------------------------------------------

@@ -28,12 +28,13 @@ square table with no head ("可把座位摆成圆形或正方形, 使其无尊�
 protocol language (``language = "en"`` or ``"fr"``; write the units' names in
 that language) or in an agreed ``delegation_order`` list; the first takes the
 seat facing the door, the others follow clockwise on the plan (at a square
-table with an even number of chairs on the far side, the first is the far
-side's chair on the left of the plan, so the numbering runs on clockwise
-along that side). Each head of
-delegation (lowest rank of the unit) sits at the table, the rest of the
-delegation on an arc of chairs behind him, nearest first, his senior hand
-first at equal distance::
+table: the middle chair of the side facing the door, wherever the door is
+along its wall; with an even number of chairs on that side, its chair on the
+left of the plan, so the numbering runs on clockwise along that side). Each
+head of delegation (lowest rank of the unit) sits at the table, the rest of
+the delegation on an arc (round) or row (square) of chairs behind him,
+nearest first — the chair straight behind him, then outward, his senior
+hand first at equal distance (R-DAIS-1: the centre above the sides)::
 
     [talks]
     multilateral = true
@@ -62,6 +63,7 @@ from typing import Any
 from seatplan.errors import Location, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
 from seatplan.layout.meeting_rooms import (
+    MULTILATERAL_TABLE_SIZE,
     TALKS_SEAT_PITCH,
     MultilateralTable,
     TableShape,
@@ -243,8 +245,8 @@ def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
     """Multilateral talks at a round or square table (R-MTG-5); see the module docstring."""
     r = plan_reader(meeting)
     check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
-    check_range(r, TABLE, opts, "table_diameter", 0.0, 12.0)
-    check_range(r, TABLE, opts, "table_side", 0.0, 12.0)
+    for name in ("table_diameter", "table_side"):  # the layout's own range: one range, one error
+        check_range(r, TABLE, opts, name, *MULTILATERAL_TABLE_SIZE, "metres", zero_means="as small as the chairs allow")
     for name in ("orientation", "interpreters", "seats_per_side", "second_beside_chief"):
         if name in opts:
             raise r.fail(

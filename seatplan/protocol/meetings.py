@@ -2020,18 +2020,48 @@ def order_delegations(
 _FACE_TIE = 1e-4
 
 
+#: Chairs whose facings differ by less than this (degrees) sit on one side of a square table.
+_SIDE_ANGLE_DEG = 1.0
+
+
+def _table_sides(seats: Sequence[Seat]) -> list[list[Seat]]:
+    """Group chairs that face the same way (one side of a square table; a single chair at a round one)."""
+    cos_tol = math.cos(math.radians(_SIDE_ANGLE_DEG))
+    sides: list[list[Seat]] = []
+    for s in seats:
+        for side in sides:
+            if _dot(_f(side[0]), _f(s)) >= cos_tol:
+                side.append(s)
+                break
+        else:
+            sides.append([s])
+    return sides
+
+
 def rank_round_table(seats: Sequence[Seat], *, door: PointLike) -> list[str]:
     """Order the chairs round a round or square table for multilateral talks (R-MTG-5).
 
-    A round or square table has no head; the seats are numbered from the seat
-    that faces the main door most directly, then **clockwise as seen on the
-    plan** (door at the bottom: from the far side of the table to the right,
-    down, and back up the left), i.e. towards that first sitter's own left.
-    When several seats face the door alike (an even number of chairs on the
-    far side of a square table), seat 1 is the one from which the others
-    follow clockwise — the one on the left of the plan, the sitters' own
-    right. Delegations in :func:`order_delegations` order take the seats in
-    this order.
+    A round or square table has no head; the seats are numbered from the
+    place that faces the main door, then **clockwise as seen on the plan**
+    (door at the bottom: from the far side of the table to the right, down,
+    and back up the left), i.e. towards that first sitter's own left.
+    Delegations in :func:`order_delegations` order take the seats in this
+    order.
+
+    Seat 1 is found in three steps:
+
+    1. The table's *sides* are the groups of chairs facing the same way: the
+       four sides of a square table, each chair of a round table on its own.
+       The side that faces the door is the one whose facing points most
+       directly from the middle of its chairs to the door (ties: the side
+       nearer the door). It is the whole side that faces the door, so a door
+       off the table's axis does not move seat 1 along the far side.
+    2. On that side, the chair in the middle; when two chairs share the
+       middle (an even number on the far side of a square table), the one
+       from which the other follows clockwise — on the left of the plan, the
+       sitters' own right.
+    3. When two sides face the door alike (a round table with the door
+       between two chairs), the same rule picks among their chairs.
 
     Parameters
     ----------
@@ -2057,6 +2087,8 @@ def rank_round_table(seats: Sequence[Seat], *, door: PointLike) -> list[str]:
     >>> near = [Seat(f"n{k}", "t", 1, k + 1, x=x, y=-1.0, facing=90.0) for k, x in enumerate((-0.5, 0.5))]
     >>> rank_round_table(far + near, door=(0.0, -5.0))      # far side PV-left first, then clockwise
     ['f0', 'f1', 'n1', 'n0']
+    >>> rank_round_table(far + near, door=(0.8, -5.0))      # the door off the axis: the same far side, the same seat 1
+    ['f0', 'f1', 'n1', 'n0']
     """
     ss = _seat_list(seats, "rank_round_table")
     d = _point(door, "door")
@@ -2067,13 +2099,29 @@ def rank_round_table(seats: Sequence[Seat], *, door: PointLike) -> list[str]:
         ta, tb = math.atan2(a.y - cy, a.x - cx), math.atan2(b.y - cy, b.x - cx)
         return round((ta - tb) % (2 * math.pi), 9) % (2 * math.pi)
 
-    best = max(_faces_score(s, d) for s in ss)
-    cands = [s for s in ss if _faces_score(s, d) >= best - _FACE_TIE]
-    near = min(_dist_point(s, d) for s in cands)
-    cands = [s for s in cands if _dist_point(s, d) <= near + MEETING_TOLERANCE]
-    # several seats face the door alike (two in the middle of a square table's far side): take
-    # the one from which the others follow clockwise, so numbering runs on across the tie
-    first = min(cands, key=lambda a: (round(max(clockwise(a, b) for b in cands), 6), a.id))
+    def lead(cands: Sequence[Seat]) -> Seat:
+        """Of chairs tied for seat 1, the one from which the others follow clockwise."""
+        return min(cands, key=lambda a: (round(max(clockwise(a, b) for b in cands), 6), a.id))
+
+    def faces(side: Sequence[Seat]) -> float:
+        """How squarely the side faces the door: cosine of its facing and the direction to the door."""
+        mid = _centroid(side)
+        v = _sub(d, mid)
+        n = _norm(v)
+        return 1.0 if n < 1e-9 else _dot(_f(side[0]), (v[0] / n, v[1] / n))
+
+    def middle(side: Sequence[Seat]) -> Seat:
+        """The chair in the middle of a side; of a central pair, the one the other follows clockwise."""
+        mid = _centroid(side)
+        near = min(math.hypot(s.x - mid[0], s.y - mid[1]) for s in side)
+        return lead([s for s in side if math.hypot(s.x - mid[0], s.y - mid[1]) <= near + MEETING_TOLERANCE])
+
+    sides = _table_sides(ss)
+    best = max(faces(side) for side in sides)
+    cands = [side for side in sides if faces(side) >= best - _FACE_TIE]
+    nearest = min(_norm(_sub(d, _centroid(side))) for side in cands)
+    cands = [side for side in cands if _norm(_sub(d, _centroid(side))) <= nearest + MEETING_TOLERANCE]
+    first = lead([middle(side) for side in cands])
     return [s.id for s in sorted(ss, key=lambda s: (clockwise(first, s), s.id))]
 
 
@@ -2109,15 +2157,23 @@ def split_square_sides(n: int) -> tuple[int, int, int, int]:
     return (far, right, near, left)
 
 
-def _dist_point(s: Seat, p: Point) -> float:
-    return math.hypot(s.x - p[0], s.y - p[1])
-
-
-def rank_behind(head: Seat, seats: Sequence[Seat], *, convention: Convention | str = Convention.INTL) -> list[str]:
+def rank_behind(
+    head: Seat,
+    seats: Sequence[Seat],
+    *,
+    convention: Convention | str = Convention.INTL,
+    tolerance: float = MEETING_TOLERANCE,
+) -> list[str]:
     """Order the chairs behind one head of delegation (R-MTG-5, R-MTG-3 back row).
 
-    Nearest to the head first; at equal distance the chair on the head's senior
-    hand (own right under ``intl``, own left under ``cn``) first.
+    Nearest to the head first, so the chair straight behind him (in line with
+    his chair) is the most senior — the centre above the sides, as on a dais
+    (R-DAIS-1). At equal distance (within ``tolerance``) the chair on the
+    head's senior hand comes first (own right under ``intl``, own left under
+    ``cn``, rule book §0.2). A row or arc centred on the head is thus read
+    from the middle outward, senior hand first — in the head's own view
+    ``4 2 1 3 5`` (``cn``) or ``5 3 1 2 4`` (``intl``); with an even number of
+    chairs the two either side of his line come first.
 
     Parameters
     ----------
@@ -2127,11 +2183,39 @@ def rank_behind(head: Seat, seats: Sequence[Seat], *, convention: Convention | s
         The chairs behind him.
     convention
         ``"intl"`` or ``"cn"``.
+    tolerance
+        Distances (metres) closer than this count as equal.
 
     Returns
     -------
     list of str
         Seat ids, most senior first.
+
+    Raises
+    ------
+    ValidationError
+        If ``seats`` repeats an id, ``convention`` is unknown or ``tolerance``
+        is negative.
+
+    Examples
+    --------
+    >>> from seatplan.model import Seat
+    >>> head = Seat("h", "t", 1, 1, x=0.0, y=1.0, facing=270.0)  # faces the door: own right is -x
+    >>> row = [Seat(f"b{k}", "t", 2, k + 1, x=x, y=2.1, facing=270.0) for k, x in enumerate((-1.4, -0.7, 0.0, 0.7, 1.4))]
+    >>> rank_behind(head, row, convention="intl")
+    ['b2', 'b1', 'b3', 'b0', 'b4']
+    >>> rank_behind(head, row, convention="cn")
+    ['b2', 'b3', 'b1', 'b4', 'b0']
     """
     ss = _seat_list(seats, "rank_behind", minimum=0)
-    return list(_ids(_centre_out_from(head, ss, _senior_hand(Convention(convention)))))
+    tol = _tolerance(tolerance, "tolerance")
+    hv = _hand_vec(head, _senior_hand(_coerce(Convention, convention, "convention")))
+    a = _p(head)
+
+    def senior_side(i: int) -> float:
+        """0 on the senior hand, 1 in line with the head, 2 on the other hand."""
+        d = _dot(_sub(_p(ss[i]), a), hv)
+        return 0.0 if d > tol else 2.0 if d < -tol else 1.0
+
+    order = _tolerant_order(range(len(ss)), [lambda i: _dist(head, ss[i]), senior_side], [tol, 0.5])
+    return [ss[i].id for i in order]
