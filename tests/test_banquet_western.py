@@ -886,7 +886,7 @@ def test_blank_guest_gender_still_falls_back(tmp_path: Path) -> None:
     rows = HOSTS + guest_rows(4, 3) + ["X,Somebody,99,guest,,,"]
     plan = plan_banquet(western(tmp_path, rows))
     assert not plan.gendered
-    assert any("the gender of 1 people" in w and "Somebody" in w and "Host" not in w.split(":")[1] for w in plan.warnings)
+    assert any("the gender of 1 person" in w and "Somebody" in w and "Host" not in w.split(":")[1] for w in plan.warnings)
 
 
 def same_gender_neighbours(seats: dict[str, Seat], seat_of: dict[str, str], gender: dict[str, str]) -> set[frozenset[str]]:

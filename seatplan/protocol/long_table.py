@@ -802,7 +802,7 @@ def _can_alternate(
         names = ", ".join(f"{a.name} ({a.gender!r})" if a.gender else a.name for a in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         return False, (
-            f"R-BNQ-12: the gender of {len(missing)} people is missing or not recognised ({names}{more}): {fallback}; "
+            f"R-BNQ-12: the gender of {len(missing)} {'person' if len(missing) == 1 else 'people'} is missing or not recognised ({names}{more}): {fallback}; "
             "write 男/女 or M/F in the 性别/gender column to alternate men and women"
         )
     hg, sg = anchor_genders(host, hostess)
