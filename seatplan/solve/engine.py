@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import time
 
+from seatplan.check import group_cost, plan_cost
 from seatplan.errors import Conflict
 from seatplan.model import Plan, Result, SeatingProblem, SolveStatus
-from seatplan.model.problem import PairMode, PeopleGroup
+from seatplan.model.problem import PairMode
 from seatplan.solve.explain import precheck
 from seatplan.solve.flow import DEFAULT_WORK_LIMIT, FlowSettings, solve_flow
 from seatplan.solve.merge import ZoneOutcome, merge_zone
@@ -121,36 +122,15 @@ def _unique(conflicts: list[Conflict]) -> list[Conflict]:
     return out
 
 
-def _pairs_near(problem: SeatingProblem, group: PeopleGroup, seat_of: dict[str, str]) -> tuple[int, int]:
-    """(links, seated members) of a group: neighbour pairs (or same-table pairs)."""
-    seats = [seat_of[m] for m in group.members if m in seat_of]
-    if group.mode is PairMode.TABLE:
-        tables = [problem.seat(s).table for s in seats]
-        links = sum(1 for i in range(len(tables)) for j in range(i + 1, len(tables)) if tables[i] and tables[i] == tables[j])
-        return links, len(seats)
-    taken = set(seats)
-    return sum(1 for s in seats for t in problem.neighbours.get(s, ()) if t in taken) // 2, len(seats)
-
-
-def _group_miss(problem: SeatingProblem, kind: str, group: PeopleGroup, seat_of: dict[str, str]) -> int:
-    links, k = _pairs_near(problem, group, seat_of)
-    if k < 2:
-        return 0
-    if kind == "apart":
-        return links
-    if group.mode is PairMode.TABLE:
-        return len({problem.seat(seat_of[m]).table or f"\0{m}" for m in group.members if m in seat_of}) - 1
-    return max(0, k - 1 - links)
-
-
 def _fixed_groups(problem: SeatingProblem, seat_of: dict[str, str]) -> list[Conflict]:
     """Hard groups broken by seats that no search could change (pins, strict zones)."""
     out = []
     movable = {a for z in problem.zones if not z.strict for a in z.attendee_ids if a not in problem.constraints.pins}
+    seated = Plan(seat_of=seat_of)
     for kind, group in problem.constraints.groups:
         if not group.hard or any(m in movable for m in group.members):
             continue
-        if _group_miss(problem, kind, group, seat_of):
+        if group_cost(problem, seated, kind, group):
             where = ", ".join(
                 f"{problem.attendee(m).name} {problem.seat(seat_of[m]).describe()}" for m in group.members if m in seat_of
             )
@@ -169,19 +149,8 @@ def _fixed_groups(problem: SeatingProblem, seat_of: dict[str, str]) -> list[Conf
 
 
 def objective_of(problem: SeatingProblem, plan: Plan) -> int:
-    """The objective of a finished plan (``docs/rules.md``): order displacement plus soft group costs."""
-    c = problem.constraints
-    total = 0
-    for zone in problem.zones:
-        if zone.strict:
-            continue
-        ref = problem.reference(zone)
-        index = {s: p for p, s in enumerate(ref.open_seats)}
-        for aid, p in ref.position.items():
-            sid = plan.seat_of.get(aid)
-            if sid in index:
-                total += c.weights.order * abs(index[sid] - p)
-    for kind, group in c.groups:
-        if not group.hard:
-            total += (c.weights.apart if kind == "apart" else c.weights.together) * _group_miss(problem, kind, group, plan.seat_of)
-    return total
+    """The objective of a finished plan (``docs/rules.md``): order displacement plus soft group costs.
+
+    The same formula the checker states (:func:`seatplan.check.plan_cost`).
+    """
+    return plan_cost(problem, plan)
