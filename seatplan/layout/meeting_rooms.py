@@ -1433,6 +1433,22 @@ MULTILATERAL_TABLE_SIZE: tuple[float, float] = (0.8, 12.0)
 DELEGATION_GAP = 0.3
 
 
+def _check_centre_table_fits(
+    frame: RoomFrame, extent: float, walk: float, what: str, key: str, pitch: float, source: str | Path
+) -> None:
+    """A table standing in the middle of the room: its chairs reach ``extent`` from the centre
+    and a ``walk`` walkway goes round them (R-PHY-8, R-PHY-11)."""
+    need = 2 * (extent + walk)
+    for have, side in ((frame.width, "width"), (frame.depth, "depth")):
+        if need > have + _EPS:
+            raise _too_small(
+                source, f"{key}.seat_pitch", pitch,
+                f"{what} with a {walk:.1f} m walkway round it (room {side}, R-PHY-8, R-PHY-11)",
+                need, have,
+                "use a larger room, a smaller seat_pitch (at least 0.6) or fewer people behind the heads",
+            )
+
+
 def lay_round_table(
     venue: Venue,
     *,
@@ -1509,17 +1525,7 @@ def lay_round_table(
     r_chair = radius + cd / 2
     r_back = r_chair + back_off
     extent = r_chair + cd / 2 + (back_off if m else 0.0)
-    walk = sp.wall_walkway
-    need = 2 * (extent + walk)
-    for have, what in ((frame.width, "width"), (frame.depth, "depth")):
-        if need > have + _EPS:
-            raise _too_small(
-                source, f"{key}.seat_pitch", pitch,
-                f"a round table for {n} delegations ({m} behind each) with a {walk:.1f} m walkway round it "
-                f"(room {what}, R-PHY-8, R-PHY-11)",
-                need, have,
-                "use a larger room, a smaller seat_pitch (at least 0.6) or fewer people behind the heads",
-            )
+    _check_centre_table_fits(frame, extent, sp.wall_walkway, f"a round table for {n} delegations ({m} behind each)", key, pitch, source)
     uc, vc = frame.centre_u, frame.depth / 2
     b = _Builder(venue, frame, sp, source, "table")
     circle = Point(uc, vc).buffer(radius, quad_segs=24)
@@ -1619,17 +1625,7 @@ def lay_square_table(
         side = max(side, _length(table_side, f"{key}.table_side", source, *MULTILATERAL_TABLE_SIZE))
     side = round(side, 3)
     extent = side / 2 + cd + (back_off if m else 0.0)
-    walk = sp.wall_walkway
-    need = 2 * (extent + walk)
-    for have, what in ((frame.width, "width"), (frame.depth, "depth")):
-        if need > have + _EPS:
-            raise _too_small(
-                source, f"{key}.seat_pitch", pitch,
-                f"a square table for {n} delegations ({m} behind each) with a {walk:.1f} m walkway round it "
-                f"(room {what}, R-PHY-8, R-PHY-11)",
-                need, have,
-                "use a larger room, a smaller seat_pitch (at least 0.6) or fewer people behind the heads",
-            )
+    _check_centre_table_fits(frame, extent, sp.wall_walkway, f"a square table for {n} delegations ({m} behind each)", key, pitch, source)
     uc, vc = frame.centre_u, frame.depth / 2
     b = _Builder(venue, frame, sp, source, "table")
     h = side / 2
