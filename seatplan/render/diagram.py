@@ -627,9 +627,10 @@ def _draw(
         ax.set_axis_off()
         ppm = _points_per_metre(ax, xlim, ylim)
 
-        styles = _seat_styles(boxes, ppm, _turned_sections(problem.seats))
+        turned = _turned_sections(problem.seats)
+        styles = _seat_styles(boxes, ppm, turned)
         _draw_room(ax, problem, ppm)
-        _draw_seats(ax, problem, occupants, colours, styles, show_names, ppm)
+        _draw_seats(ax, problem, occupants, colours, styles, turned, show_names, ppm)
         _draw_row_labels(ax, problem, styles, ppm)
         _draw_scale_bar(ax, problem, ppm)
         _draw_header(ax, problem, plan, occupants, title_text, ppm)
@@ -879,6 +880,7 @@ def _draw_seats(
     occupants: dict[str, Attendee],
     colours: dict[str, str],
     styles: dict[str, _SeatStyle],
+    turned: set[str],
     show_names: bool,
     ppm: float,
 ) -> None:
@@ -886,7 +888,6 @@ def _draw_seats(
     from matplotlib.patches import FancyBboxPatch
     from matplotlib.transforms import Affine2D
 
-    mixed = _turned_sections(problem.seats)
     backs: list[tuple[Point, Point]] = []
     back_widths: list[float] = []
     for seat in problem.seats:
@@ -915,7 +916,7 @@ def _draw_seats(
         if abs(turn) > 1e-9:
             patch.set_transform(Affine2D().rotate_deg_around(seat.x, seat.y, turn) + ax.transData)
         ax.add_patch(patch)
-        if seat.section in mixed:
+        if seat.section in turned:
             # the chair back, on the side away from where the seat faces
             (tx, ty), (nx, ny) = _axes(seat)
             half, back = st.w / 2 - rounding, st.h / 2
