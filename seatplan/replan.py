@@ -36,6 +36,7 @@ from pathlib import Path
 
 from seatplan.errors import Conflict, Location, PlanFileError, ValidationError
 from seatplan.model import Attendee, Plan, Result, SeatingProblem, SolveStatus, Zone
+from seatplan.model.attendees import HOST_SIDE
 from seatplan.solve.repair import assign_movers
 
 __all__ = [
@@ -224,10 +225,6 @@ def _insert(order: list[str], people: Mapping[str, Attendee], new: Attendee, *, 
         return
     before = [i for i in same if people[order[i]].rank <= new.rank]
     order.insert((before[-1] + 1) if before else same[0], new.id)
-
-
-#: The 主客 column's value for 主方 (as read by :mod:`seatplan.io.attendee_table`).
-HOST_SIDE = "host"
 
 
 def _is_host(person: Attendee) -> bool:

@@ -38,6 +38,7 @@ from typing import Any
 from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, read_options
 from seatplan.model import Meeting, SeatingProblem, Zone
+from seatplan.model.attendees import HOST_SIDE
 from seatplan.model.problem import STOOL_TAG, Constraints, PairMode, PeopleGroup, Weights
 
 __all__ = [
@@ -57,8 +58,6 @@ FLOW_ZONES = ("floor", "balcony", "banquet")
 #: Seats whose occupant keeps his seat when a banquet zone is opened to requests: the
 #: host of every table (R-BNQ-6/7), interpreters' places and stools (R-BNQ-10).
 KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
-#: The 主客 column's value for 主方: hosts and co-hosts (主陪, 副主陪) keep their places.
-HOST_SIDE = "host"
 #: The hostess's place at a Western long table (R-BNQ-12).
 HOSTESS_SEAT_TAG = "hostess-seat"
 #: Default distance (metres) from a door within which a seat counts as near an exit.

@@ -53,6 +53,7 @@ from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.model.enums import coerce_choice as _coerce
+from seatplan.model.problem import STOOL_TAG
 from seatplan.protocol.banquet import (
     DEFAULT_TIE_BREAK,
     BanquetVariant,
@@ -828,7 +829,7 @@ def _lay_table(
                 y=round(spot.y, 4) + 0.0,
                 facing=round((angles[principal] + 180.0) % 360.0, 4),
                 table=label,
-                tags=frozenset(base_tags | {"interpreter", "stool"}),
+                tags=frozenset(base_tags | {"interpreter", STOOL_TAG}),
             )
         )
     places = tuple(s.id for s in seats if s.number <= len(order) and "interpreter" not in s.tags)

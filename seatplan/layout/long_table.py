@@ -62,6 +62,7 @@ from seatplan.layout.room import (
 )
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.model.enums import coerce_choice
+from seatplan.model.problem import STOOL_TAG
 from seatplan.protocol.banquet import door_inward
 from seatplan.protocol.long_table import BanquetStyle, long_table_slots, rank_long_table
 
@@ -396,7 +397,7 @@ def add_interpreter_stools(
                 y=round(s.y - STOOL_DISTANCE * math.sin(a), 4) + 0.0,
                 facing=s.facing,
                 table="1",
-                tags=frozenset({"main-table", "interpreter", "stool"}),
+                tags=frozenset({"main-table", "interpreter", STOOL_TAG}),
             )
         )
     layout = replace(table.layout, seats=table.layout.seats + tuple(stools))

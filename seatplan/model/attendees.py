@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from seatplan.errors import Location, ValidationError
 
 
+#: ``Attendee.side`` of the hosting party (主方).
+HOST_SIDE = "host"
+
+
 @dataclass(frozen=True)
 class Attendee:
     """One person on the attendee list.
