@@ -225,7 +225,7 @@ def _module_names(path: Path) -> list[str]:
     """Scenario names a module declares in ``SCENARIOS`` (without importing heavy code twice)."""
     try:
         module = _load_module(path)
-    except Exception:  # noqa: BLE001 - a broken module only hides its extra names
+    except Exception:
         return []
     scenarios = getattr(module, "SCENARIOS", None)
     return [str(k) for k in scenarios] if isinstance(scenarios, Mapping) else []
@@ -269,15 +269,15 @@ def _find_builder(name: str) -> Callable[..., Any]:
             raise Unavailable(f"benchmarks/{path.name} does not exist yet")
         try:
             module = _load_module(path)
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
+        except Exception as exc:
             raise Unavailable(f"benchmarks/{path.name} cannot be imported: {type(exc).__name__}: {exc}") from exc
         scenarios = getattr(module, "SCENARIOS", None)
         if isinstance(scenarios, Mapping) and name in scenarios:
-            return scenarios[name]  # type: ignore[no-any-return]
+            return scenarios[name]
         for prefix in ("build_", "make_", "scenario_", "bench_", ""):
             fn = getattr(module, prefix + snake, None)
             if callable(fn):
-                return fn  # type: ignore[no-any-return]
+                return fn
         if name in CATALOGUE:
             raise Unavailable(f"benchmarks/{path.name} has no builder for {name} (SCENARIOS[{name!r}] or build_{snake})")
     raise Unavailable(f"no module in benchmarks/ defines scenario {name!r}")
@@ -329,7 +329,7 @@ def _as_case(value: Any, module_baseline: Callable[..., Any] | None = None) -> C
         if module_baseline is not None:
             fn = module_baseline
 
-            def baseline() -> Any:  # type: ignore[misc]
+            def baseline() -> Any:
                 return fn(problem)
 
         return Case(
@@ -374,7 +374,7 @@ def _module_baseline(name: str) -> Callable[..., Any] | None:
     for attr in (f"baseline_{snake}", f"{snake}_baseline", "solve_dense", "dense_baseline", "baseline"):
         fn = getattr(module, attr, None)
         if callable(fn):
-            return fn  # type: ignore[no-any-return]
+            return fn
     return None
 
 
@@ -456,7 +456,7 @@ def _worker(name: str, role: Role, *, seed: int | None, quick: bool, repeats: in
     except (Unavailable, ImportError, NotImplementedError) as exc:
         out["status"] = f"unavailable: {exc}"
         return out
-    except Exception as exc:  # noqa: BLE001 - reported in the row
+    except Exception as exc:
         out["status"] = f"error: building failed: {type(exc).__name__}: {exc}"
         return out
     out.update(attendees=case.attendees, seats=case.seats, note=case.note, baseline=case.baseline_name or None)
@@ -467,7 +467,7 @@ def _worker(name: str, role: Role, *, seed: int | None, quick: bool, repeats: in
     out["base_mb"] = _peak_mb()
     try:
         times, loops, outcome = _time_calls(fn, repeats=repeats, quick=quick)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         out["status"] = f"error: {type(exc).__name__}: {exc}"
         return out
     result = _outcome(outcome)
@@ -635,7 +635,7 @@ def run_benchmarks(
         _print_header(stream, markdown=markdown)
     for name in chosen:
         report, peak, err = _spawn(_worker_args(name, Role.MAIN, seed=seed, quick=quick, repeats=repeats), timeout=timeout)
-        main = report if report is not None else {"status": f"error: worker failed ({err})"}
+        main: dict[str, Any] = report if report is not None else {"status": f"error: worker failed ({err})"}
         peak = main.get("peak_mb") or peak
         base: dict[str, Any] | None = None
         base_peak = None
