@@ -46,12 +46,12 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
 from functools import cmp_to_key
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, cast
 
 from seatplan.errors import GeometryError, Location, ValidationError
+from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Door
-from seatplan.model.enums import coerce_choice as _coerce
 
 __all__ = [
     "DEFAULT_TIE_BREAK",
@@ -174,7 +174,7 @@ TABLE_TOLERANCE = 0.05
 # --------------------------------------------------------------------------------------
 
 Point = tuple[float, float]
-PointLike = Union[Sequence[float], Door, Seat]
+PointLike = Sequence[float] | Door | Seat
 
 
 def _point(value: object, param: str) -> Point:
@@ -182,7 +182,7 @@ def _point(value: object, param: str) -> Point:
     if isinstance(value, (Door, Seat)):
         return (float(value.x), float(value.y))
     try:
-        x, y = value  # type: ignore[misc]
+        x, y = cast(Any, value)  # any pair of numbers; other values raise below
         pt = (float(x), float(y))
     except (TypeError, ValueError):
         raise ValidationError(

@@ -447,7 +447,7 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
         if g not in set(problem.guests):
             out.append(f"unknown guest {g!r} in the assignment")
     count: dict[str, int] = {}
-    for g, t in table_of.items():
+    for t in table_of.values():
         count[t] = count.get(t, 0) + 1
     for t, n in count.items():
         if t in capacity and n > capacity[t]:
