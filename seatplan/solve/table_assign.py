@@ -60,6 +60,7 @@ to name the ones that cannot hold together.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import time
 from collections.abc import Mapping, Sequence
@@ -78,6 +79,8 @@ from seatplan.errors import (
 from seatplan.model.enums import SolveStatus
 from seatplan.solve.cpsat import SolverSettings, run_model
 from seatplan.solve.table_search import STEPS_PER_UNIT, UnitSearch
+
+LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "BELLOWS_PETERSON_CONNECTIONS",
@@ -1148,7 +1151,7 @@ def _improve(
 ) -> dict[str, str] | None:
     """Construction, annealing and CP-SAT neighbourhoods (:mod:`seatplan.solve.table_search`).
 
-    The annealing takes about two thirds of the time (or ``steps`` steps), the
+    The annealing takes 80 % of the time (or ``steps`` steps), the
     neighbourhoods the rest, until a whole round of them gains nothing. With
     ``min_known`` the annealing is skipped (a step could leave a guest among
     strangers) and only the exact neighbourhoods, which keep the rule, run.
@@ -1163,11 +1166,14 @@ def _improve(
         return None
     began = time.perf_counter()
     if not problem.min_known:
-        budget = steps if steps is not None else STEPS_PER_UNIT * len(search.free_units)
-        phase = began + (deadline - began) * 2 / 3 if math.isfinite(deadline) else math.inf
+        timed = math.isfinite(deadline)
+        budget = steps if steps is not None else (10**12 if timed else STEPS_PER_UNIT * len(search.free_units))
+        phase = began + (deadline - began) * 0.8 if timed else math.inf
         search.set_tables(search.anneal(budget, deadline=phase))
         search.descend(deadline=deadline)
+    LOGGER.debug("tables: %d after the local search, %.1f s", search.score + units.constant, time.perf_counter() - began)
     _neighbourhoods(problem, units, search, deadline=deadline, size=size)
+    LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
     ids = [t.id for t in problem.tables]
     return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}
 

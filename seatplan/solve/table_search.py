@@ -32,9 +32,9 @@ from collections.abc import Mapping, Sequence
 __all__ = ["UnitSearch"]
 
 #: Steps of the annealing per unit when no budget is given.
-STEPS_PER_UNIT = 1500
+STEPS_PER_UNIT = 400
 #: Starting and final temperature of the annealing (in units of connection weight).
-HOT, COLD = 3.0, 0.08
+HOT, COLD = 1.0, 0.15
 
 
 class UnitSearch:
@@ -79,12 +79,14 @@ class UnitSearch:
             self.apart[a].add(b)
             self.apart[b].add(a)
         self.pinned = dict(pinned)
+        self.is_pinned = [u in self.pinned for u in range(self.n)]
         self.free_units = [u for u in range(self.n) if u not in self.pinned]
+        self.known = [list(d) for d in self.nbr]  # acquaintances of each unit, for drawing target tables
         self.rng = random.Random(seed)
         self.tab = [-1] * self.n
         self.load = [0] * self.nt
         self.at: list[set[int]] = [set() for _ in range(self.nt)]
-        self.pull: list[dict[int, int]] = [{} for _ in range(self.n)]
+        self.pull: list[list[int]] = [[0] * self.nt for _ in range(self.n)]  # unit → table → weight there
         self.score = 0
 
     # ------------------------------------------------------------------ state
@@ -98,20 +100,18 @@ class UnitSearch:
         if old >= 0:
             self.at[old].discard(u)
             self.load[old] -= self.size[u]
-            self.score -= pull[u].get(old, 0)
-        self.score += pull[u].get(k, 0)
+            self.score -= pull[u][old]
+            for v, w in self.nbr[u].items():
+                p = pull[v]
+                p[old] -= w
+                p[k] += w
+        else:
+            for v, w in self.nbr[u].items():
+                pull[v][k] += w
+        self.score += pull[u][k]
         self.tab[u] = k
         self.at[k].add(u)
         self.load[k] += self.size[u]
-        for v, w in self.nbr[u].items():
-            p = pull[v]
-            if old >= 0:
-                left = p[old] - w
-                if left:
-                    p[old] = left
-                else:
-                    del p[old]
-            p[k] = p.get(k, 0) + w
 
     def set_tables(self, tab: Sequence[int]) -> None:
         """Seat every unit at ``tab[u]``."""
@@ -125,6 +125,11 @@ class UnitSearch:
             return False
         clash = self.apart[u]
         return not clash or not any(v in clash and v not in leaving for v in self.at[k])
+
+    def tables_known(self, u: int) -> set[int]:
+        """Tables where acquaintances of ``u`` sit."""
+        tab = self.tab
+        return {tab[v] for v in self.known[u] if tab[v] >= 0}
 
     # ------------------------------------------------------------------ construction
 
@@ -140,7 +145,8 @@ class UnitSearch:
                 self.place(u, k)
                 continue
             best: tuple[int, int, int] | None = None
-            for k, w in self.pull[u].items():
+            for k in self.tables_known(u):
+                w = self.pull[u][k]
                 if self.fits(u, k) and (best is None or (w, self.cap[k] - self.load[k], -k) > best):
                     best = (w, self.cap[k] - self.load[k], -k)
             if best is None:
@@ -161,10 +167,11 @@ class UnitSearch:
         need = self.load[k] + self.size[u] - self.cap[k]
         if need <= 0:
             return ()
-        pool = [v for v in self.at[k] if v not in self.pinned]
+        pinned = self.is_pinned
+        pool = [v for v in self.at[k] if not pinned[v]]
         if not pool:
             return None
-        first = pool[self.rng.randrange(len(pool))]
+        first = pool[int(self.rng.random() * len(pool))]
         if self.size[first] >= need:
             chosen: tuple[int, ...] = (first,)
         else:
@@ -182,12 +189,12 @@ class UnitSearch:
         a = self.tab[u]
         nu = self.nbr[u]
         pu = self.pull[u]
-        gain = pu.get(k, 0) - pu.get(a, 0)
+        gain = pu[k] - pu[a]
         for v in others:
             gain -= nu.get(v, 0)
             pv = self.pull[v]
             nv = self.nbr[v]
-            gain += pv.get(a, 0) - nv.get(u, 0) - pv.get(k, 0)
+            gain += pv[a] - nv.get(u, 0) - pv[k]
             for x in others:
                 if x != v:
                     gain += nv.get(x, 0)
@@ -205,7 +212,12 @@ class UnitSearch:
         return True
 
     def anneal(self, steps: int, *, deadline: float = math.inf, hot: float = HOT, cold: float = COLD) -> list[int]:
-        """Simulated annealing over ``steps`` steps; returns the best table of every unit seen."""
+        """Simulated annealing; returns the best table of every unit seen.
+
+        The temperature falls geometrically from ``hot`` to ``cold`` over ``steps``
+        steps, or over the time to ``deadline`` if that comes first (then the run
+        depends on the machine's speed; without a deadline it does not).
+        """
         best_score, best_tab = self.score, self.tab[:]
         free = self.free_units
         if not free or self.nt < 2 or steps <= 0:
@@ -213,17 +225,21 @@ class UnitSearch:
         rng = self.rng
         temp = hot
         ratio = cold / hot
+        began = time.perf_counter()
+        span = deadline - began
         for step in range(steps):
             if step % 512 == 0:
-                if time.perf_counter() >= deadline:
-                    break
-                temp = hot * ratio ** (step / steps)
-            u = free[rng.randrange(len(free))]
+                done = step / steps
+                if span < math.inf:  # a wall-clock limit: cool down over the time left too
+                    done = max(done, (time.perf_counter() - began) / span)
+                    if done >= 1:
+                        break
+                temp = hot * ratio**done
+            u = free[int(rng.random() * len(free))]
             a = self.tab[u]
-            pu = self.pull[u]
-            if pu and rng.random() < 0.85:
-                tables = list(pu)
-                k = tables[rng.randrange(len(tables))]
+            known = self.known[u]
+            if known and rng.random() < 0.85:
+                k = self.tab[known[int(rng.random() * len(known))]]
                 if k == a:
                     continue
             else:
@@ -250,7 +266,7 @@ class UnitSearch:
             for u in self.free_units:
                 a = self.tab[u]
                 best: tuple[int, int, tuple[int, ...]] | None = None
-                for k in sorted(self.pull[u]):
+                for k in sorted(self.tables_known(u)):
                     if k == a:
                         continue
                     if self.fits(u, k):
@@ -283,9 +299,9 @@ class UnitSearch:
         """``first`` and the ``count − 1`` tables its units are most connected to (ties: random)."""
         weight: dict[int, int] = {}
         for u in self.at[first]:
-            for k, w in self.pull[u].items():
+            for k in self.tables_known(u):
                 if k != first:
-                    weight[k] = weight.get(k, 0) + w
+                    weight[k] = weight.get(k, 0) + self.pull[u][k]
         ranked = sorted(weight, key=lambda k: (-weight[k], k))[: count - 1]
         while len(ranked) < count - 1 and len(ranked) < self.nt - 1:
             k = self.rng.randrange(self.nt)
