@@ -61,7 +61,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 
 from shapely.geometry import LineString, Point, Polygon
@@ -595,7 +594,7 @@ def lay_reception(
     pitch = aw + tea
     v_first = v_p - ad / 2 - aw / 2
     v_low = sp.wall_walkway + aw / 2
-    fit = int(math.floor((v_first - v_low) / pitch + 1e-9)) + 1 if v_first >= v_low else 0
+    fit = math.floor((v_first - v_low) / pitch + 1e-9) + 1 if v_first >= v_low else 0
     rows = 1 if n <= fit else 2
     if n and (fit == 0 or n > 2 * fit):
         m = math.ceil(n / 2)
@@ -1196,7 +1195,7 @@ def lay_signing(
     uc, depth = frame.centre_u, frame.depth
     cw, cd = sp.chair_width, sp.chair_depth
     half_w = min(uc - frame.u_min, frame.u_max - uc)
-    fit = int(math.floor((half_w - sp.last_row_wall_extra - cw / 2 - pp / 2) / pp + 1e-9)) + 1 if half_w > pp else 0
+    fit = math.floor((half_w - sp.last_row_wall_extra - cw / 2 - pp / 2) / pp + 1e-9) + 1 if half_w > pp else 0
     if per == 0:
         per = max(1, min(n, fit))
     if per > fit:

@@ -13,8 +13,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
 import dataclasses
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 

@@ -46,11 +46,9 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
 from functools import cmp_to_key
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, cast
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.model.seats import Seat
-from seatplan.model.venue import Door
 from seatplan.model.banquet import (
     DEFAULT_TIE_BREAK,
     BanquetVariant,
@@ -61,6 +59,8 @@ from seatplan.model.banquet import (
     TieBreak,
 )
 from seatplan.model.enums import coerce_choice as _coerce
+from seatplan.model.seats import Seat
+from seatplan.model.venue import Door
 
 __all__ = [
     "DEFAULT_TIE_BREAK",
@@ -116,7 +116,7 @@ TABLE_TOLERANCE = 0.05
 # --------------------------------------------------------------------------------------
 
 Point = tuple[float, float]
-PointLike = Union[Sequence[float], Door, Seat]
+PointLike = Sequence[float] | Door | Seat
 
 
 def _point(value: object, param: str) -> Point:
@@ -124,7 +124,7 @@ def _point(value: object, param: str) -> Point:
     if isinstance(value, (Door, Seat)):
         return (float(value.x), float(value.y))
     try:
-        x, y = value  # type: ignore[misc]
+        x, y = cast(Any, value)  # any pair of numbers; other values raise below
         pt = (float(x), float(y))
     except (TypeError, ValueError):
         raise ValidationError(

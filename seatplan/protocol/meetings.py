@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -307,7 +308,7 @@ def _has_centre_seat(row: Sequence[Seat]) -> bool:
     _, xs = _row_coords(row)
     c = (min(xs) + max(xs)) / 2
     srt = sorted(xs)
-    gaps = [b - a for a, b in zip(srt, srt[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in itertools.pairwise(srt) if b - a > 1e-9]
     tol = 0.25 * min(gaps) if gaps else 1e-9
     return len(row) == 1 or min(abs(x - c) for x in xs) <= tol
 
@@ -322,7 +323,7 @@ def _pick_anchor(row: Sequence[Seat], mate: Hand, centre: Point | None = None) -
     lv, xs = _row_coords(row)
     c = (min(xs) + max(xs)) / 2 if centre is None else _dot(centre, lv)
     srt = sorted(xs)
-    gaps = [b - a for a, b in zip(srt, srt[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in itertools.pairwise(srt) if b - a > 1e-9]
     tol = 0.25 * min(gaps) if gaps else 1e-9
     j = min(range(len(row)), key=lambda k: (abs(xs[k] - c), k))
     if abs(xs[j] - c) <= tol:
