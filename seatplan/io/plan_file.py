@@ -40,6 +40,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.meeting import (
     BalconySpec,
     FloorHand,
@@ -60,6 +61,7 @@ SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "affinity": AffinitySpec,
 }
 
 

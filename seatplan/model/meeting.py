@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
@@ -569,6 +570,9 @@ class Meeting:
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
         The organisers' requests (``[rules]``), or ``None`` when there are none.
+    affinity
+        Who sits with whom at the banquet tables after the main one (``[affinity]``,
+        :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
     """
 
     title: str
@@ -590,6 +594,7 @@ class Meeting:
     photo: PhotoSpec | None = None
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
+    affinity: AffinitySpec | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", _coerce(Convention, self.convention, "convention"))
@@ -622,4 +627,5 @@ _SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "affinity": AffinitySpec,
 }

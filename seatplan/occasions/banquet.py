@@ -329,7 +329,10 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
     stream = list(guests) + list(extra_hosts)
     occupant: dict[str, str] = {}
     order: list[str] = []  # occupied seats in precedence order
+    assigned: dict[int, list[Attendee]] | None = None  # [affinity]: the guests of each table after the main one
     for table in banquet.tables:
+        if table.rank > 1 and meeting.affinity is not None and assigned is None:
+            assigned = _by_affinity(meeting, banquet.tables, host_of, stream)
         places = list(table.places)
         filled: list[tuple[str, Attendee]] = []
         start = 0
@@ -340,10 +343,11 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
                 filled.append((places[1], host_of[(table.rank, "CO")]))
                 start = 2
         first_guest = len(filled)
+        queue = stream if assigned is None else assigned[table.rank]
         for sid in places[start:]:
-            if not stream:
+            if not queue:
                 break
-            filled.append((sid, stream.pop(0)))
+            filled.append((sid, queue.pop(0)))
         if table.rank == 1 and swap and first_guest > 0 and len(filled) > first_guest:
             (h_seat, host), (g_seat, guest) = filled[0], filled[first_guest]
             filled[0], filled[first_guest] = (h_seat, guest), (g_seat, host)
@@ -490,6 +494,31 @@ def _plan_long_table(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
         long_table=table,
         gendered=seating.gendered,
     )
+
+
+def _by_affinity(
+    meeting: Meeting, tables: Sequence[BanquetTable], host_of: dict[tuple[int, str], Attendee], stream: list[Attendee]
+) -> dict[int, list[Attendee]]:
+    """Guests of the tables after the main one, chosen by ``[affinity]`` (taken off ``stream``, precedence kept)."""
+    from seatplan.solve.affinity import assign_by_affinity, explain_failure
+
+    rest = [t for t in tables if t.rank > 1]
+    pins = {host_of[t.rank, role].id: str(t.rank) for t in rest for role in ("H", "CO") if (t.rank, role) in host_of}
+    room = sum(len(t.places) for t in rest) - len(pins)
+    seated = stream[: max(0, room)]
+    spec = meeting.affinity
+    assert spec is not None
+    result = assign_by_affinity(
+        [(str(t.rank), len(t.places)) for t in rest], [a.id for a in seated], spec, pins=pins,
+        names={a.id: a.name for a in meeting.attendees}, known={a.id for a in meeting.attendees},
+    )
+    if not result.table_of:
+        raise explain_failure(result, str(meeting.source or ""))
+    del stream[: len(seated)]
+    out: dict[int, list[Attendee]] = {t.rank: [] for t in rest}
+    for a in seated:
+        out[int(result.table_of[a.id])].append(a)
+    return out
 
 
 def _gender_counts(table: LongTableLayout, host: Attendee, hostess: Attendee, people: Sequence[Attendee]) -> bool | None:

@@ -98,6 +98,9 @@ __all__ = [
     "upper_bound_tables",
 ]
 
+#: Rounds of the neighbourhood search at most (each takes every table once as its seed).
+MAX_ROUNDS = 20
+
 #: Above this many (weighted pair × table) links the exact model is not built for
 #: the whole problem; the neighbourhood search is used instead.
 PAIR_TABLE_LIMIT = 60_000
@@ -200,6 +203,9 @@ class TableProblem:
         Every guest shares his table with at least this many guests he knows
         (weight > 0); 1 is the "knows at least one other" rule of the wedding
         example, 0 switches it off.
+    min_known_for
+        The same rule per guest (guest id → count), overriding ``min_known`` for him
+        (e.g. 0 for a table's host, 1 for a guest who comes alone).
     names
         Guest id → display name, for explanations (default: the id).
 
@@ -220,6 +226,7 @@ class TableProblem:
     pins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     min_known: int = 0
     names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    min_known_for: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     pair_weight: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -296,6 +303,14 @@ class TableProblem:
                 raise UnknownIdError("guest", g, hint="pins may only name guests of the list")
             if t not in table_ids:
                 raise UnknownIdError("table", t, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+        for g, k in self.min_known_for.items():
+            if g not in known:
+                raise UnknownIdError("guest", g, hint="min_known_for may only name guests of the list")
+            if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+                raise ValidationError(
+                    f"min_known_for[{g!r}] must be a whole number >= 0, got {k!r}",
+                    location=Location(field="min_known_for", value=k),
+                )
         if isinstance(self.min_known, bool) or not isinstance(self.min_known, int) or self.min_known < 0:
             raise ValidationError(
                 f"min_known must be a whole number >= 0, got {self.min_known!r}",
@@ -357,6 +372,15 @@ class TableProblem:
             min_known=min_known,
             names=dict(zip(ids, names)) if names is not None else {},
         )
+
+    @property
+    def has_min_known(self) -> bool:
+        """Whether some guest must know somebody at his table."""
+        return bool(self.min_known) or any(self.min_known_for.values())
+
+    def needed(self, guest: str) -> int:
+        """How many people ``guest`` must know at his table (``min_known_for``, else ``min_known``)."""
+        return self.min_known_for.get(guest, self.min_known)
 
     def name(self, guest: str) -> str:
         """Display name of a guest (the id when no name was given)."""
@@ -465,7 +489,7 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
     for g, t in problem.pins.items():
         if table_of.get(g) != t:
             out.append(f"{problem.name(g)} is pinned to table {t} but sits at {table_of.get(g)}")
-    if problem.min_known:
+    if problem.has_min_known:
         at: dict[str, list[str]] = {}
         for g, t in table_of.items():
             at.setdefault(t, []).append(g)
@@ -474,8 +498,8 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
             if t is None:
                 continue
             known = sum(1 for h in at[t] if h != g and problem.weight(g, h) > 0)
-            if known < problem.min_known:
-                out.append(f"{problem.name(g)} knows {known} of the guests at table {t}, fewer than {problem.min_known}")
+            if known < problem.needed(g):
+                out.append(f"{problem.name(g)} knows {known} of the guests at table {t}, fewer than {problem.needed(g)}")
     return out
 
 
@@ -605,7 +629,7 @@ def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
                     (a, b),
                 )
             )
-    if problem.min_known:
+    if problem.has_min_known:
         knows_of = {g: 0 for g in problem.guests}
         for (a, b), w in problem.pair_weight.items():
             if w > 0:
@@ -613,11 +637,11 @@ def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
                 knows_of[b] += 1
         for g in problem.guests:
             knows = knows_of[g]
-            if knows < problem.min_known:
+            if knows < problem.needed(g):
                 out.append(
                     Conflict(
                         "min-known",
-                        f"{problem.name(g)} knows {knows} guest(s) in all, fewer than the {problem.min_known} "
+                        f"{problem.name(g)} knows {knows} guest(s) in all, fewer than the {problem.needed(g)} "
                         "required at his table",
                         (g,),
                     )
@@ -861,7 +885,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
     need: dict[tuple[int, int], int] = dict(units.weight)
     know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
-    if fam.min_known and problem.min_known:
+    if fam.min_known and problem.has_min_known:
         for g in problem.guests:
             ug = units.unit_of[g]
             inside = 0
@@ -874,7 +898,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                     inside += 1
                 else:
                     counts[uh] = counts.get(uh, 0) + 1
-            rest = problem.min_known - inside
+            rest = problem.needed(g) - inside
             if rest <= 0:
                 continue
             terms = []
@@ -922,6 +946,7 @@ def _without(problem: TableProblem, **changes: object) -> TableProblem:
         "pins": problem.pins,
         "min_known": problem.min_known,
         "names": problem.names,
+        "min_known_for": problem.min_known_for,
     }
     data.update(changes)
     return TableProblem(**data)  # type: ignore[arg-type]
@@ -1165,7 +1190,7 @@ def _improve(
     elif not search.construct():
         return None
     began = time.perf_counter()
-    if not problem.min_known:
+    if not problem.has_min_known:
         timed = math.isfinite(deadline)
         budget = steps if steps is not None else (10**12 if timed else STEPS_PER_UNIT * len(search.free_units))
         phase = began + (deadline - began) * 0.8 if timed else math.inf
@@ -1192,7 +1217,9 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
     index = {t: k for k, t in enumerate(ids)}
     size = max(2, min(size, len(ids)))
     tried: set[frozenset[tuple[int, frozenset[int]]]] = set()  # neighbourhoods that gave nothing
-    while time.perf_counter() < deadline:
+    for _ in range(MAX_ROUNDS):
+        if time.perf_counter() >= deadline:
+            return
         gained = False
         seeds = list(range(len(ids)))
         search.rng.shuffle(seeds)
@@ -1214,6 +1241,7 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
                 keep_apart=tuple((a, b) for a in guests for b in apart_of.get(a, ()) if b in inside and a < b),
                 pins={g: t for g, t in problem.pins.items() if g in inside},
                 min_known=problem.min_known,
+                min_known_for={g: k for g, k in problem.min_known_for.items() if g in inside},
             )
             current = {g: ids[search.tab[units.unit_of[g]]] for g in guests}
             old = score_tables(sub, current)
@@ -1252,7 +1280,7 @@ def _diagnose(problem: TableProblem, options: Mapping[str, object]) -> list[Conf
         "keep-together": bool(problem.keep_together),
         "keep-apart": bool(problem.keep_apart),
         "pin": bool(problem.pins),
-        "min-known": bool(problem.min_known),
+        "min-known": problem.has_min_known,
     }
     culprits: list[str] = []
     for name, fam in families.items():
