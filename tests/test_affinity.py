@@ -148,7 +148,7 @@ def test_assign_by_affinity_groups_pins_and_bands() -> None:
 
 
 def test_affinity_errors() -> None:
-    with pytest.raises(ValidationError, match="affinity.weights"):
+    with pytest.raises(ValidationError, match=r"affinity\.weights"):
         AffinitySpec(groups=[["a", "b"]], weights=[1, 2])
     with pytest.raises(ValidationError, match="fewer than two"):
         AffinitySpec(apart=[["a", "a"]])

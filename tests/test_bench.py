@@ -10,7 +10,10 @@ import pytest
 from seatplan import bench
 from seatplan.bench import REQUIRED_KEYS, Case, Unavailable
 
-QUICK_EXPECTED = {"dais-9", "dais-25-3rows", "dais-51-4rows", "county-600", "banquet-30", "wedding-bp-5x4", "wedding-bp-2x10"}
+QUICK_EXPECTED = {
+    "dais-9", "dais-25-3rows", "dais-51-4rows", "county-600", "banquet-30", "wedding-bp-5x4", "wedding-bp-2x10",
+    "banquet-1000", "hall-30000-prop",
+}
 
 
 @pytest.fixture(scope="module")

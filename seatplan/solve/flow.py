@@ -98,6 +98,9 @@ WINDOW_FROM = 2000
 #: Without staging one model couples every request through the whole hall and its size
 #: (and time) grows with the hall, not with the requests.
 STAGED_FROM = 16
+#: First round of a staged zone with one kind of seat need: each person's candidates are
+#: the suitable positions within this many places (in order) of his best ordered matching.
+NEAR_MATCHING = 6
 #: In the second round of a staged zone, a group member's candidates are the positions
 #: within this many places of where the first round put him.
 STAGED_WINDOW = 24
@@ -182,6 +185,7 @@ class FlowZone:
         self._suitable_cache: dict[frozenset[str], list[int]] = {}
         self.frozen: dict[str, int] = {}  # people placed individually whose position a staged zone keeps
         self.home: dict[str, int] = {}  # where the first round of a staged zone put everyone
+        self.near: dict[str, set[int]] = {}  # first round of a staged zone: positions near the matching
         self.run_of: dict[str, int] = {}
         for k, run in enumerate(self.ref.runs):
             for a in run:
@@ -274,6 +278,7 @@ class FlowZone:
         rounds = 0
         hint: dict[str, int] = {}
         relaxed: _Solved | None = None  # the first round of a staged zone: its bound holds for the zone
+        matched_bound = self._narrow_by_matching(sorted(active, key=self.g.__getitem__)) if staged else None
         while True:
             rounds += 1
             result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
@@ -288,12 +293,18 @@ class FlowZone:
             if not broken:
                 out.seat_of = result.seat_of
                 out.objective, out.bound, out.optimal = result.objective, result.bound, result.optimal
+                if matched_bound is not None and relaxed is None:
+                    out.bound = min(result.objective, matched_bound)
+                    out.optimal = result.objective == matched_bound
                 if relaxed is not None and self.frozen:
                     out.bound = min(result.objective, relaxed.bound)
                     out.optimal = relaxed.optimal and result.objective == relaxed.objective
                 return out
             if staged and relaxed is None:
                 relaxed = result
+                if matched_bound is not None:  # the first round searched near the matching: its bound is the matching's
+                    relaxed = _Solved(result.seat_of, result.objective, matched_bound, result.objective == matched_bound, result.positions)
+                self.near = {}
                 self.frozen = {a: p for a, p in result.positions.items() if a in self.individual and a not in self.in_group}
                 self.home = {a: self.space.index[seat] for a, seat in result.seat_of.items() if seat in self.space.index}
             if rounds >= MAX_LAZY_ROUNDS:
@@ -333,6 +344,61 @@ class FlowZone:
     def _anchor_positions(self, seat: str) -> set[int]:
         """Flow positions side by side with a fixed seat."""
         return {self.space.index[s] for s in self.problem.neighbours.get(seat, ()) if s in self.space.index}
+
+    def _narrow_by_matching(self, actives: list[str]) -> int | None:
+        """First round of a staged zone: the people with one seat need, near their best ordered matching.
+
+        When every active person is placed individually, has the same needs and no group
+        (one class, in precedence order), and the zone has no banquet tables, the cost of
+        any plan is at least ``order × Σ_i (|p_i − r_i| + |min(p_i, Q) − min(r_i, Q)|)``
+        for the positions ``p_1 < p_2 < …`` it gives them (their own displacement, and
+        the passive people who cross each boundary up to ``Q``, the number of passive
+        people: for ordered positions and ordered references these crossings add up
+        without cancelling). The smallest such sum over ordered positions is found by
+        dynamic programming; each person then only gets the suitable positions within
+        :data:`NEAR_MATCHING` places (in the class's order) of his position in it, so the
+        model stays as large as the requests. Returns the bound (None: not applicable,
+        the first round is then the exact model).
+        """
+        if not actives or any(a not in self.individual or a in self.in_group for a in actives):
+            return None
+        if len({self.problem.attendee(a).needs for a in actives}) != 1 or max(self.table_ordinal, default=-1) >= 0:
+            return None
+        suitable = self._individual_candidates(actives[0])
+        k, n_s = len(actives), len(suitable)
+        if n_s < k or n_s - k + 1 <= 2 * NEAR_MATCHING + 1:
+            return None
+        q = len(self.seated_free) - k
+        refs = [self.g[a] for a in actives]
+        width = n_s - k + 1
+        inf = float("inf")
+        prev: list[float] = []
+        choice: list[list[int]] = []
+        for i, r in enumerate(refs):
+            row: list[float] = []
+            back: list[int] = []
+            best, arg = inf, -1
+            for d in range(width):
+                j = i + d
+                if i > 0:  # the best of the previous person at j' < j: his d' ≤ d
+                    if prev[d] < best:
+                        best, arg = prev[d], d
+                    base = best
+                else:
+                    base = 0.0
+                p = suitable[j]
+                row.append(base + abs(p - r) + abs(min(p, q) - min(r, q)))
+                back.append(arg)
+            prev = row
+            choice.append(back)
+        d = min(range(width), key=prev.__getitem__)
+        bound = round(prev[d]) * self.c.weights.order
+        for i in range(k - 1, -1, -1):
+            j = i + d
+            lo, hi = max(i, j - NEAR_MATCHING), min(i + width - 1, j + NEAR_MATCHING)
+            self.near[actives[i]] = set(suitable[lo : hi + 1])
+            d = choice[i][d]
+        return bound
 
     def _suitable(self, needs: frozenset[str]) -> list[int]:
         """Flow positions whose seat carries every tag of ``needs`` (computed once per set of needs)."""
@@ -393,6 +459,8 @@ class FlowZone:
                 if a in rank_in_class:
                     i, k = rank_in_class[a]
                     cand = cand[i : i + len(cand) - k + 1]
+                    if a in self.near:
+                        cand = [p for p in cand if p in self.near[a]]
             else:
                 lo, hi = ranges[self.run_of[a]]
                 first, last = lo, min(n - 1, hi + m - 1)

@@ -103,7 +103,7 @@ MAX_ROUNDS = 20
 
 #: Above this many (weighted pair × table) links the exact model is not built for
 #: the whole problem; the neighbourhood search is used instead.
-PAIR_TABLE_LIMIT = 60_000
+PAIR_TABLE_LIMIT = 20_000
 
 #: The 17 × 17 connection matrix of Bellows & Peterson (2012) as given in the
 #: OR-Tools example ``wedding_optimal_chart_sat.py`` (guests 0-8 the bride's side,
@@ -233,7 +233,7 @@ class TableProblem:
         object.__setattr__(self, "guests", tuple(self.guests))
         object.__setattr__(self, "tables", tuple(self.tables))
         object.__setattr__(self, "keep_together", tuple(tuple(g) for g in self.keep_together))
-        object.__setattr__(self, "keep_apart", tuple(tuple(p) for p in self.keep_apart))  # type: ignore[misc]
+        object.__setattr__(self, "keep_apart", tuple(tuple(p) for p in self.keep_apart))
         known = set()
         for g in self.guests:
             if not isinstance(g, str) or not g:
@@ -298,11 +298,11 @@ class TableProblem:
                 raise ValidationError(
                     f"keep-apart pair names {pair[0]!r} twice", location=Location(field="keep_apart", value=pair)
                 )
-        for g, t in self.pins.items():
+        for g, pin in self.pins.items():
             if g not in known:
                 raise UnknownIdError("guest", g, hint="pins may only name guests of the list")
-            if t not in table_ids:
-                raise UnknownIdError("table", t, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+            if pin not in table_ids:
+                raise UnknownIdError("table", pin, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
         for g, k in self.min_known_for.items():
             if g not in known:
                 raise UnknownIdError("guest", g, hint="min_known_for may only name guests of the list")
@@ -360,7 +360,8 @@ class TableProblem:
                 f"{len(names)} names for {n} guests", location=Location(field="names", value=len(names))
             )
         table_objs = tuple(
-            t if isinstance(t, Table) else Table(str(k), t) for k, t in enumerate(tables, start=1)
+            t if isinstance(t, Table) else Table(str(k), int(t))  # type: ignore[call-overload]
+            for k, t in enumerate(tables, start=1)
         )
         weights = {(ids[i], ids[j]): matrix[i][j] for i, j in itertools.combinations(range(n), 2) if matrix[i][j]}
         return cls(
@@ -494,12 +495,14 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
         for g, t in table_of.items():
             at.setdefault(t, []).append(g)
         for g in problem.guests:
-            t = table_of.get(g)
-            if t is None:
+            seat_table = table_of.get(g)
+            if seat_table is None:
                 continue
-            known = sum(1 for h in at[t] if h != g and problem.weight(g, h) > 0)
+            known = sum(1 for h in at[seat_table] if h != g and problem.weight(g, h) > 0)
             if known < problem.needed(g):
-                out.append(f"{problem.name(g)} knows {known} of the guests at table {t}, fewer than {problem.needed(g)}")
+                out.append(
+                    f"{problem.name(g)} knows {known} of the guests at table {seat_table}, fewer than {problem.needed(g)}"
+                )
     return out
 
 
@@ -821,7 +824,7 @@ def _link_count(problem: TableProblem, units: _Units) -> int:
     return len(units.weight) * len(problem.tables)
 
 
-def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] | None):  # type: ignore[no-untyped-def]
+def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] | None):
     """The exact CP-SAT model; returns ``(model, units, x)`` or ``(None, units, {})`` if a unit fits nowhere."""
     from ortools.sat.python import cp_model
 
@@ -836,8 +839,8 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     m = cp_model.CpModel()
     pinned: dict[int, int] = {}
     if fam.pins:
-        for g, t in problem.pins.items():
-            pinned.setdefault(units.unit_of[g], index[t])
+        for g, label in problem.pins.items():
+            pinned.setdefault(units.unit_of[g], index[label])
     pinned_tables = set(pinned.values())
     # Interchangeable tables: same capacity, nobody pinned to them.
     classes: dict[int, list[int]] = {}
@@ -845,7 +848,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
         if k not in pinned_tables:
             classes.setdefault(t.capacity, []).append(k)
     position = {k: i for ks in classes.values() for i, k in enumerate(ks)}
-    x: dict[tuple[int, int], object] = {}
+    x: dict[tuple[int, int], Any] = {}
     free_rank = 0
     for u in range(len(units.members)):
         allowed: list[int] = []
@@ -865,9 +868,9 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
             x[u, k] = m.new_bool_var(f"x{u}_{k}")
         m.add_exactly_one(x[u, k] for k in allowed)
     for k, t in enumerate(tables):
-        terms = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
-        if terms:
-            m.add(sum(terms) <= t.capacity)
+        load = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
+        if load:
+            m.add(sum(load) <= t.capacity)
     if fam.keep_apart:
         seen: set[tuple[int, int]] = set()
         for a, b in problem.keep_apart:
@@ -881,7 +884,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                 continue
             for k in range(nt):
                 if (ua, k) in x and (ub, k) in x:
-                    m.add_bool_or([x[ua, k].negated(), x[ub, k].negated()])  # type: ignore[attr-defined]
+                    m.add_bool_or([x[ua, k].negated(), x[ub, k].negated()])
     # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
     need: dict[tuple[int, int], int] = dict(units.weight)
     know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
@@ -901,27 +904,27 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
             rest = problem.needed(g) - inside
             if rest <= 0:
                 continue
-            terms = []
+            terms: list[tuple[int, tuple[int, int]]] = []
             for uh, c in sorted(counts.items()):
                 key = (min(ug, uh), max(ug, uh))
                 need.setdefault(key, 0)
                 terms.append((c, key))
             know_terms[g] = (rest, terms)
-    y: dict[tuple[int, int], object] = {}
-    for (a, b), w in need.items():
-        common = [k for k in range(nt) if (a, k) in x and (b, k) in x]
-        v = m.new_bool_var(f"y{a}_{b}")
-        y[a, b] = v
+    y: dict[tuple[int, int], Any] = {}
+    for (ua, ub), w in need.items():
+        common = [k for k in range(nt) if (ua, k) in x and (ub, k) in x]
+        v = m.new_bool_var(f"y{ua}_{ub}")
+        y[ua, ub] = v
         if not common:
             m.add(v == 0)
             continue
         zs = []
         for k in common:
-            z = m.new_bool_var(f"z{a}_{b}_{k}")
-            m.add_implication(z, x[a, k])
-            m.add_implication(z, x[b, k])
+            z = m.new_bool_var(f"z{ua}_{ub}_{k}")
+            m.add_implication(z, x[ua, k])
+            m.add_implication(z, x[ub, k])
             if w < 0:  # both there → z, so a negative weight cannot be dodged
-                m.add_bool_or([x[a, k].negated(), x[b, k].negated(), z])  # type: ignore[attr-defined]
+                m.add_bool_or([x[ua, k].negated(), x[ub, k].negated(), z])
             zs.append(z)
         m.add(sum(zs) == v)
     for rest, terms in know_terms.values():
@@ -992,11 +995,11 @@ def _relabel(problem: TableProblem, table_of: Mapping[str, str]) -> dict[str, st
     rename: dict[str, str] = {}
     used: dict[int, int] = {}
     for g in problem.guests:
-        t = table_of[g]
-        if t in pinned_tables or t in rename or t not in capacity:
+        label = table_of[g]
+        if label in pinned_tables or label in rename or label not in capacity:
             continue
-        c = capacity[t]
-        rename[t] = classes[c][used.get(c, 0)]
+        c = capacity[label]
+        rename[label] = classes[c][used.get(c, 0)]
         used[c] = used.get(c, 0) + 1
     return {g: rename.get(t, t) for g, t in table_of.items()}
 
@@ -1128,11 +1131,16 @@ def assign_tables(
     options = {"time_limit": time_limit, "seed": seed, "workers": workers, "deterministic": deterministic, "work_limit": work_limit}
     solver, code = _run(model, **options)  # type: ignore[arg-type]
     if code == cp_model.MODEL_INVALID:
-        raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")  # type: ignore[attr-defined]
+        raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")
     if code == cp_model.INFEASIBLE:
-        found = _diagnose(problem, options) if explain else []
-        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(found), method=method)
+        named = _diagnose(problem, options) if explain else []
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(named), method=method)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if start is not None and not check_tables(problem, start):  # the clock ran out: the start is a plan
+            objective = score_tables(problem, start)
+            bound = max(objective, min(math.floor(solver.best_objective_bound + 1e-6), upper_bound_tables(problem)))
+            gap = (bound - objective) / max(1, abs(objective))
+            return TableResult(SolveStatus.FEASIBLE, dict(start), objective, bound, gap, seconds(), method=method)
         reason = Conflict("time-limit", f"no assignment found within {time_limit} s; raise time_limit")
         return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
     table_of = _relabel(problem, _read(problem, units, solver, x))
