@@ -110,7 +110,7 @@ def brute_force_free(problem: TableProblem) -> int:
 def test_neighbourhood_search_is_deterministic_without_a_time_limit() -> None:
     from seatplan.bench.scenarios import make_banquet_guests
 
-    problem = make_banquet_guests(seed=3, guests=100, tables=10, groups=30, apart=20)
+    problem = make_banquet_guests(seed=3, guests=60, tables=6, groups=18, apart=12)  # every place taken
     first = assign_tables(problem, time_limit=None, method="neighbourhood", seed=5)
     second = assign_tables(problem, time_limit=None, method="neighbourhood", seed=5)
     assert first.table_of == second.table_of

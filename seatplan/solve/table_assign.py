@@ -1193,10 +1193,13 @@ def _improve(
     units = _merge_units(problem)
     search = _unit_search(problem, units, seed)
     index = {t.id: k for k, t in enumerate(problem.tables)}
+    if start is None and not search.construct():
+        start = greedy_tables(problem) or _feasible_start(problem)
+        if start is None:
+            return None
+        search = _unit_search(problem, units, seed)
     if start is not None:
         search.set_tables([index[start[m[0]]] for m in units.members])
-    elif not search.construct():
-        return None
     began = time.perf_counter()
     if not problem.has_min_known:
         timed = math.isfinite(deadline)
@@ -1209,6 +1212,20 @@ def _improve(
     LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
     ids = [t.id for t in problem.tables]
     return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}
+
+
+def _feasible_start(problem: TableProblem) -> dict[str, str] | None:
+    """Any assignment that keeps every rule, from the exact model without its objective (None: none found)."""
+    from ortools.sat.python import cp_model
+
+    model, units, x = _build_model(problem, _Families(), None)
+    if model is None:
+        return None
+    model.clear_objective()
+    solver, code = _run(model, time_limit=None, seed=0, workers=1, work_limit=20.0)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return _read(problem, units, solver, x)
 
 
 def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *, deadline: float, size: int) -> None:
