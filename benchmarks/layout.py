@@ -20,7 +20,7 @@ import time
 import tracemalloc
 
 from seatplan.layout.firecode import FireProfile
-from seatplan.layout.room import check_layout
+from seatplan.layout.check import check_layout
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.theatre import TheatreOptions, generate_theatre
 from seatplan.model import Door, Venue

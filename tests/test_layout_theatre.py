@@ -17,7 +17,8 @@ from seatplan.layout.firecode import (
     min_aisle_width,
     segment_limit,
 )
-from seatplan.layout.room import check_layout, door_zones, row_segments
+from seatplan.layout.check import check_layout, row_segments
+from seatplan.layout.room import door_zones
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.theatre import TheatreOptions, generate_theatre
 from seatplan.model import Door, Numbering, Venue

@@ -7,13 +7,13 @@ largest y). It is compliant *by construction* with the fire-code profile it is g
   blocks by straight longitudinal aisles; a block never holds more seats per row than
   :func:`~seatplan.layout.firecode.segment_limit` allows for the row pitch with aisles on both
   sides (an outer block against a wall without a side aisle: one side). A row that a pillar or a
-  slanted wall cuts is traced again (:func:`~seatplan.layout.room.trace_segments`): a run with
+  slanted wall cuts is traced again (:func:`~seatplan.layout.check.trace_segments`): a run with
   one open end keeps at most the one-side number of seats (those nearest the aisle), a run
   with no way to an aisle is left out.
 * **Rows between cross aisles** (R-PHY-2): at most ``rows_per_bank`` (≤ 20) rows, the rows
   spread evenly over the fewest banks that hold them.
 * **Aisle widths** (R-PHY-3): every aisle is sized from the persons it serves, counted as
-  :func:`~seatplan.layout.room.check_layout` counts them (a seat leaves its row by the nearer
+  :func:`~seatplan.layout.check.check_layout` counts them (a seat leaves its row by the nearer
   open end; a bank empties through the cross aisle behind it). The layout is rebuilt until the
   widths hold: narrower aisles seat more people, who need wider aisles, so the cross-aisle width
   is bisected for the narrowest that carries the people it lets in. Widths are rounded up to 5 cm.
@@ -55,6 +55,7 @@ from seatplan.layout.firecode import (
     min_seat_width_jgj57,
     segment_limit,
 )
+from seatplan.layout.check import trace_segments
 from seatplan.layout.room import (
     GeneratedLayout,
     LayoutKind,
@@ -65,7 +66,6 @@ from seatplan.layout.room import (
     obstacle_polygons,
     room_polygon,
     stage_polygon,
-    trace_segments,
     validate_venue,
 )
 from seatplan.layout.spacing import Spacing
@@ -1248,7 +1248,7 @@ def generate_theatre(
     -------
     GeneratedLayout
         Seats ``floor-rNNN-sNNN`` (section ``floor``, row 1 at the front, facing the stage),
-        aisles and outlines. Check it with :func:`seatplan.layout.room.check_layout`.
+        aisles and outlines. Check it with :func:`seatplan.layout.check.check_layout`.
 
     Raises
     ------
