@@ -191,7 +191,7 @@ def trace_segments(
             px, py = x[end] + math.cos(fa) * passage, y[end] + math.sin(fa) * passage
             starts.append((px, py))
             owner.append(int(end))
-    k = max(1, int(round((probe_length + cw / 2) / step)))
+    k = max(1, round((probe_length + cw / 2) / step))
     s = np.asarray(starts)
     d = np.asarray(dirs)
     owner_arr = np.asarray(owner)

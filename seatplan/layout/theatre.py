@@ -42,6 +42,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location
+from seatplan.layout.check import trace_segments
 from seatplan.layout.firecode import (
     GB_MAX_ROWS_BETWEEN_CROSS_AISLES,
     AisleKind,
@@ -55,7 +56,7 @@ from seatplan.layout.firecode import (
     min_seat_width_jgj57,
     segment_limit,
 )
-from seatplan.layout.check import trace_segments
+from seatplan.layout.numbering import number_floor
 from seatplan.layout.room import (
     GeneratedLayout,
     LayoutKind,
@@ -70,7 +71,6 @@ from seatplan.layout.room import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import FACING_FRONT, Layout, Numbering, Seat, Shape, ShapeKind, Side, Venue
-from seatplan.protocol.floor import number_floor
 
 __all__ = [
     "DEFAULT_FRONT_GAP",
@@ -144,7 +144,7 @@ class TheatreOptions:
     max_rows
         Lay out at most this many rows (0 = as many as fit).
     numbering, odd_side
-        Seat numbers within a row (R-AUD-9/10), see :func:`seatplan.protocol.floor.number_floor`.
+        Seat numbers within a row (R-AUD-9/10), see :func:`seatplan.layout.numbering.number_floor`.
     """
 
     blocks: int | None = None

@@ -49,28 +49,15 @@ from enum import StrEnum
 
 from seatplan.errors import Location, ValidationError
 from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import ROOM_SEAT_PITCH, RoomPlan, TableShape, lay_table_room, relabel_seats
+from seatplan.layout.meeting_common import RoomPlan, relabel_seats
+from seatplan.layout.meeting_room import ROOM_SEAT_PITCH, TableShape, lay_table_room
 from seatplan.model import Attendee, EvenMode, Meeting, Zone
 from seatplan.occasions import Staging
-from seatplan.occasions.reception import (
-    Party,
-    Role,
-    check_capacity,
-    check_range,
-    number_zone,
-    role_of,
-    split_sides,
-)
-from seatplan.protocol.meetings import (
-    ChairRule,
-    Hand,
-    TableOrientation,
-    rank_face_to_face,
-    rank_head_of_table,
-    rank_reception,
-    rank_small_room,
-)
+from seatplan.occasions.reception import Party, Role, check_capacity, check_range, number_zone, role_of, split_sides
+from seatplan.protocol.meeting_common import Hand, TableOrientation
+from seatplan.protocol.meeting_room import ChairRule, rank_face_to_face, rank_head_of_table, rank_small_room
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.reception import rank_reception
 
 __all__ = ["FeatureWall", "RoomMode", "build"]
 

@@ -33,12 +33,13 @@ import math
 
 from seatplan.errors import Location, ValidationError
 from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import PERSON_PITCH, lay_photo, relabel_seats
+from seatplan.layout.meeting_common import PERSON_PITCH, relabel_seats
+from seatplan.layout.photo import lay_photo
 from seatplan.model import Attendee, Convention, EvenMode, Meeting, Zone
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import Party, check_capacity, check_range
-from seatplan.protocol.meetings import rank_photo
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.photo import rank_photo
 
 __all__ = ["DEFAULT_MAX_PER_ROW", "build", "plan_rows"]
 

@@ -61,35 +61,28 @@ from typing import Any
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
-from seatplan.layout.meeting_rooms import (
+from seatplan.layout.meeting_common import TALKS_SEAT_PITCH, RoomPlan, relabel_seats
+from seatplan.layout.meeting_room import lay_table_room
+from seatplan.layout.reception import (
     ARMCHAIR_DEPTH,
     ARMCHAIR_WIDTH,
-    TALKS_SEAT_PITCH,
     TEA_TABLE_WIDTH,
-    RoomPlan,
     lay_reception,
     lay_reception_centre,
     lay_reception_chair,
-    lay_table_room,
-    relabel_seats,
 )
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.occasions import Staging
-from seatplan.protocol.meetings import (
+from seatplan.protocol.meeting_common import Hand, MeetingOrder, TableOrientation, TalksInterpreters
+from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.reception import (
     RECEPTION_FORM_NAMES,
-    Hand,
-    MeetingOrder,
-    ProtocolLanguage,
     ReceptionForm,
-    TableOrientation,
-    TalksInterpreters,
-    order_delegations,
     rank_reception,
     rank_reception_centre,
     rank_reception_chair,
-    rank_talks,
 )
-from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.talks import ProtocolLanguage, order_delegations, rank_talks
 
 __all__ = [
     "ROLE_TAGS",

@@ -31,18 +31,13 @@ import math
 
 from seatplan.errors import Location, ValidationError
 from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import (
-    PERSON_PITCH,
-    SIGNING_TABLE_LENGTH,
-    lay_signing,
-    mark_flags,
-    relabel_seats,
-)
+from seatplan.layout.meeting_common import PERSON_PITCH, relabel_seats
+from seatplan.layout.signing import SIGNING_TABLE_LENGTH, lay_signing, mark_flags
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import Party, SideLists, check_capacity, check_range, number_zone, split_sides
-from seatplan.protocol.meetings import rank_signing
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.signing import rank_signing
 
 __all__ = ["FLAG_LABELS", "build"]
 

@@ -62,35 +62,15 @@ from typing import Any
 
 from seatplan.errors import Location, ValidationError
 from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
-from seatplan.layout.meeting_rooms import (
-    MULTILATERAL_TABLE_SIZE,
-    TALKS_SEAT_PITCH,
-    MultilateralTable,
-    TableShape,
-    lay_round_table,
-    lay_square_table,
-    lay_table_room,
-    relabel_seats,
-)
+from seatplan.layout.meeting_common import TALKS_SEAT_PITCH, relabel_seats
+from seatplan.layout.meeting_room import TableShape, lay_table_room
+from seatplan.layout.talks import MULTILATERAL_TABLE_SIZE, MultilateralTable, lay_round_table, lay_square_table
 from seatplan.model import Meeting, Zone
 from seatplan.occasions import Staging
-from seatplan.occasions.reception import (
-    Party,
-    check_capacity,
-    check_range,
-    number_zone,
-    split_sides,
-)
-from seatplan.protocol.meetings import (
-    ProtocolLanguage,
-    TableOrientation,
-    TalksInterpreters,
-    order_delegations,
-    rank_behind,
-    rank_round_table,
-    rank_talks,
-)
+from seatplan.occasions.reception import Party, check_capacity, check_range, number_zone, split_sides
+from seatplan.protocol.meeting_common import TableOrientation, TalksInterpreters
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.talks import ProtocolLanguage, order_delegations, rank_behind, rank_round_table, rank_talks
 
 __all__ = ["InterpreterSeats", "build"]
 
