@@ -33,6 +33,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
@@ -269,7 +270,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     return replace(problem, zones=zones, constraints=constraints)
 
 
-def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: frozenset[str], source: str) -> None:
+def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: frozenset[str], source: str | Path) -> None:
     """A place kept free inside a Western long table's pattern would shift everyone after it.
 
     The men/women alternation and the split couples (R-BNQ-12) are laid out place by
@@ -279,12 +280,12 @@ def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: fr
     inside = [k for k, s in enumerate(zone.seat_ids[:n]) if s in reserved and STOOL_TAG not in problem.seat(s).tags]
     # the last places of the order may be kept free (their diners are then left over); any other would shift
     if inside and inside != list(range(n - len(inside), n)):
-        inside = [zone.seat_ids[k] for k in inside]
+        first = zone.seat_ids[inside[0]]
         free = [problem.seat(s).describe() for s in zone.seat_ids[len(zone.attendee_ids) :] if STOOL_TAG not in problem.seat(s).tags]
         raise PlanFileError(
-            f"{problem.seat(inside[0]).describe()} is a diner's place at the Western long table: keeping it free would "
+            f"{problem.seat(first).describe()} is a diner's place at the Western long table: keeping it free would "
             "move everyone after it one place on and undo the men/women order and the split couples (R-BNQ-12)",
-            location=Location(file=source, field="rules.reserved", value=problem.seat(inside[0]).describe()),
+            location=Location(file=source, field="rules.reserved", value=problem.seat(first).describe()),
             hint=("reserve one of the free places at the end (" + "、".join(free[:4]) + ")") if free
             else "add places (long_table seats) or take a person off the list instead of reserving a place",
         )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
 from seatplan.errors import Location, PlanFileError, SeatplanError
 from seatplan.model import (
@@ -406,7 +407,7 @@ def _read_venue(r: PlanReader, data: Any) -> Venue:
         if "outline" in v:
             if "width" in v or "depth" in v:
                 raise r.fail("venue.outline", None, "give either outline or width and depth, not both", "delete width/depth or outline")
-            return Venue(outline=v["outline"], **common)  # type: ignore[arg-type]
+            return Venue(outline=v["outline"], **common)
         if "width" not in v or "depth" not in v:
             raise r.fail("venue", None, "the room size is missing", "add width = 30.0 and depth = 24.0 (metres) or an outline")
         return Venue.rectangle(v["width"], v["depth"], **common)

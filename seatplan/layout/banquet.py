@@ -36,13 +36,13 @@ which also carry ``"stool"`` (not a place at the table: no name card).
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import shapely
@@ -50,7 +50,14 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
+from seatplan.layout.room import (
+    check_seats,
+    obstacle_polygons,
+    room_polygon,
+    room_shapes,
+    stage_polygon,
+    validate_venue,
+)
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
@@ -401,13 +408,12 @@ def generate_banquet(
     _check_gap(stage_gap, f"{key_prefix}.stage_gap", source)
     n = len(sizes)
     rows_key = f"{key_prefix}.rows" if rows else (f"{key_prefix}.columns" if columns else f"{key_prefix}.tables")
-    if rows:
-        if any(r < 1 for r in rows) or sum(rows) != n:
-            raise ValidationError(
-                f"{key_prefix}.rows = {list(rows)} holds {sum(rows)} tables; the banquet has {n}",
-                location=Location(file=source, field=f"{key_prefix}.rows", value=list(rows)),
-                hint=f"list tables per row (head row first) adding up to {n}, every row >= 1",
-            )
+    if rows and (any(r < 1 for r in rows) or sum(rows) != n):
+        raise ValidationError(
+            f"{key_prefix}.rows = {list(rows)} holds {sum(rows)} tables; the banquet has {n}",
+            location=Location(file=source, field=f"{key_prefix}.rows", value=list(rows)),
+            hint=f"list tables per row (head row first) adding up to {n}, every row >= 1",
+        )
     if isinstance(columns, bool) or not isinstance(columns, int) or columns < 0:
         raise ValidationError(
             f"{key_prefix}.columns must be a whole number >= 0, got {columns!r}",
@@ -581,7 +587,7 @@ def _slots(
     the door).
     """
     ys = [0.0]
-    for a, b in zip(counts, counts[1:]):
+    for a, b in itertools.pairwise(counts):
         offset = (a - b) % 2 == 1
         step = pitch * math.sqrt(3) / 2 if arrangement is Arrangement.STAGGERED and offset else pitch
         ys.append(ys[-1] - step)
@@ -658,7 +664,7 @@ def _mid_x(slots: Sequence[Point]) -> float:
 @lru_cache(maxsize=4)
 def _offsets(radius: float, step: float) -> np.ndarray:
     """Candidate moves within ``radius`` on a ``step`` grid, nearest first (no move first)."""
-    k = int(round(radius / step))
+    k = round(radius / step)
     g = np.arange(-k, k + 1) * step
     xx, yy = np.meshgrid(g, g)
     pts = np.column_stack((xx.ravel(), yy.ravel()))
@@ -785,7 +791,8 @@ def _lay_table(
                 hint='use interpreters = "behind"',
             )
         order = rank_places(
-            points, table_centre=centre, door=door, host_seat=0, cohost=cohost, variant=variant, reserved=[reserved]
+            points, table_centre=centre, door=door, host_seat=0, cohost=cohost, variant=variant,
+            reserved=() if reserved is None else [reserved],
         )
     number = {idx: k for k, idx in enumerate(order, start=1)}
     if reserved is not None:

@@ -321,17 +321,17 @@ def generate_long_table(
     number = {sid: k for k, sid in enumerate(order, start=1)}
     seats: list[Seat] = []
     for sid in order:
-        s = next(r for r in raw if r.id == sid)
+        chair = next(r for r in raw if r.id == sid)
         tags = {"main-table"}
         if number[sid] == 1:
             tags.add("host-seat")
         elif number[sid] == 2:
             tags |= {"host-seat", "hostess-seat"}
-        seats.append(replace(s, id=f"t01-s{number[sid]:02d}", number=number[sid], tags=frozenset(tags)))
+        seats.append(replace(chair, id=f"t01-s{number[sid]:02d}", number=number[sid], tags=frozenset(tags)))
 
     corners = [to_plan(sx * length / 2, sy * table_width / 2) for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
     outline = tuple((round(x, 4) + 0.0, round(y, 4) + 0.0) for x, y in corners)
-    shapes = room_shapes(venue, room=room) + [Shape(ShapeKind.TABLE, outline, table_label(1))]
+    shapes = [*room_shapes(venue, room=room), Shape(ShapeKind.TABLE, outline, table_label(1))]
     layout = Layout(venue=venue, seats=tuple(seats), shapes=tuple(shapes))
     result = LongTableLayout(
         layout=layout,

@@ -31,9 +31,9 @@ from shapely.geometry.polygon import orient
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import AisleKind, AisleSpec, FireProfile, RowSpec
 from seatplan.layout.spacing import Spacing
+from seatplan.model.enums import ShapeKind
 from seatplan.model.problem import Layout
 from seatplan.model.seats import Seat
-from seatplan.model.enums import ShapeKind
 from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
@@ -116,7 +116,7 @@ def room_polygon(venue: Venue, *, source: str | Path = "") -> Polygon:
     """
     _check_finite(venue.outline, "the room outline", "venue.outline", source)
     poly = Polygon(venue.outline)
-    if _degenerate(venue.outline) or poly.area <= _AREA_EPS and shapely.is_valid(poly):
+    if _degenerate(venue.outline) or (poly.area <= _AREA_EPS and shapely.is_valid(poly)):
         raise GeometryError(
             "the room outline encloses no area (its points are collinear or repeated)",
             location=_loc(source, "venue.outline", list(venue.outline)),

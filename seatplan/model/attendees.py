@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from seatplan.errors import Location, ValidationError
 
-
 #: ``Attendee.side`` of the hosting party (主方).
 HOST_SIDE = "host"
 

@@ -799,7 +799,7 @@ def _table_sizes(options: BanquetOptions, people: int, notes: list[str], source:
         even = per % 2 == 0
         if options.main_seats:
             rest, extra = table_sizes(max(0, people - main), max_size=per, even=even)
-            sizes = [main] + rest
+            sizes = [main, *rest]
         else:
             sizes, extra = table_sizes(people, max_size=per, even=even)
         notes += extra

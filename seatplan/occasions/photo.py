@@ -150,6 +150,7 @@ def build(meeting: Meeting) -> Staging:
     seats = {s.id: s for s in room.layout.seats}
     even = opts.get("even_mode", EvenMode.V1)
     zones: list[Zone] = []
+    groups: tuple[tuple[str, tuple[str, ...], list[Attendee]], ...]
     if two_party:
         order = rank_photo(
             list(seats.values()), convention=Convention.INTL, n_hosts=len(hosts), n_guests=len(guests), even=even

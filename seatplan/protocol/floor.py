@@ -14,8 +14,10 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
+from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, FillMethod, View
@@ -40,6 +42,8 @@ __all__ = [
     "rotate_strips",
     "split_strips",
 ]
+
+_T = TypeVar("_T")
 
 #: Seats whose depth along the facing direction differs by at most this much
 #: (metres) are in the same floor row.
@@ -345,7 +349,7 @@ def rotate_strips(
     return out
 
 
-def rotate_members(members: Sequence[object], *, year: int, fraction: float = 0.2) -> list[object]:
+def rotate_members(members: Sequence[_T], *, year: int, fraction: float = 0.2) -> list[_T]:
     """Move the front fifth of a delegation to its back, ``year`` times (R-AUD-6).
 
     Each year the first ``ceil(fraction * m)`` of the ``m`` members go to the
@@ -509,7 +513,7 @@ def fill_strips(
 
 def _column_blocks(col_lat: list[float]) -> list[int]:
     """Block number (0, 1, ...) of every seat column: a gap over 1.5 pitches is an aisle."""
-    gaps = [b - a for a, b in zip(col_lat, col_lat[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(col_lat)]
     if not gaps:
         return [0] * len(col_lat)
     pitch = sorted(gaps)[len(gaps) // 2]

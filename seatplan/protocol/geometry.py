@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from functools import cmp_to_key
+from typing import Any, cast
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.seats import Seat
@@ -25,7 +26,7 @@ def _point(value: object, param: str) -> Point:
     if isinstance(value, (Door, Seat)):
         return (float(value.x), float(value.y))
     try:
-        x, y = value  # type: ignore[misc]
+        x, y = cast(Any, value)  # any pair of numbers; other values raise below
         pt = (float(x), float(y))
     except (TypeError, ValueError):
         raise ValidationError(

@@ -57,8 +57,8 @@ from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.attendees import Attendee
-from seatplan.model.seats import Seat
 from seatplan.model.enums import coerce_choice
+from seatplan.model.seats import Seat
 
 __all__ = [
     "GENDER_WORDS",
@@ -704,9 +704,9 @@ def seat_long_table(
         together_ok = {a.id for a in everyone if {t.strip().lower() for t in a.tags} & NEWLYWED_TAGS}
     exempt = set(together_ok)
     couples: set[frozenset[str]] = set()
-    for a, b in partners.items():
-        if a in at_table and b in at_table and a != b and not ({a, b} & exempt) and {a, b} != {host.id, hostess.id}:
-            couples.add(frozenset((a, b)))
+    for one, other in partners.items():
+        if one in at_table and other in at_table and one != other and not ({one, other} & exempt) and {one, other} != {host.id, hostess.id}:
+            couples.add(frozenset((one, other)))
     partner_of = {a: b for pair in couples for a, b in (tuple(pair), tuple(pair)[::-1])}
 
     notes: list[str] = []
@@ -731,9 +731,9 @@ def seat_long_table(
     seat_of = {aid: sid for sid, aid in occupant.items()}
     unsplit: list[tuple[str, str]] = []
     for pair in couples:
-        a, b = sorted(pair)
-        if seat_of[a] in near.near(seat_of[b]):
-            unsplit.append((a, b))
+        one, other = sorted(pair)
+        if seat_of[one] in near.near(seat_of[other]):
+            unsplit.append((one, other))
     unsplit.sort()
     if gendered and len(places) % 2:
         notes += _same_gender_neighbours(occupant, everyone, near)
