@@ -36,10 +36,10 @@ from seatplan.layout.capacity import (
     max_seats,
     room_for,
 )
+from seatplan.layout.check import LayoutCheck, check_layout
 from seatplan.layout.classroom import ClassroomOptions
 from seatplan.layout.dais_block import DaisOptions, LecternPlace
 from seatplan.layout.firecode import FireProfile, ProfileName, fire_profile, profile_name
-from seatplan.layout.check import LayoutCheck, check_layout
 from seatplan.layout.room import LayoutKind
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import OpenEnd, Orientation, TableOptions

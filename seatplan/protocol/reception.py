@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
@@ -436,6 +437,121 @@ def party_block_offsets(sizes: Sequence[int], *, pitch: float, gap: float = 0.3)
     return out
 
 
+def _visitor_blocks(visitors: Sequence[Seat], blocks: Sequence[Sequence[str]] | None) -> list[list[Seat]]:
+    """The visitors' seats of each block (主席式); every visitor seat in exactly one block."""
+    if blocks is None:
+        return [list(visitors)]
+    by_id = {s.id: s for s in visitors}
+    seen: set[str] = set()
+    groups = []
+    for k, block in enumerate(blocks):
+        group = []
+        for sid in block:
+            if sid not in by_id:
+                raise ValidationError(
+                    f"block {k + 1}: {sid!r} is not a visitor's seat (facing away from the door)",
+                    location=Location(field="blocks", value=sid),
+                )
+            if sid in seen:
+                raise ValidationError(
+                    f"seat {sid!r} is in two blocks", location=Location(field="blocks", value=sid)
+                )
+            seen.add(sid)
+            group.append(by_id[sid])
+        if group:
+            groups.append(group)
+    loose = [s.id for s in visitors if s.id not in seen]
+    if loose:
+        raise ValidationError(
+            f"visitor seats in no block: {loose}",
+            location=Location(field="blocks", value=loose),
+            hint="list every seat facing away from the door in one block",
+        )
+    return groups
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """The line through the host chief along his facing ("主人面对…来宾"), 主席式.
+
+    ``facing`` is the chief's facing, ``side`` his own ``guest_hand``.
+    """
+
+    origin: Point
+    facing: Point
+    side: Point
+
+    def depth(self, s: Seat) -> float:
+        """How far ``s`` is from the chief along his facing."""
+        return _dot(_sub(_p(s), self.origin), self.facing)
+
+    def lateral(self, s: Seat) -> float:
+        """How far ``s`` is from the axis, positive on the chief's ``guest_hand`` side."""
+        return _dot(_sub(_p(s), self.origin), self.side)
+
+
+#: A visitor block, ordered: (depth of its front row, distance of its front row from the axis,
+#: 0 on the host's guest_hand side or across the axis / 1 on the other side, its seats in order).
+_Block = tuple[float, float, int, list[Seat]]
+
+
+def _order_block(group: Sequence[Seat], axis: _Axis, senior: Hand, tol: float) -> _Block:
+    """One visitor block's seats in precedence order (chief first) and where the block stands.
+
+    Beside the axis, the chief sits at the axis end and the others follow outward; across the
+    axis, the front row is ordered centre-out like the host row. The back-row chairs follow,
+    nearest the chief first.
+    """
+    depth, lateral = axis.depth, axis.lateral
+    near = min(depth(s) for s in group)
+    front = [s for s in group if depth(s) <= near + ROW_TOLERANCE]
+    rear = [s for s in group if depth(s) > near + ROW_TOLERANCE]
+    lats = [lateral(s) for s in front]
+    across = max(lats) > tol and min(lats) < -tol
+    reach = 0.0 if across else min(abs(x) for x in lats)
+    side = 0 if across or sum(lats) > 0 else 1  # 0: on the host's guest_hand side
+    if across:
+        anchor = _pick_anchor(front, senior, axis.origin)
+        row = [anchor, *_centre_out_from(anchor, [s for s in front if s.id != anchor.id], senior, tol)]
+    else:
+        idx = _tolerant_order(
+            range(len(front)), [lambda i: abs(lateral(front[i])), lambda i: depth(front[i])], tol
+        )
+        row = [front[i] for i in idx]
+    head = row[0]
+    idx = _tolerant_order(
+        range(len(rear)), [lambda i: _dist(head, rear[i]), lambda i: abs(lateral(rear[i]))], tol
+    )
+    return (near, reach, side, [*row, *(rear[i] for i in idx)])
+
+
+def _order_parties(blocks: list[_Block], tol: float) -> list[tuple[str, ...]]:
+    """Seat ids of each block, blocks in precedence order.
+
+    Rows of blocks: nearest the host first. Within a row the blocks are counted outward from
+    the axis on each side: the first on the host's guest_hand side, then the first on the other
+    side, then the second on the guest_hand side, and so on.
+    """
+    blocks = sorted(blocks, key=lambda t: t[0])
+    bands: list[list[_Block]] = []
+    for info in blocks:
+        if bands and info[0] - bands[-1][0][0] <= ROW_TOLERANCE:
+            bands[-1].append(info)
+        else:
+            bands.append([info])
+    return [_ids(block[3]) for band in bands for block in _order_band(band, tol)]
+
+
+def _order_band(band: list[_Block], tol: float) -> list[_Block]:
+    """The blocks of one row, counted outward from the axis on each side, guest_hand side first."""
+    ring: dict[int, int] = {}
+    for side in (0, 1):
+        mine = [i for i in range(len(band)) if band[i][2] == side]
+        for k, i in enumerate(_tolerant_order(mine, [lambda i: band[i][1]], tol)):
+            ring[i] = k
+    return [band[i] for i in sorted(range(len(band)), key=lambda i: (ring[i], band[i][2], i))]
+
+
 def rank_reception_chair(
     seats: Sequence[Seat],
     *,
@@ -536,88 +652,9 @@ def rank_reception_chair(
         if hi is not None:
             roles["host_interpreter"] = hi.id
     h_back = _by_distance(chief, [s for s in back if s.id not in roles.values()], tol)
-    # visiting blocks
-    by_id = {s.id: s for s in visitors}
-    if blocks is None:
-        groups = [list(visitors)]
-    else:
-        seen: set[str] = set()
-        groups = []
-        for k, block in enumerate(blocks):
-            group = []
-            for sid in block:
-                if sid not in by_id:
-                    raise ValidationError(
-                        f"block {k + 1}: {sid!r} is not a visitor's seat (facing away from the door)",
-                        location=Location(field="blocks", value=sid),
-                    )
-                if sid in seen:
-                    raise ValidationError(
-                        f"seat {sid!r} is in two blocks", location=Location(field="blocks", value=sid)
-                    )
-                seen.add(sid)
-                group.append(by_id[sid])
-            if group:
-                groups.append(group)
-        loose = [s.id for s in visitors if s.id not in seen]
-        if loose:
-            raise ValidationError(
-                f"visitor seats in no block: {loose}",
-                location=Location(field="blocks", value=loose),
-                hint="list every seat facing away from the door in one block",
-            )
-    # the axis: the line through the host chief along his facing ("主人面对…来宾")
-    fv = _f(chief)
-    gv = _hand_vec(chief, hand)
-    origin = _p(chief)
-
-    def depth(s: Seat) -> float:
-        return _dot(_sub(_p(s), origin), fv)
-
-    def lateral(s: Seat) -> float:
-        return _dot(_sub(_p(s), origin), gv)
-
-    infos = []
-    for group in groups:
-        near = min(depth(s) for s in group)
-        front = [s for s in group if depth(s) <= near + ROW_TOLERANCE]
-        rear = [s for s in group if depth(s) > near + ROW_TOLERANCE]
-        lats = [lateral(s) for s in front]
-        across = max(lats) > tol and min(lats) < -tol
-        reach = 0.0 if across else min(abs(x) for x in lats)
-        side = 0 if across or sum(lats) > 0 else 1  # 0: on the host's guest_hand side
-        if across:
-            anchor = _pick_anchor(front, senior, origin)
-            row = [anchor, *_centre_out_from(anchor, [s for s in front if s.id != anchor.id], senior, tol)]
-        else:
-            idx = _tolerant_order(
-                range(len(front)), [lambda i, fr=front: abs(lateral(fr[i])), lambda i, fr=front: depth(fr[i])], tol
-            )
-            row = [front[i] for i in idx]
-        head = row[0]
-        idx = _tolerant_order(
-            range(len(rear)), [lambda i, rr=rear, hd=head: _dist(hd, rr[i]), lambda i, rr=rear: abs(lateral(rr[i]))], tol
-        )
-        infos.append((near, reach, side, [*row, *(rear[i] for i in idx)]))
-    # rows of blocks: nearest the host first; within a row, nearest the axis, guest_hand side first
-    infos.sort(key=lambda t: t[0])
-    bands: list[list[tuple[float, float, int, list[Seat]]]] = []
-    for info in infos:
-        if bands and info[0] - bands[-1][0][0] <= ROW_TOLERANCE:
-            bands[-1].append(info)
-        else:
-            bands.append([info])
-    parties: list[tuple[str, ...]] = []
-    for band in bands:
-        # count the blocks outward from the axis on each side: the k-th on the guest_hand side,
-        # then the k-th on the other side, then the (k+1)-th …
-        ring: dict[int, int] = {}
-        for side in (0, 1):
-            mine = [i for i in range(len(band)) if band[i][2] == side]
-            for k, i in enumerate(_tolerant_order(mine, [lambda i, bb=band: bb[i][1]], tol)):
-                ring[i] = k
-        idx = sorted(range(len(band)), key=lambda i, bb=band: (ring[i], bb[i][2], i))
-        parties += [_ids(band[i][3]) for i in idx]
+    axis = _Axis(_p(chief), _f(chief), _hand_vec(chief, hand))
+    ordered = [_order_block(group, axis, senior, tol) for group in _visitor_blocks(visitors, blocks)]
+    parties = _order_parties(ordered, tol)
     roles["guest"] = parties[0][0]
     return MeetingOrder(
         hosts=(chief.id, *_ids(h_row), *_ids(h_back)),
