@@ -61,12 +61,9 @@ LAYERS: dict[str, frozenset[str]] = {
 
 #: (layer, imported layer) pairs the rules forbid that are still being removed, each with its task.
 #: Remove an entry when its last import goes (a stale entry fails :func:`test_layers`).
-PENDING_IMPORTS: dict[tuple[str, str], str] = {
-    # occasions and rules import nothing from io/: they are to receive typed option specs from model/,
-    # read and checked when the plan file is read, instead of calling the plan reader themselves.
-    ("occasions", "io"): "typed options (issue 10, options)",
-    ("rules", "io"): "typed options (issue 10, options)",
-}
+#: (occasions/ and rules/ import nothing from io/: they receive typed option specs from model/, read
+#: and checked when the plan file is read.)
+PENDING_IMPORTS: dict[tuple[str, str], str] = {}
 
 #: Third-party package → the only seatplan layers allowed to import it.
 CONFINED = {

@@ -75,6 +75,7 @@ from seatplan.errors import GeometryError, Location
 from seatplan.layout.room import door_wall, obstacle_polygons, room_polygon, room_shapes
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.rooms import PERSON_PITCH, TALKS_SEAT_PITCH
 
 __all__ = [
     "FACE_AWAY",
@@ -96,16 +97,12 @@ __all__ = [
 ]
 
 
-#: Table length per person at 会谈, metres (R-PHY-8, upper end of 0.6–0.8 m).
-TALKS_SEAT_PITCH = 0.80
 #: Table width for up to :data:`SMALL_ROOM_PEOPLE` people, metres (minshenggouwu.com: 0.8–1.2 m).
 SMALL_TABLE_WIDTH = 1.2
 #: Table width above that, metres (minshenggouwu.com: medium rooms 1.6–1.8 m).
 MEDIUM_TABLE_WIDTH = 1.6
 #: Largest meeting at a "small room" table (minshenggouwu.com: "可供15人會議").
 SMALL_ROOM_PEOPLE = 15
-#: Distance between standing / photo places, metres (R-PHY-8: 0.6 m per person; 2 ft).
-PERSON_PITCH = 0.60
 #: Depth of a standing row or riser step, metres (one chair footprint; assumption).
 STANDING_ROW_DEPTH = 0.50
 

@@ -5,7 +5,6 @@ Door frame and sizes: :mod:`seatplan.layout.meeting_common`.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
 from shapely.geometry import LineString
@@ -30,6 +29,7 @@ from seatplan.layout.meeting_common import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
+from seatplan.model.rooms import ROOM_SEAT_PITCH, TableShape
 from seatplan.protocol.meeting_common import TableOrientation
 
 __all__ = [
@@ -37,17 +37,6 @@ __all__ = [
     "TableShape",
     "lay_table_room",
 ]
-
-
-#: Table length per person in a small meeting room, metres (R-PHY-8, middle of 0.6–0.8 m).
-ROOM_SEAT_PITCH = 0.70
-
-
-class TableShape(StrEnum):
-    """Outline of a meeting table."""
-
-    RECTANGLE = "rectangle"  # boardroom table
-    OVAL = "oval"  # straight sides with round ends (stadium)
 
 
 def lay_table_room(

@@ -31,6 +31,7 @@ from seatplan.layout.meeting_common import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
+from seatplan.model.rooms import ARMCHAIR_DEPTH, ARMCHAIR_WIDTH, TEA_TABLE_WIDTH
 from seatplan.protocol.meeting_common import Hand
 from seatplan.protocol.reception import party_block_offsets
 
@@ -42,14 +43,6 @@ __all__ = [
     "lay_reception_centre",
     "lay_reception_chair",
 ]
-
-
-#: Reception armchair (单人沙发) width, metres (minshenggouwu.com: 0.8–0.9 m).
-ARMCHAIR_WIDTH = 0.80
-#: Reception armchair depth, metres (assumption: square).
-ARMCHAIR_DEPTH = 0.80
-#: Tea table (茶几) between two armchairs, metres (assumption).
-TEA_TABLE_WIDTH = 0.50
 
 
 # --------------------------------------------------------------------------------------

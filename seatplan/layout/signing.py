@@ -25,6 +25,7 @@ from seatplan.layout.meeting_common import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Shape, ShapeKind, Venue
+from seatplan.model.rooms import SIGNING_TABLE_LENGTH
 
 __all__ = [
     "FLAG_SIZE",
@@ -34,9 +35,7 @@ __all__ = [
     "mark_flags",
 ]
 
-
-#: Signing table length and depth, metres (R-PHY-9: 2.4 m long, 45–60 cm deep).
-SIGNING_TABLE_LENGTH = 2.4
+#: Signing table depth, metres (R-PHY-9: 45–60 cm deep).
 SIGNING_TABLE_DEPTH = 0.6
 #: Side of the square drawn for a table flag, metres (a drawing size only).
 FLAG_SIZE = 0.16

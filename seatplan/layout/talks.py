@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from shapely.geometry import Point
@@ -33,6 +32,7 @@ from seatplan.layout.meeting_common import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
+from seatplan.model.rooms import MULTILATERAL_TABLE_SIZE, MultilateralTable
 from seatplan.protocol.talks import split_square_sides
 
 __all__ = [
@@ -45,23 +45,12 @@ __all__ = [
 ]
 
 
-class MultilateralTable(StrEnum):
-    """Table of multilateral talks: "可把座位摆成圆形或正方形" (R-MTG-5)."""
-
-    ROUND = "round"  # :func:`lay_round_table`
-    SQUARE = "square"  # :func:`lay_square_table`
-
-
 # --------------------------------------------------------------------------------------
 # 多边会谈: a round table, no head (R-MTG-5)
 # --------------------------------------------------------------------------------------
 
 #: Smallest round table for multilateral talks, metres of diameter (assumption: a 1.2 m table seats 4).
 ROUND_TABLE_MIN_DIAMETER = 1.2
-#: Accepted range (metres) of a requested round-table diameter or square-table side at multilateral
-#: talks (``[talks] table_diameter`` / ``table_side``; 0 there means "as small as the chairs allow").
-#: Below 0.8 m is not a table for talks; above 12 m is a hall, not a table (assumptions).
-MULTILATERAL_TABLE_SIZE: tuple[float, float] = (0.8, 12.0)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from itertools import pairwise
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, View
 from seatplan.model.enums import coerce_choice as _coerce
+from seatplan.model.rooms import Hand, TableOrientation
 from seatplan.model.seats import Seat
 from seatplan.protocol.geometry import (
     Point,
@@ -71,25 +72,11 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 
-class Hand(StrEnum):
-    """A seated person's own hand."""
-
-    LEFT = "left"
-    RIGHT = "right"
-
-
 class TalksInterpreters(StrEnum):
     """Where the interpreters sit at 会谈 (R-MTG-3)."""
 
     AT_TABLE = "at-table"  # Chinese practice: host interpreter at the host chief's right
     BEHIND = "behind"  # some countries: interpreters behind the chiefs, not at the table
-
-
-class TableOrientation(StrEnum):
-    """How a two-sided table stands relative to the door (R-MTG-3 / R-MTG-4)."""
-
-    ACROSS = "across"  # a long side faces the door (横桌式)
-    POINTING = "pointing"  # one end points at the door (竖桌式)
 
 
 #: Distances (metres) closer than this count as equal.

@@ -17,13 +17,13 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.enums import Convention, View
 from seatplan.model.enums import coerce_choice as _coerce
+from seatplan.model.rooms import RECEPTION_FORM_NAMES, ReceptionForm
 from seatplan.model.seats import Seat
 from seatplan.protocol.geometry import (
     Point,
@@ -75,24 +75,6 @@ __all__ = [
     "reception_chair_sequences",
     "reception_sequence",
 ]
-
-
-class ReceptionForm(StrEnum):
-    """How a 会见 is seated (R-MTG-1, R-MTG-2); Chinese names in :data:`RECEPTION_FORM_NAMES`."""
-
-    SIDE_BY_SIDE = "side-by-side"  # 并列式: host and guest side by side facing the door, R-MTG-1
-    CENTRE = "centre"  # 居中式: the senior principal alone at the centre, R-MTG-2
-    CHAIR = "chair"  # 主席式: host faces the door, visiting parties opposite, R-MTG-2
-    FACE_TO_FACE = "face-to-face"  # 相对式: guests face the door, hosts opposite (面门为上)
-
-
-#: Chinese names of the reception forms (R-MTG-2: 并列式, 居中式, 主席式, 相对式).
-RECEPTION_FORM_NAMES: Mapping[str, ReceptionForm] = {
-    "并列式": ReceptionForm.SIDE_BY_SIDE,
-    "居中式": ReceptionForm.CENTRE,
-    "主席式": ReceptionForm.CHAIR,
-    "相对式": ReceptionForm.FACE_TO_FACE,
-}
 
 
 # --------------------------------------------------------------------------------------

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, View
 from seatplan.model.enums import coerce_choice as _coerce
+from seatplan.model.rooms import ProtocolLanguage
 from seatplan.model.seats import Seat
 from seatplan.protocol.geometry import (
     PointLike,
@@ -174,13 +174,6 @@ def talks_sequences(
 # --------------------------------------------------------------------------------------
 # 多边会谈: multilateral talks at a round or square table (R-MTG-5)
 # --------------------------------------------------------------------------------------
-
-
-class ProtocolLanguage(StrEnum):
-    """Language whose state names set the order of delegations (R-MTG-5)."""
-
-    EN = "en"  # UN practice: English short names
-    FR = "fr"  # Francophonie events
 
 
 #: Leading articles ignored when state names are sorted ("the Netherlands" under N, "la France" under F).
