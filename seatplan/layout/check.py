@@ -102,6 +102,52 @@ class RowSegment:
         return {}
 
 
+def _row_runs(
+    x: np.ndarray,
+    y: np.ndarray,
+    right: np.ndarray,
+    pass_x: np.ndarray,
+    pass_y: np.ndarray,
+    row_keys: Sequence[object],
+    *,
+    obstacles: Sequence[BaseGeometry],
+    seat_pitch: float,
+) -> list[tuple[object, np.ndarray]]:
+    """The runs of neighbouring seats of each row: (row key, seat indices along the row).
+
+    A row's seats are ordered along the mean of their right-hand directions (``right``) and cut
+    where two neighbours are more than 1.5 ``seat_pitch`` apart or an obstacle stands in the
+    passage (``pass_x``, ``pass_y``) between them.
+    """
+    groups: dict[object, list[int]] = {}
+    for i, key in enumerate(row_keys):
+        groups.setdefault(key, []).append(i)
+    block_tree = shapely.STRtree(np.asarray(list(obstacles), dtype=object)) if len(obstacles) else None
+    runs: list[tuple[object, np.ndarray]] = []
+    for key, members in groups.items():
+        idx = np.asarray(members)
+        r = right[idx].mean(axis=0)
+        norm = math.hypot(r[0], r[1]) or 1.0
+        proj = (x[idx] * r[0] + y[idx] * r[1]) / norm
+        order = idx[np.argsort(proj, kind="stable")]
+        if len(order) > 1:
+            gaps = np.hypot(np.diff(x[order]), np.diff(y[order]))
+            cut = gaps > 1.5 * seat_pitch
+            if block_tree is not None:
+                # a pillar standing in the passage between two neighbours cuts the row there
+                steps = shapely.linestrings(np.stack(
+                    (np.column_stack((pass_x[order[:-1]], pass_y[order[:-1]])),
+                     np.column_stack((pass_x[order[1:]], pass_y[order[1:]]))), axis=1))
+                hit, _ = block_tree.query(steps, predicate="intersects")
+                cut[hit] = True
+            cuts = np.flatnonzero(cut) + 1
+            pieces = np.split(order, cuts)
+        else:
+            pieces = [order]
+        runs += [(key, p) for p in pieces]
+    return runs
+
+
 def trace_segments(
     x: np.ndarray,
     y: np.ndarray,
@@ -136,9 +182,6 @@ def trace_segments(
     if n == 0:
         return []
     cw, cd = seat_size
-    groups: dict[object, list[int]] = {}
-    for i, key in enumerate(row_keys):
-        groups.setdefault(key, []).append(i)
     angle = np.radians(facing_deg)
     right = np.column_stack((np.sin(angle), -np.cos(angle)))
     # the passage point of every seat: where its row's people walk
@@ -147,29 +190,7 @@ def trace_segments(
     # touching is not blocking: pillars and tables count 1 mm inside their outlines
     obstacles = [o.buffer(-0.001, join_style="mitre") for o in obstacles]
     tables = [t.buffer(-0.001, join_style="mitre") for t in tables]
-    block_tree = shapely.STRtree(np.asarray(list(obstacles), dtype=object)) if len(obstacles) else None
-    runs: list[tuple[object, np.ndarray]] = []
-    for key, members in groups.items():
-        idx = np.asarray(members)
-        r = right[idx].mean(axis=0)
-        norm = math.hypot(r[0], r[1]) or 1.0
-        proj = (x[idx] * r[0] + y[idx] * r[1]) / norm
-        order = idx[np.argsort(proj, kind="stable")]
-        if len(order) > 1:
-            gaps = np.hypot(np.diff(x[order]), np.diff(y[order]))
-            cut = gaps > 1.5 * seat_pitch
-            if block_tree is not None:
-                # a pillar standing in the passage between two neighbours cuts the row there
-                steps = shapely.linestrings(np.stack(
-                    (np.column_stack((pass_x[order[:-1]], pass_y[order[:-1]])),
-                     np.column_stack((pass_x[order[1:]], pass_y[order[1:]]))), axis=1))
-                hit, _ = block_tree.query(steps, predicate="intersects")
-                cut[hit] = True
-            cuts = np.flatnonzero(cut) + 1
-            pieces = np.split(order, cuts)
-        else:
-            pieces = [order]
-        runs += [(key, p) for p in pieces]
+    runs = _row_runs(x, y, right, pass_x, pass_y, row_keys, obstacles=obstacles, seat_pitch=seat_pitch)
 
     # probes: two per run (first end outward, last end outward)
     starts: list[tuple[float, float]] = []

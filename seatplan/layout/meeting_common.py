@@ -4,12 +4,12 @@ The generators live with their occasion: :mod:`~seatplan.layout.reception` (会�
 :mod:`~seatplan.layout.talks` (会谈), :mod:`~seatplan.layout.signing` (签字),
 :mod:`~seatplan.layout.photo` (合影) and :mod:`~seatplan.layout.meeting_room` (a
 long table, also used for 会谈 and the table forms of 会见). Each lays out one kind
-of room and returns a :class:`RoomPlan`: the
-seats (chairs, sofas and standing places, each with its ``facing``), the outlines
-to draw (tables, flags, riser, camera) and named groups of seat ids. The
-generators place furniture; they do not decide who is host and who is guest:
-the occasion modules hand the seats to the precedence modules of :mod:`seatplan.protocol`, which
-computes precedence from the seats' geometry, and then name the sections.
+of room and returns a :class:`RoomPlan`: the seats (chairs, sofas and standing
+places, each with its ``facing``), the outlines to draw (tables, flags, riser,
+camera) and named groups of seat ids. The generators place furniture; they do not
+decide who is host and who is guest: the occasion modules hand the seats to the
+precedence modules of :mod:`seatplan.protocol`, which compute precedence from the
+seats' geometry, and then name the sections.
 
 Door frame
 ----------
@@ -28,7 +28,8 @@ frame *is* the plan frame shifted: ``u`` = x, ``v`` = y, "facing the door" is
 
 Sizes (metres) and where they come from
 ---------------------------------------
-The constants live in the module of the occasion that uses them (here when shared).
+Sizes a plan file can change live in :mod:`seatplan.model.rooms`; the others in the module of the
+occasion that uses them (here when shared).
 
 * Chairs 0.50 × 0.50 m, side gap 0.20 m, 0.60 m clear passage behind a chair,
   0.90 m walkway along walls: :class:`~seatplan.layout.spacing.Spacing`

@@ -5,6 +5,7 @@ Door frame and sizes: :mod:`seatplan.layout.meeting_common`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from shapely.geometry import LineString
@@ -18,6 +19,7 @@ from seatplan.layout.meeting_common import (
     FACE_RIGHT,
     TALKS_SEAT_PITCH,
     Point2,
+    RoomFrame,
     RoomPlan,
     _Builder,
     _centred,
@@ -130,31 +132,87 @@ def lay_table_room(
     )
     frame = room_frame(venue, source=source, what="a meeting table")
     b = _Builder(venue, frame, sp, source, "table")
-    cw, cd = sp.chair_width, sp.chair_depth
     n = max(na, nb, 1)
     straight = n * pitch
     length = straight + (width if shp is TableShape.OVAL else 0.0)
-    back_off = cd + sp.chair_back_to_table
-    has_back_a, has_back_b = back_a > 0, back_b > 0
+    centre = _centre_table(
+        frame, sp, ax, width, length, head=head, back_a=back_a, back_b=back_b, foot=foot, n=n, pitch=pitch,
+        source=source, key=key,
+    )
+    table = _LongTable(ax, width, length, centre, sp)
+    if shp is TableShape.OVAL:
+        p0, p1 = table.place(-straight / 2, 0.0), table.place(straight / 2, 0.0)
+        poly = LineString([p0, p1]).buffer(width / 2, quad_segs=12)
+        b.outline(ShapeKind.TABLE, poly, table_label)
+    else:
+        c0, c1 = table.place(-table.length / 2, -width / 2), table.place(table.length / 2, width / 2)
+        b.box(ShapeKind.TABLE, min(c0[0], c1[0]), min(c0[1], c1[1]), max(c0[0], c1[0]), max(c0[1], c1[1]), table_label)
+    _seat_table(b, table, na=na, nb=nb, head=head, back_a=back_a, back_b=back_b, foot=foot, pitch=pitch)
+    return b.finish(key=f"{key}.seat_pitch", value=pitch, hint="make the room larger or seat fewer people at the table")
+
+
+@dataclass(frozen=True)
+class _LongTable:
+    """A long table in the door frame: its sizes, where its centre stands, its chairs' sizes.
+
+    ``along`` runs from the door end to the far end of a table pointing at the door, towards the
+    entrant's right for a table across the room; ``across`` runs towards side *a*.
+    """
+
+    axis: TableOrientation
+    width: float
+    length: float  # round ends of an oval included
+    centre: Point2
+    spacing: Spacing
+
+    def place(self, along: float, across: float) -> Point2:
+        """Door-frame point at ``along`` the table axis and ``across`` it (towards side a)."""
+        uc, vc = self.centre
+        if self.axis is TableOrientation.ACROSS:
+            return (uc + along, vc + across)
+        return (uc - across, vc + along)
+
+
+def _back_off(sp: Spacing) -> float:
+    """From a table chair's centre to the centre of the back-row chair behind it, metres."""
+    return sp.chair_depth + sp.chair_back_to_table
+
+
+def _back_pitch(sp: Spacing) -> float:
+    """Between two back-row chairs, metres."""
+    return sp.chair_width + sp.chair_side_gap
+
+
+def _centre_table(
+    frame: RoomFrame, sp: Spacing, ax: TableOrientation, width: float, length: float, *, head: bool, back_a: int,
+    back_b: int, foot: int, n: int, pitch: float, source: str | Path, key: str,
+) -> Point2:
+    """Where the centre of a long table stands: its chairs and a walkway round them must fit the room.
+
+    Across the room the furniture is centred between the door walkway and the far wall.
+
+    Raises
+    ------
+    GeometryError
+        Naming the option to change when the room is too narrow or too shallow (R-PHY-8, R-PHY-11).
+    """
+    cd = sp.chair_depth
+    back_off = _back_off(sp)
     across_ext = width / 2 + cd  # from the table axis to the back of a table chair
-    extent_a = across_ext + (back_off if has_back_a else 0.0)
-    extent_b = across_ext + (back_off if has_back_b else 0.0)
-    pitch_back = cw + sp.chair_side_gap
+    extent_a = across_ext + (back_off if back_a > 0 else 0.0)
+    extent_b = across_ext + (back_off if back_b > 0 else 0.0)
     along_ext = length / 2 + (cd if head else 0.0)
     foot_ext = along_ext + ((sp.chair_back_to_table + cd) if foot and ax is TableOrientation.POINTING else 0.0)
     walk = sp.wall_walkway
-    back_span = max(back_a, back_b, foot if ax is TableOrientation.ACROSS else 0) * pitch_back
+    back_span = max(back_a, back_b, foot if ax is TableOrientation.ACROSS else 0) * _back_pitch(sp)
     if ax is TableOrientation.ACROSS:
         need_w = max(length, back_span) + 2 * walk
-        foot_extra = back_off if foot else 0.0
-        need_d = extent_a + extent_b + foot_extra + 2 * walk
-        have_w, have_d = frame.width, frame.depth
-        along_key = f"{key}.seat_pitch"
+        need_d = extent_a + extent_b + (back_off if foot else 0.0) + 2 * walk
     else:
         need_w = extent_a + extent_b + 2 * walk
         need_d = along_ext + foot_ext + 2 * walk
-        have_w, have_d = frame.width, frame.depth
-        along_key = f"{key}.seat_pitch"
+    have_w, have_d = frame.width, frame.depth
+    along_key = f"{key}.seat_pitch"
     if need_w > have_w + _EPS:
         raise _too_small(
             source, along_key if ax is TableOrientation.ACROSS else f"{key}.table_width",
@@ -172,51 +230,42 @@ def lay_table_room(
             need_d, have_d,
             "use a deeper room, turn the table (orientation/mode), fewer back-row chairs, or a smaller seat_pitch",
         )
-    uc = frame.centre_u
     if ax is TableOrientation.ACROSS:
-        # centre the furniture between the door walkway and the far wall
         lo, hi = walk + extent_b + (back_off if foot else 0.0), frame.depth - walk - extent_a
-        vc = (lo + hi) / 2
     else:
         lo, hi = walk + foot_ext, frame.depth - walk - along_ext
-        vc = (lo + hi) / 2
+    return (frame.centre_u, (lo + hi) / 2)
 
-    def place(along: float, across: float) -> Point2:
-        """Door-frame point at ``along`` the table axis and ``across`` it (towards side a)."""
-        if ax is TableOrientation.ACROSS:
-            return (uc + along, vc + across)
-        return (uc - across, vc + along)
 
+def _seat_table(
+    b: _Builder, table: _LongTable, *, na: int, nb: int, head: bool, back_a: int, back_b: int, foot: int, pitch: float
+) -> None:
+    """The chairs of a long table: both sides, the head, the back rows and the foot chairs."""
+    sp, ax = table.spacing, table.axis
+    cd, back_off, pitch_back = sp.chair_depth, _back_off(sp), _back_pitch(sp)
     face_a = FACE_DOOR if ax is TableOrientation.ACROSS else FACE_RIGHT
     face_b = FACE_AWAY if ax is TableOrientation.ACROSS else FACE_LEFT
-    # table
-    if shp is TableShape.OVAL:
-        p0, p1 = place(-straight / 2, 0.0), place(straight / 2, 0.0)
-        poly = LineString([p0, p1]).buffer(width / 2, quad_segs=12)
-        b.outline(ShapeKind.TABLE, poly, table_label)
-    else:
-        c0, c1 = place(-length / 2, -width / 2), place(length / 2, width / 2)
-        b.box(ShapeKind.TABLE, min(c0[0], c1[0]), min(c0[1], c1[1]), max(c0[0], c1[0]), max(c0[1], c1[1]), table_label)
-    chair_across = width / 2 + cd / 2
+    chair_across = table.width / 2 + cd / 2
     for name, count, sign, face in (("a", na, 1, face_a), ("b", nb, -1, face_b)):
         for k, along in enumerate(_centred(count, pitch)):
-            u, v = place(along, sign * chair_across)
+            u, v = table.place(along, sign * chair_across)
             b.seat(f"table-{name}-{k + 1:02d}", u, v, face, groups=(f"side-{name}", "table"))
     if head:
-        u, v = place(length / 2 + cd / 2, 0.0)
+        u, v = table.place(table.length / 2 + cd / 2, 0.0)
         b.seat("table-head", u, v, FACE_DOOR, groups=("head", "table"))
     for name, count, sign, face in (("a", back_a, 1, face_a), ("b", back_b, -1, face_b)):
         for k, along in enumerate(_centred(count, pitch_back)):
-            u, v = place(along, sign * (chair_across + back_off))
+            u, v = table.place(along, sign * (chair_across + back_off))
             b.seat(f"back-{name}-{k + 1:02d}", u, v, face, row=2, groups=(f"back-{name}",), tags=("staff",))
-    if foot:
-        if ax is TableOrientation.POINTING:
-            for k, across in enumerate(_centred(foot, pitch_back)):
-                u, v = place(-(length / 2 + sp.chair_back_to_table + cd / 2), across)
-                b.seat(f"foot-{k + 1:02d}", u, v, FACE_AWAY, row=2, groups=("foot",), tags=("staff",))
-        else:
-            dist = chair_across + back_off * (2 if has_back_b else 1)
-            for k, along in enumerate(_centred(foot, pitch_back)):
-                u, v = place(along, -dist)
-                b.seat(f"foot-{k + 1:02d}", u, v, face_b, row=3 if has_back_b else 2, groups=("foot",), tags=("staff",))
-    return b.finish(key=along_key, value=pitch, hint="make the room larger or seat fewer people at the table")
+    if not foot:
+        return
+    if ax is TableOrientation.POINTING:
+        for k, across in enumerate(_centred(foot, pitch_back)):
+            u, v = table.place(-(table.length / 2 + sp.chair_back_to_table + cd / 2), across)
+            b.seat(f"foot-{k + 1:02d}", u, v, FACE_AWAY, row=2, groups=("foot",), tags=("staff",))
+    else:
+        has_back_b = back_b > 0
+        dist = chair_across + back_off * (2 if has_back_b else 1)
+        for k, along in enumerate(_centred(foot, pitch_back)):
+            u, v = table.place(along, -dist)
+            b.seat(f"foot-{k + 1:02d}", u, v, face_b, row=3 if has_back_b else 2, groups=("foot",), tags=("staff",))

@@ -310,6 +310,31 @@ def lay_reception_centre(
     return b.finish(key=f"{key}.seats_per_side", value=n, hint="make the room larger or seat fewer people per side")
 
 
+def _block_offsets(
+    bands: list[list[int]], sizes: list[int], staff: list[int], *, pitch: float, axis_at: float, sign: float
+) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
+    """Lateral offsets (door frame ``u`` from the room's centre) of every visitor chair, 主席式.
+
+    Returns the offsets of each block's front-row chairs and of its back-row chairs. A band of
+    one block is centred on the axis (``axis_at``); the blocks of a fuller band stand side by
+    side (:func:`~seatplan.protocol.reception.party_block_offsets`), ``sign`` -1 counting them
+    towards the entrant's left.
+    """
+    member_u: dict[int, list[float]] = {}
+    staff_u: dict[int, list[float]] = {}
+    for band in bands:
+        if len(band) == 1:
+            k = band[0]
+            member_u[k] = [axis_at + sign * x for x in _centred(sizes[k], pitch)]
+            staff_u[k] = [axis_at + sign * x for x in _alternating(staff[k], pitch)]
+            continue
+        slots = party_block_offsets([max(sizes[k], staff[k]) for k in band], pitch=pitch, gap=DELEGATION_GAP)
+        for k, offs in zip(band, slots):
+            member_u[k] = [axis_at + sign * x for x in offs[: sizes[k]]]
+            staff_u[k] = [axis_at + sign * x for x in offs[: staff[k]]]
+    return member_u, staff_u
+
+
 def lay_reception_chair(
     venue: Venue,
     *,
@@ -411,19 +436,7 @@ def lay_reception_chair(
     pitch_back = cw + sp.chair_side_gap
     sign = -1.0 if hand is Hand.RIGHT else 1.0  # facing the door, one's right hand is towards -u
     bands = [list(range(i, min(i + per_row, len(sizes)))) for i in range(0, len(sizes), per_row)]
-    # lateral offsets (door frame u - uc) of every visitor chair, band by band
-    member_u: dict[int, list[float]] = {}
-    staff_u: dict[int, list[float]] = {}
-    for band in bands:
-        if len(band) == 1:
-            k = band[0]
-            member_u[k] = [axis_at + sign * x for x in _centred(sizes[k], pitch)]
-            staff_u[k] = [axis_at + sign * x for x in _alternating(staff[k], pitch)]
-            continue
-        slots = party_block_offsets([max(sizes[k], staff[k]) for k in band], pitch=pitch, gap=DELEGATION_GAP)
-        for k, offs in zip(band, slots):
-            member_u[k] = [axis_at + sign * x for x in offs[: sizes[k]]]
-            staff_u[k] = [axis_at + sign * x for x in offs[: staff[k]]]
+    member_u, staff_u = _block_offsets(bands, sizes, staff, pitch=pitch, axis_at=axis_at, sign=sign)
     host_u = _centred(nh, pitch)
     first_band = [u for k in bands[0] for u in member_u[k]]
     table_half = max(abs(u) for u in host_u + first_band) + pitch / 2
