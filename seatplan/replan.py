@@ -41,12 +41,13 @@ from seatplan.solve.repair import assign_movers
 
 __all__ = [
     "Change",
-    "apply_changes",
-    "read_plan_folder",
     "ChangeKind",
     "ChangeReport",
     "Move",
+    "apply_changes",
+    "find_plan_file",
     "read_changes_csv",
+    "read_plan_folder",
     "replan",
     "run_replan",
     "write_change_report",
@@ -737,7 +738,7 @@ def read_changes_csv(path: str | os.PathLike[str]) -> list[Change]:
     return out
 
 
-def _plan_path(plan_dir: Path, plan_path: str | os.PathLike[str] | None) -> Path:
+def find_plan_file(plan_dir: Path, plan_path: str | os.PathLike[str] | None = None) -> Path:
     """Where the plan file of a solved output folder is (see docs/replan.md)."""
     if plan_path is not None:
         return Path(plan_path)
@@ -763,13 +764,18 @@ def _plan_path(plan_dir: Path, plan_path: str | os.PathLike[str] | None) -> Path
 
 
 def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) -> Plan:
-    """The plan in an output folder of ``seatplan solve`` (``seats.csv``, ``unseated.csv``).
+    """The plan in an output folder of ``seatplan solve`` (``seats.csv``, ``unseated.csv``), checked.
+
+    A seat list edited by hand is not trusted: every person must be listed once,
+    every seat given once, and each row must match the plan file (the id is on
+    its list with the same name, the seat is in its layout and the printed
+    label is that seat's).
 
     Raises
     ------
     ValidationError
-        A missing ``seats.csv``, or a person or seat the plan file no longer has
-        (the list or the layout changed since the plan was made).
+        A missing ``seats.csv``, or an inconsistent seat list: the message names
+        every problem found (file, row, field, value) and how to fix it.
     """
     folder = Path(plan_dir)
     seats_csv = folder / "seats.csv"
@@ -777,29 +783,84 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
         raise ValidationError("no seats.csv here", location=Location(file=folder), hint="give the output folder of seatplan solve")
     text = seats_csv.read_bytes().decode("utf-8-sig")
     reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("id", "seat_id") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValidationError(
+            f"seats.csv has no {' or '.join(missing)} column",
+            location=Location(file=seats_csv, row=1, value=", ".join(reader.fieldnames or []) or None),
+            hint="give the seats.csv that seatplan wrote (its header starts id,name,unit,...)",
+        )
     seat_of: dict[str, str] = {}
+    row_of: dict[str, int] = {}
+    holder: dict[str, tuple[str, int]] = {}
+    problems: list[tuple[Location, str]] = []
     for row, record in enumerate(reader, start=2):
         aid, sid = (record.get("id") or "").strip(), (record.get("seat_id") or "").strip()
+        name = (record.get("name") or "").strip()
         if aid not in problem.attendee_index:
-            raise ValidationError(
-                f"{record.get('name')} ({aid}) is not on the attendee list of the plan file",
-                location=Location(file=seats_csv, row=row, field="id", value=aid),
-                hint="replan from the list the plan was made with; put list changes into CHANGES.csv",
-            )
+            problems.append((Location(file=seats_csv, row=row, field="id", value=aid), f"{name or aid} ({aid}) is not on the attendee list of the plan file"))
+            continue
         if sid not in problem.seat_index:
-            raise ValidationError(
-                f"seat {sid!r} is not in the layout of the plan file",
-                location=Location(file=seats_csv, row=row, field="seat_id", value=sid),
-                hint="the room or the [floor]/[dais] tables changed since the plan was made; solve again instead",
+            problems.append((Location(file=seats_csv, row=row, field="seat_id", value=sid), f"seat {sid!r} is not in the layout of the plan file"))
+            continue
+        person = problem.attendee(aid)
+        if "name" in record and name != person.name.strip():
+            problems.append((Location(file=seats_csv, row=row, field="name", value=name), f"{aid} is {person.name} in the plan file's list, not {name}"))
+        label = (record.get("label") or "").strip()
+        if "label" in record and label != problem.seat(sid).describe():
+            problems.append(
+                (Location(file=seats_csv, row=row, field="label", value=label), f"seat {sid} is printed {problem.seat(sid).describe()}, not {label}")
             )
+        if aid in seat_of:
+            problems.append(
+                (
+                    Location(file=seats_csv, row=row, field="id", value=aid),
+                    (
+                        f"{person.name} ({aid}) has two seats: {problem.seat(seat_of[aid]).describe()} (row {row_of[aid]}) "
+                        f"and {problem.seat(sid).describe()} (row {row})"
+                    ),
+                )
+            )
+            continue
+        if sid in holder:
+            other, other_row = holder[sid]
+            problems.append(
+                (
+                    Location(file=seats_csv, row=row, field="seat_id", value=sid),
+                    (
+                        f"seat {problem.seat(sid).describe()} is given twice: to {problem.attendee(other).name} (row {other_row}) "
+                        f"and to {person.name} (row {row})"
+                    ),
+                )
+            )
+            continue
         seat_of[aid] = sid
+        row_of[aid] = row
+        holder[sid] = (aid, row)
     unseated: dict[str, str] = {}
     unseated_csv = folder / "unseated.csv"
     if unseated_csv.is_file():
-        for record in csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))):
+        for row, record in enumerate(csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))), start=2):
             aid = (record.get("id") or "").strip()
-            if aid in problem.attendee_index and aid not in seat_of:
+            if aid in seat_of:
+                problems.append(
+                    (Location(file=unseated_csv, row=row, field="id", value=aid), f"{problem.attendee(aid).name} ({aid}) is both seated and listed unseated")
+                )
+            elif aid in problem.attendee_index:
                 unseated[aid] = (record.get("reason") or "").strip()
+    for a in problem.attendees:
+        if a.id not in seat_of and a.id not in unseated and not any(p[0].value == a.id for p in problems):
+            problems.append((Location(file=seats_csv, field="id", value=a.id), f"{a.name} ({a.id}) of the plan file's list is neither in seats.csv nor in unseated.csv"))
+    if problems:
+        first = problems[0][0]
+        listed = "; ".join(f"row {loc.row}: {text}" if loc.row else text for loc, text in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise ValidationError(
+            f"the seat list is not consistent with the plan file, {len(problems)} problem(s): {listed}{more}",
+            location=first,
+            hint="undo the hand edits of seats.csv (put moves and swaps into CHANGES.csv instead), "
+            "or replan from the list and layout the plan was made with",
+        )
     return Plan(seat_of=seat_of, unseated=unseated)
 
 
@@ -809,7 +870,7 @@ def run_replan(
     out_dir: str | os.PathLike[str],
     *,
     plan_path: str | os.PathLike[str] | None = None,
-) -> tuple["object", ChangeReport]:
+) -> tuple[object, ChangeReport]:
     """What ``seatplan replan PLAN_DIR CHANGES.csv --out DIR [--plan PLAN.toml]`` does.
 
     Reads the plan file (``plan_path``, else the ``plan`` recorded in
@@ -836,7 +897,7 @@ def run_replan(
     from seatplan.pipeline import Outputs, build_problem, write_outputs
 
     folder = Path(plan_dir)
-    meeting = load_meeting(_plan_path(folder, plan_path))
+    meeting = load_meeting(find_plan_file(folder, plan_path))
     problem = build_problem(meeting)
     old_plan = read_plan_folder(problem, folder)
     changes = read_changes_csv(changes_csv)

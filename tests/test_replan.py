@@ -245,7 +245,7 @@ def test_run_replan_needs_the_plan_file(tmp_path: Path, solved_folder: tuple[Pat
     assert not (tmp_path / "after").exists()
     summary["plan"] = str(plan)  # what `seatplan solve` records
     (bare / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
-    from seatplan.replan import _plan_path
+    from seatplan.replan import find_plan_file as _plan_path
 
     assert _plan_path(bare, None) == plan
 

@@ -20,6 +20,7 @@ from seatplan.model import (
     FORMAT_VERSION,
     CardSpec,
     Convention,
+    DeskSeating,
     DaisSpec,
     Door,
     EvenMode,
@@ -233,6 +234,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
     except PlanFileError:
         raise

@@ -3,6 +3,7 @@
 from seatplan.model.attendees import Attendee
 from seatplan.model.enums import (
     Convention,
+    DeskSeating,
     EvenMode,
     FillMethod,
     Numbering,
@@ -42,6 +43,7 @@ __all__ = [
     "StripOrder",
     "CardSpec",
     "Convention",
+    "DeskSeating",
     "DaisSpec",
     "Door",
     "EvenMode",

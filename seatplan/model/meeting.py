@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.attendees import Attendee
-from seatplan.model.enums import Convention, EvenMode, FillMethod, Numbering, OccasionKind, Side, View
+from seatplan.model.enums import Convention, DeskSeating, EvenMode, FillMethod, Numbering, OccasionKind, Side, View
 from seatplan.model.venue import Venue
 
 #: The plan-file format version this library writes and reads.
@@ -513,11 +513,16 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    seating
+        How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
+        ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
+        people have seats by name (``seatplan.desk.desk_seating``).
     """
 
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    seating: DeskSeating | None = None
 
 
 @dataclass(frozen=True)
