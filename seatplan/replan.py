@@ -850,11 +850,11 @@ def read_changes_csv(path: str | os.PathLike[str]) -> list[Change]:
     aliases = {header_key(alias): key for key, names in _CHANGE_HEADERS.items() for alias in names}
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
-    for i, cell in enumerate(header):
-        key = aliases.get(header_key(cell)) if cell else None
+    for i, heading in enumerate(header):
+        key = aliases.get(header_key(heading)) if heading else None
         if key is not None and key not in columns:
             columns[key] = i
-            written[key] = cell
+            written[key] = heading
     if "kind" not in columns:
         raise ValidationError(
             "no 变更/change column in the header",
@@ -1114,7 +1114,7 @@ def run_replan(
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
     changed = replace(meeting, attendees=report.problem.attendees)
-    outputs = write_outputs(changed, report.problem, result, out_dir)
+    outputs = write_outputs(changed, report.problem, result, Path(out_dir))
     target = Path(out_dir) / "changes.csv"
     write_change_report(report, problem, target)
     reprint = Path(out_dir) / "reprint.pdf"

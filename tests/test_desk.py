@@ -381,3 +381,14 @@ def test_killed_between_two_arrivals_in_assigned_seating(solved_small: Path, tmp
     seats = [a["seat"] for a in _saved(state)]
     assert len(seats) == len(set(seats)) == 3
     assert printed[1].split("（")[0] != printed[3].split("（")[0]
+
+
+@pytest.mark.parametrize(("written", "mode"), [("free", DeskSeating.FREE), ("自由入座", DeskSeating.FREE), ("对号入座", DeskSeating.ASSIGNED)])
+def test_plan_file_says_the_desk_mode(tmp_path: Path, written: str, mode: DeskSeating) -> None:
+    from seatplan.io.plan_file import load_meeting
+
+    plan = write_small_meeting(tmp_path, extra=f'\n[cards]\nseating = "{written}"\n')
+    assert load_meeting(plan).cards.seating is mode
+    bad = write_small_meeting(tmp_path, extra='\n[cards]\nseating = "sometimes"\n')
+    with pytest.raises(ValidationError, match="cards.seating"):
+        load_meeting(bad)
