@@ -353,7 +353,7 @@ class ArrivalDesk:
             return self._arrive(text)
 
     def _arrive(self, text: str) -> Handout:
-        walk_in = text.startswith((WALK_IN_MARK, "＋"))
+        walk_in = text.startswith((WALK_IN_MARK, "\uff0b"))
         if walk_in or (not text and self.seating is DeskSeating.FREE):
             parts = text[1:].split(None, 1) if walk_in else []
             name = parts[0] if parts else ""

@@ -871,7 +871,7 @@ def read_changes_csv(path: str | os.PathLike[str]) -> list[Change]:
         kind_text = values.get("kind", "")
         folded = unicodedata.normalize("NFKC", kind_text).lower()
         # "move force", "强制移座", "swap!" say force in the change cell itself
-        bare = re.sub(r"[\s!！]+|force|forced|强制", "", folded)
+        bare = re.sub(r"[\s!\uff01]+|force|forced|强制", "", folded)
         forced_here = bare != re.sub(r"\s+", "", folded)
         kind = words.get(bare)
         if kind is None:

@@ -210,7 +210,7 @@ def test_assigned_seating_answers_the_printed_seat(tmp_path: Path) -> None:
     first = desk.arrive("代表1")
     assert (first.seat, first.line, first.kind) == ("r1s4", "1排4号（代表1）", HandoutKind.SEAT)
     assert desk.arrive("P2").line == "1排3号（代表2）"  # by id
-    assert desk.arrive("１３８０００００００１").seat == "r2s1"  # by phone, full-width digits
+    assert desk.arrive("".join(chr(ord(c) + 0xFEE0) for c in "13800000001")).seat == "r2s1"  # by phone, full-width digits
     assert desk.arrive("领导2").line == "主席台 第1排 2号（领导2）"
     # the seat is the printed one whatever the order of arrival: nobody takes the front-most seat by coming first
     assert desk.arrive("代表4").seat == "r1s1"
@@ -390,5 +390,5 @@ def test_plan_file_says_the_desk_mode(tmp_path: Path, written: str, mode: DeskSe
     plan = write_small_meeting(tmp_path, extra=f'\n[cards]\nseating = "{written}"\n')
     assert load_meeting(plan).cards.seating is mode
     bad = write_small_meeting(tmp_path, extra='\n[cards]\nseating = "sometimes"\n')
-    with pytest.raises(ValidationError, match="cards.seating"):
+    with pytest.raises(ValidationError, match=r"cards\.seating"):
         load_meeting(bad)

@@ -325,7 +325,7 @@ def test_move_and_swap_with_english_headers(tmp_path: Path, ruled_folder: Path) 
     changes.write_text(
         f"change,id,name,seat,other,reason\nmove,,丙单位9号,{target},,sees badly\nswap,,甲单位3号,,甲单位4号,\n", encoding="utf-8"
     )
-    outputs, report = run_replan(ruled_folder, changes, tmp_path / "after")
+    outputs, _ = run_replan(ruled_folder, changes, tmp_path / "after")
     after = _seats(tmp_path / "after")
     assert after["丙单位9号"] == target
     assert (after["甲单位3号"], after["甲单位4号"]) == (before["甲单位4号"], before["甲单位3号"])
