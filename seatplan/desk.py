@@ -28,13 +28,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from seatplan.errors import Location, ValidationError
+from seatplan.files import atomic_write_bytes
 from seatplan.model import Seat, SeatingProblem
 
 __all__ = ["ArrivalDesk", "Handout", "desk_order", "run_desk", "seat_card_line"]
@@ -162,30 +162,7 @@ class ArrivalDesk:
         """Write the state atomically: temp file, flush, fsync, os.replace, sync the folder."""
         data = {"format": STATE_FORMAT, "version": STATE_VERSION, "plan": self.plan, "seats": self.digest, "arrivals": arrivals}
         text = json.dumps(data, ensure_ascii=False, indent=1)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        try:
-            folder = os.open(self.path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(folder)
-        except OSError:
-            pass
-        finally:
-            os.close(folder)
+        atomic_write_bytes(self.path, text.encode("utf-8"))
 
     # ------------------------------------------------------------------ arrivals
 

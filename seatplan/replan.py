@@ -27,7 +27,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +34,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import Conflict, Location, PlanFileError, ValidationError
+from seatplan.files import atomic_write_bytes
 from seatplan.model import Attendee, Plan, Result, SeatingProblem, SolveStatus, Zone
 from seatplan.model.attendees import HOST_SIDE
 from seatplan.solve.repair import assign_movers
@@ -605,28 +605,11 @@ def write_change_report(report: ChangeReport, old: SeatingProblem, path: str | o
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     writer.writerows(rows)
-    _atomic_write(Path(path), ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    atomic_write_bytes(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
 def _yes(flag: bool) -> str:
     return "reprint" if flag else ""
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # like any other output file, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------------------- files and the CLI
@@ -833,7 +816,7 @@ def run_replan(
     """
     from seatplan.errors import InfeasiblePlanError
     from seatplan.io.plan_file import load_meeting
-    from seatplan.pipeline import Outputs, build_problem, write_outputs
+    from seatplan.pipeline import build_problem, write_outputs
 
     folder = Path(plan_dir)
     meeting = load_meeting(_plan_path(folder, plan_path))
@@ -844,8 +827,10 @@ def run_replan(
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
     changed = replace(meeting, attendees=report.problem.attendees)
-    outputs = write_outputs(changed, report.problem, result, out_dir)
-    target = Path(out_dir) / "changes.csv"
-    write_change_report(report, problem, target)
-    return Outputs(folder=outputs.folder, files=(*outputs.files, target)), report
+
+    def write_changes(folder: Path) -> tuple[str, ...]:
+        write_change_report(report, problem, folder / "changes.csv")
+        return ("changes.csv",)
+
+    return write_outputs(changed, report.problem, result, out_dir, extra=write_changes), report
 

@@ -8,7 +8,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from seatplan.export.records import SeatRecord
+from seatplan.files import atomic_write_bytes
 from seatplan.model.attendees import Attendee
 
 #: Columns of the seat list, in order (csv header and xlsx field order).
@@ -75,27 +75,6 @@ _NUMBER_COLUMNS = frozenset({"rank", "row", "seat"})
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the usual file mode
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
@@ -172,26 +151,26 @@ def _unique_sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _normalise_zip(path: Path) -> None:
-    """Rewrite a zip with fixed entry times and fixed core-property dates.
+def _normalised_zip(data: bytes) -> bytes:
+    """A zip rewritten with fixed entry times and fixed core-property dates.
 
-    The entries keep their order and compression; the result replaces ``path``.
+    The entries keep their order and compression.
     """
     fixed = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
+            content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = _CORE_DATES.sub(lambda m: f"{m.group(1)}{fixed}{m.group(3)}", data.decode("utf-8")).encode(
+                content = _CORE_DATES.sub(lambda m: f"{m.group(1)}{fixed}{m.group(3)}", content.decode("utf-8")).encode(
                     "utf-8"
                 )
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
             entry.compress_type = info.compress_type
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
-            dst.writestr(entry, data)
-    atomic_write_bytes(path, out.getvalue())
+            dst.writestr(entry, content)
+    return out.getvalue()
 
 
 def _clean_cell_text(text: str) -> str:
@@ -383,14 +362,6 @@ def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str]
         _fill_sheet(ws, members, title)
 
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        _normalise_zip(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_current_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write_bytes(target, _normalised_zip(buffer.getvalue()))
