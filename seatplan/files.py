@@ -9,6 +9,8 @@ standard library only.
 * :func:`output_folder` writes a whole set of files. The set is written into a
   temporary folder beside the target; only when every file is complete is the
   folder made live in one step, and the previous set stays in place until then.
+* :func:`csv_bytes` is how every csv is written: each cell through
+  :func:`neutralise_csv_cell`, so no cell runs as a formula in Excel or WPS.
 * :func:`hold_lock` serialises runs that write into the same folder (or the same
   state file): a second run waits for the first, then goes on; after ``wait``
   seconds it stops with an error naming the process that holds the lock.
@@ -47,28 +49,37 @@ leaves the complete old or the complete new set.
 from __future__ import annotations
 
 import contextlib
+import csv
 import ctypes
 import errno
+import io
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from seatplan.errors import OutputError
 
 __all__ = [
+    "CONTROL_CHARACTERS",
+    "FORMULA_STARTS",
     "KILL_AT_ENV",
     "atomic_write_bytes",
     "check_output_folder",
+    "clean_cell_text",
+    "csv_bytes",
     "hold_lock",
     "lock_path",
+    "neutralise_csv_cell",
     "output_folder",
     "reach_stage",
     "recover_folder",
+    "restore_csv_cell",
 ]
 
 #: Environment variable naming a stage at which the process kills itself (fault tests only).
@@ -514,3 +525,64 @@ def output_folder(out: str | os.PathLike[str], *, wait: float = LOCK_WAIT) -> It
             shutil.rmtree(new, ignore_errors=True)
             raise
         reach_stage("done")
+
+
+# --------------------------------------------------------------------------- csv cells
+
+#: First characters that make Excel, WPS or LibreOffice read a csv cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+#: Control characters no spreadsheet cell can hold (tab, line feed and carriage return are kept).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_cell_text(text: str) -> str:
+    """``text`` without the control characters (NUL included) a spreadsheet cell cannot hold.
+
+    The same cleaning is used for csv and xlsx outputs, so both show the same text.
+    """
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def neutralise_csv_cell(text: str) -> str:
+    """A csv cell that no spreadsheet runs as a formula, reading the same to a person.
+
+    Parameters
+    ----------
+    text
+        The cell as it should read.
+
+    Returns
+    -------
+    str
+        ``text`` cleaned of control characters (:func:`clean_cell_text`); when it
+        starts (after spaces) with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+        return and is not a plain number (``-1.25`` stays a number), a single
+        quote is put in front, as OWASP advises. Excel and WPS treat a leading
+        ``'`` as the mark of a text cell; :func:`restore_csv_cell` removes it again.
+    """
+    text = clean_cell_text(text)
+    stripped = text.lstrip(" ")
+    if stripped.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(stripped):
+        return "'" + text
+    return text
+
+
+def restore_csv_cell(text: str) -> str:
+    """Undo :func:`neutralise_csv_cell`: ``'=x`` → ``=x`` (any other text is returned as is)."""
+    if text.startswith("'") and text[1:].lstrip(" ").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A csv file as the project writes every csv: UTF-8 with BOM, ``\\r\\n``, cells neutralised.
+
+    Every cell goes through :func:`neutralise_csv_cell`, so no csv the project
+    writes can run a formula when opened in Excel or WPS.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise_csv_cell(str(cell)) for cell in header])
+    writer.writerows([neutralise_csv_cell("" if cell is None else str(cell)) for cell in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")

@@ -34,7 +34,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import Conflict, Location, PlanFileError, ValidationError
-from seatplan.files import atomic_write_bytes
+from seatplan.files import atomic_write_bytes, csv_bytes, restore_csv_cell
 from seatplan.model import Attendee, Plan, Result, SeatingProblem, SolveStatus, Zone
 from seatplan.model.attendees import HOST_SIDE
 from seatplan.solve.repair import assign_movers
@@ -601,11 +601,7 @@ def write_change_report(report: ChangeReport, old: SeatingProblem, path: str | o
     for a in sorted(names | seats):
         if a not in listed:
             rows.append(["reprint", a, new.attendee(a).name, new.attendee(a).unit, "", "", _yes(a in names), _yes(a in seats)])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerows(rows)
-    atomic_write_bytes(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    atomic_write_bytes(path, csv_bytes(REPORT_COLUMNS, rows))
 
 
 def _yes(flag: bool) -> str:
@@ -762,7 +758,7 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
     reader = csv.DictReader(io.StringIO(text))
     seat_of: dict[str, str] = {}
     for row, record in enumerate(reader, start=2):
-        aid, sid = (record.get("id") or "").strip(), (record.get("seat_id") or "").strip()
+        aid, sid = restore_csv_cell((record.get("id") or "").strip()), restore_csv_cell((record.get("seat_id") or "").strip())
         if aid not in problem.attendee_index:
             raise ValidationError(
                 f"{record.get('name')} ({aid}) is not on the attendee list of the plan file",
@@ -780,7 +776,7 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
     unseated_csv = folder / "unseated.csv"
     if unseated_csv.is_file():
         for record in csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))):
-            aid = (record.get("id") or "").strip()
+            aid = restore_csv_cell((record.get("id") or "").strip())
             if aid in problem.attendee_index and aid not in seat_of:
                 unseated[aid] = (record.get("reason") or "").strip()
     return Plan(seat_of=seat_of, unseated=unseated)
