@@ -34,24 +34,21 @@ hand one seat twice and never lose an arrival.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import fcntl
 import hashlib
 import io
 import json
 import os
 import re
-import tempfile
-import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
 from seatplan.errors import Location, ValidationError
+from seatplan.files import atomic_write_bytes, hold_lock
 from seatplan.model import DeskSeating, Plan, Seat, SeatingProblem
 
 __all__ = [
@@ -284,7 +281,7 @@ class ArrivalDesk:
             "arrivals": arrivals,
         }
         text = json.dumps(data, ensure_ascii=False, indent=1)
-        _atomic_write_bytes(self.path, text.encode("utf-8"))
+        atomic_write_bytes(self.path, text.encode("utf-8"))
         st = self.path.stat()
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
 
@@ -348,7 +345,7 @@ class ArrivalDesk:
             The seat and the line to print. A seat handed is already in the state file.
         """
         text = unicodedata.normalize("NFC", text.strip())
-        with _hold_lock(self.path, wait=self.lock_wait):
+        with hold_lock(self.path, wait=self.lock_wait, what="using the desk state"):
             self._load()
             return self._arrive(text)
 
@@ -451,58 +448,6 @@ class ArrivalDesk:
         if name or note:
             line += f"（{'，'.join(x for x in (name, note) if x)}）"
         return Handout(seat, line, who, name, HandoutKind.WALK_IN if walk_in else HandoutKind.SEAT)
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write the state atomically: temp file, flush, fsync, os.replace, sync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-@contextlib.contextmanager
-def _hold_lock(path: Path, *, wait: float) -> Iterator[None]:
-    """Hold the inter-process lock of the state file (``.NAME.lock`` beside it) for one arrival."""
-    lock = path.absolute().parent / f".{path.name}.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise ValidationError(
-                        "another desk has held the desk state file for too long",
-                        location=Location(file=path),
-                        hint="check the other terminal using this state file, then type the name again",
-                    ) from None
-                time.sleep(0.02)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------------------- the command

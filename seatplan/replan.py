@@ -28,7 +28,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import Conflict, Location, PlanFileError, ValidationError
+from seatplan.files import atomic_write_bytes, csv_bytes, restore_csv_cell
 from seatplan.model import Attendee, Meeting, Plan, Result, SeatingProblem, SolveStatus, Zone
 from seatplan.model.attendees import HOST_SIDE
 from seatplan.solve.repair import assign_movers
@@ -778,32 +778,11 @@ def write_change_report(report: ChangeReport, old: SeatingProblem, path: str | o
     for a in sorted(names | seats):
         if a not in listed:
             rows.append(["reprint", a, new.attendee(a).name, new.attendee(a).unit, "", "", _yes(a in names), _yes(a in seats), "name, office or unit changed"])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerows(rows)
-    _atomic_write(Path(path), ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    atomic_write_bytes(path, csv_bytes(REPORT_COLUMNS, rows))
 
 
 def _yes(flag: bool) -> str:
     return "reprint" if flag else ""
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # like any other output file, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------------------- files and the CLI
@@ -1004,8 +983,8 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
     holder: dict[str, tuple[str, int]] = {}
     problems: list[tuple[Location, str]] = []
     for row, record in enumerate(reader, start=2):
-        aid, sid = (record.get("id") or "").strip(), (record.get("seat_id") or "").strip()
-        name = (record.get("name") or "").strip()
+        aid, sid = restore_csv_cell((record.get("id") or "").strip()), restore_csv_cell((record.get("seat_id") or "").strip())
+        name = restore_csv_cell((record.get("name") or "").strip())
         if aid not in problem.attendee_index:
             problems.append((Location(file=seats_csv, row=row, field="id", value=aid), f"{name or aid} ({aid}) is not on the attendee list of the plan file"))
             continue
@@ -1050,7 +1029,7 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
     unseated_csv = folder / "unseated.csv"
     if unseated_csv.is_file():
         for row, record in enumerate(csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))), start=2):
-            aid = (record.get("id") or "").strip()
+            aid = restore_csv_cell((record.get("id") or "").strip())
             if aid in seat_of:
                 problems.append(
                     (Location(file=unseated_csv, row=row, field="id", value=aid), f"{problem.attendee(aid).name} ({aid}) is both seated and listed unseated")
@@ -1103,7 +1082,7 @@ def run_replan(
     """
     from seatplan.errors import InfeasiblePlanError
     from seatplan.io.plan_file import load_meeting
-    from seatplan.pipeline import Outputs, build_problem, write_outputs
+    from seatplan.pipeline import build_problem, write_outputs
 
     folder = Path(plan_dir)
     meeting = load_meeting(find_plan_file(folder, plan_path))
@@ -1114,12 +1093,14 @@ def run_replan(
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
     changed = replace(meeting, attendees=report.problem.attendees)
-    outputs = write_outputs(changed, report.problem, result, Path(out_dir))
-    target = Path(out_dir) / "changes.csv"
-    write_change_report(report, problem, target)
-    reprint = Path(out_dir) / "reprint.pdf"
-    write_reprint(changed, report, result.plan, reprint)
-    return Outputs(folder=outputs.folder, files=(*outputs.files, target, reprint)), report
+    plan = result.plan
+
+    def write_changes(folder: Path) -> tuple[str, ...]:
+        write_change_report(report, problem, folder / "changes.csv")
+        write_reprint(changed, report, plan, folder / "reprint.pdf")
+        return ("changes.csv", "reprint.pdf")
+
+    return write_outputs(changed, report.problem, result, Path(out_dir), extra=write_changes), report
 
 
 def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[list[NameCard], list[SeatRecord]]:
@@ -1171,6 +1152,6 @@ def write_reprint(meeting: Meeting, report: ChangeReport, plan: Plan, path: str 
     writer.add_metadata({"/Title": f"{meeting.title} 重印 reprint", "/Producer": "seatplan", "/Creator": "seatplan"})
     buffer = io.BytesIO()
     writer.write(buffer)
-    _atomic_write(Path(path), buffer.getvalue())
+    atomic_write_bytes(path, buffer.getvalue())
     return len(name_cards), len(seat_cards)
 
