@@ -9,6 +9,7 @@ never leaves a half-written output folder behind.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -18,9 +19,12 @@ from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
+
+_LOG = logging.getLogger(__name__)
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -233,9 +237,13 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.io.plan_file import load_meeting
     from seatplan.solve import solve
 
-    meeting = load_meeting(plan_path)
-    problem = build_problem(meeting)
-    result = solve(problem)
+    with timed_step(_LOG, f"reading {plan_path}"):
+        meeting = load_meeting(plan_path)
+    with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
+        problem = build_problem(meeting)
+    with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
+        result = solve(problem)
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
-    return write_outputs(meeting, problem, result, out_dir)
+    with timed_step(_LOG, f"writing the outputs to {out_dir}"):
+        return write_outputs(meeting, problem, result, out_dir)
