@@ -40,7 +40,6 @@ import itertools
 import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +58,14 @@ from seatplan.layout.room import (
     validate_venue,
 )
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.banquet import (
+    DEFAULT_STAGE_GAP,
+    DEFAULT_TABLE_GAP,
+    DEFAULT_WALL_GAP,
+    MIN_TABLE_GAP,
+    Arrangement,
+    MainPosition,
+)
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
 from seatplan.protocol.banquet import (
@@ -102,18 +109,6 @@ SECTION = "banquet"
 #: (R-PHY-10) with 0.1 m between their front corners.
 CHAIR_WIDTH = 0.45
 CHAIR_DEPTH = 0.45
-#: Smallest clear distance between table edges (R-PHY-10: "keep ≥ 1 m between table edges").
-MIN_TABLE_GAP = 1.0
-#: Default clear distance between table edges: two 0.45 m chairs set flush with their tables
-#: (R-PHY-11) leave a 0.6 m passage between their backs (R-PHY-9: 60 cm chair back to the next
-#: table); US practice asks 5 ft = 1.52 m (R-PHY-10).
-DEFAULT_TABLE_GAP = 1.5
-#: Default walkway between chairs and walls, obstacles and doors (R-PHY-11 related dimensions:
-#: "椅子與墻面的中間過道不應少0.9m").
-DEFAULT_WALL_GAP = 0.9
-#: Default clear distance between the stage front and the nearest chair backs (not in the rule
-#: book: room for speakers and performers in front of the stage).
-DEFAULT_STAGE_GAP = 1.5
 #: Distance from a principal's chair centre to his interpreter's stool (R-BNQ-10 "behind").
 STOOL_DISTANCE = 0.6
 
@@ -126,31 +121,6 @@ _SPREAD_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 _EPS = 1e-9
 
 Point = tuple[float, float]
-
-
-class Arrangement(StrEnum):
-    """How the tables are set out in rows (head row = the row of the main table, at the front).
-
-    ``GRID``: rows of ``columns`` tables, columns aligned; the last row holds the rest, centred.
-    ``STAGGERED``: rows of ``columns`` and ``columns - 1`` tables alternate, each row offset by
-    half a pitch from the next (梅花 / brick pattern); rows stand closer (pitch × √3/2).
-    """
-
-    GRID = "grid"
-    STAGGERED = "staggered"
-
-
-class MainPosition(StrEnum):
-    """Where the main table (主桌) stands (R-BNQ-2).
-
-    ``FAR``: in the middle of the head row, at the front of the hall (farthest from the main
-    door, nearest the stage: 以远为上, 居中为上, 临台为上). ``CENTRE``: in the middle of the
-    arrangement, the block centred in the hall (居中为上 in two dimensions; 3 × 3 with the main
-    table in the centre, quincunx).
-    """
-
-    FAR = "far"
-    CENTRE = "centre"
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.attendees import Attendee
+from seatplan.model.banquet import BanquetStyle
 from seatplan.model.enums import coerce_choice
 from seatplan.model.seats import Seat
 
@@ -80,18 +81,6 @@ __all__ = [
     "rank_long_table",
     "seat_long_table",
 ]
-
-
-class BanquetStyle(StrEnum):
-    """Table style of a banquet (``[banquet] style``).
-
-    ``ROUNDS``: round tables ranked by R-BNQ-2 … R-BNQ-11. ``FRENCH`` / ``ENGLISH``: one long
-    table, host and hostess at the middle of the long sides / at the ends (R-BNQ-12).
-    """
-
-    ROUNDS = "rounds"
-    FRENCH = "french"
-    ENGLISH = "english"
 
 
 class Gender(StrEnum):
