@@ -140,15 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
 @contextmanager
 def _logging_to_stderr(verbose: int, quiet: int) -> Iterator[None]:
     """While a command runs, log the ``seatplan`` loggers to standard error: INFO by default, DEBUG with ``-v``."""
+    from seatplan.solve.cpsat import log_search_progress, search_log_enabled
+
     logger = logging.getLogger("seatplan")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("seatplan: %(message)s"))
-    level = logger.level
+    level, search_log = logger.level, search_log_enabled()
     logger.setLevel(logging.DEBUG if verbose > quiet else logging.INFO if verbose == quiet else logging.WARNING)
     logger.addHandler(handler)
+    log_search_progress(verbose > quiet)  # CP-SAT's search log, through the seatplan.solve.cpsat logger
     try:
         yield
     finally:
+        log_search_progress(search_log)
         logger.removeHandler(handler)
         logger.setLevel(level)
 

@@ -100,3 +100,27 @@ def test_show_versions_lists_every_dependency() -> None:
     assert {"python", "platform", "location"} <= set(shown)
     for name in ("ortools", "numpy", "shapely", "matplotlib", "fpdf2", "openpyxl", "pylopdf-fonts-zh-cn", "pypinyin"):
         assert name in shown, name
+
+
+def test_v_shows_the_cp_sat_search_log_and_leaves_it_off_afterwards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ortools.sat.python import cp_model
+
+    from seatplan.solve.cpsat import SolverSettings, run_model, search_log_enabled
+
+    def solve_a_model(plan: object, out: object) -> pipeline.Outputs:
+        model = cp_model.CpModel()
+        x = model.new_int_var(0, 10, "x")
+        model.maximize(x)
+        _, status = run_model(model, SolverSettings())
+        assert status == cp_model.OPTIMAL
+        return pipeline.Outputs(folder=tmp_path, files=())
+
+    monkeypatch.setattr(pipeline, "run_plan_file", solve_a_model)
+    assert main(["-v", "solve", "p.toml", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "CpSolverResponse" in err or "CP-SAT" in err, err[-2000:]
+    assert not search_log_enabled()
+    assert main(["solve", "p.toml", "--out", str(tmp_path)]) == 0
+    assert "CP-SAT" not in capsys.readouterr().err
