@@ -322,7 +322,7 @@ class TableProblem:
         cls,
         matrix: Sequence[Sequence[int]],
         *,
-        tables: Sequence[Table] | Sequence[int],
+        tables: Sequence[Table | int],
         names: Sequence[str] | None = None,
         min_known: int = 0,
         keep_together: Sequence[Sequence[str]] = (),
@@ -927,8 +927,8 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                 m.add_bool_or([x[ua, k].negated(), x[ub, k].negated(), z])
             zs.append(z)
         m.add(sum(zs) == v)
-    for rest, terms in know_terms.values():
-        m.add(sum(c * y[key] for c, key in terms) >= rest)
+    for rest, pair_terms in know_terms.values():
+        m.add(sum(c * y[key] for c, key in pair_terms) >= rest)
     m.maximize(sum(w * y[key] for key, w in units.weight.items()) + units.constant)
     if hint:
         for u in range(len(units.members)):
