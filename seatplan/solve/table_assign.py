@@ -360,7 +360,7 @@ class TableProblem:
                 f"{len(names)} names for {n} guests", location=Location(field="names", value=len(names))
             )
         table_objs = tuple(
-            t if isinstance(t, Table) else Table(str(k), int(t))  # type: ignore[call-overload]
+            t if isinstance(t, Table) else Table(str(k), int(t))
             for k, t in enumerate(tables, start=1)
         )
         weights = {(ids[i], ids[j]): matrix[i][j] for i, j in itertools.combinations(range(n), 2) if matrix[i][j]}
