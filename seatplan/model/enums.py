@@ -174,13 +174,13 @@ def coerce_choice(
     """
     from seatplan.errors import Location, ValidationError
 
-    member = find_choice(enum_cls, value)
+    member: E | None = find_choice(enum_cls, value)
     if member is not None:
-        return member  # type: ignore[no-any-return]
+        return member
     classes = enum_cls if isinstance(enum_cls, tuple) else (enum_cls,)
     members = [m for cls in classes for m in cls]
     allowed = ", ".join(
-        repr(m.value) + (f" ({'/'.join(m.aliases)})" if getattr(m, "aliases", ()) else "") for m in members
+        repr(m.value) + (f" ({'/'.join(getattr(m, 'aliases', ()))})" if getattr(m, "aliases", ()) else "") for m in members
     )
     close = difflib.get_close_matches(value.strip().lower(), [str(m.value) for m in members], n=1) if isinstance(value, str) else []
     example = f'did you mean "{close[0]}"?' if close else f'write e.g. {key.rsplit(".", 1)[-1]} = "{members[0].value}"'
