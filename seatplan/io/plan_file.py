@@ -23,6 +23,7 @@ from seatplan.model import (
     CardSpec,
     Convention,
     DaisSpec,
+    DeskSeating,
     Door,
     EvenMode,
     FillMethod,
@@ -251,6 +252,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
     except PlanFileError:
         raise
