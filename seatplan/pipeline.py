@@ -11,6 +11,7 @@ folder take turns.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,12 @@ from typing import TYPE_CHECKING
 from seatplan.errors import InfeasiblePlanError
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
+
+_LOG = logging.getLogger(__name__)
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -32,6 +36,7 @@ OUTPUT_FILES = (
     "plan.svg",
     "cards.pdf",
     "seatcards.pdf",
+    "map.html",
     "summary.json",
 )
 
@@ -128,6 +133,7 @@ def write_outputs(
         select_seat_cards,
         write_name_cards,
         write_seat_cards,
+        write_seat_map,
         write_seats_csv,
         write_seats_xlsx,
         write_summary_json,
@@ -161,6 +167,8 @@ def write_outputs(
             select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
         )
         reach_stage("wrote seatcards.pdf")
+        write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+        reach_stage("wrote map.html")
         write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
         reach_stage("wrote summary.json")
         if extra is not None:
@@ -258,9 +266,13 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.solve import solve
 
     check_output_folder(out_dir)
-    meeting = load_meeting(plan_path)
-    problem = build_problem(meeting)
-    result = solve(problem)
+    with timed_step(_LOG, f"reading {plan_path}"):
+        meeting = load_meeting(plan_path)
+    with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
+        problem = build_problem(meeting)
+    with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
+        result = solve(problem)
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
-    return write_outputs(meeting, problem, result, out_dir)
+    with timed_step(_LOG, f"writing the outputs to {out_dir}"):
+        return write_outputs(meeting, problem, result, out_dir)
