@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import InfeasiblePlanError
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
 
@@ -259,6 +259,12 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
 
     check_output_folder(out_dir)
     meeting = load_meeting(plan_path)
+    if not meeting.attendees:
+        raise AttendeeFileError(
+            "the attendee list it names has no attendee rows",
+            location=Location(file=plan_path, field="attendees"),
+            hint="put one attendee per row below the header row, and save the list",
+        )
     problem = build_problem(meeting)
     result = solve(problem)
     if result.plan is None:
