@@ -32,6 +32,7 @@ OUTPUT_FILES = (
     "plan.svg",
     "cards.pdf",
     "seatcards.pdf",
+    "map.html",
     "summary.json",
 )
 
@@ -128,6 +129,7 @@ def write_outputs(
         select_seat_cards,
         write_name_cards,
         write_seat_cards,
+        write_seat_map,
         write_seats_csv,
         write_seats_xlsx,
         write_summary_json,
@@ -161,6 +163,8 @@ def write_outputs(
             select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
         )
         reach_stage("wrote seatcards.pdf")
+        write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+        reach_stage("wrote map.html")
         write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
         reach_stage("wrote summary.json")
         if extra is not None:
