@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from seatplan.errors import Location, PlanFileError, SeatplanError
+from seatplan.errors import Location, PlanFileError, SeatplanError, ValidationError
 from seatplan.model import (
     FORMAT_VERSION,
     BanquetSpec,
@@ -43,7 +43,7 @@ from seatplan.model import (
     Venue,
     View,
 )
-from seatplan.model.enums import Choice, find_choice
+from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
     FloorHand,
@@ -139,15 +139,13 @@ class PlanReader:
         return tuple((self.number(p[0], f"{key}[{i}][0]"), self.number(p[1], f"{key}[{i}][1]")) for i, p in enumerate(value))
 
     def choice(self, enum: type[StrEnum]) -> Callable[[Any, str], Any]:
+        """A converter to a member of ``enum`` (:func:`~seatplan.model.enums.coerce_choice`: value, name or alias)."""
+
         def convert(value: Any, key: str) -> Any:
-            allowed = [m.value for m in enum]
-            if isinstance(value, str):
-                for member in enum:
-                    if value == member.value or value.lower() == member.value.lower():
-                        return member
-                if isinstance(enum, type) and issubclass(enum, Choice) and (found := find_choice(enum, value)) is not None:
-                    return found  # a Chinese name (对号入座)
-            raise self.fail(key, value, f"is not one of {', '.join(map(repr, allowed))}", f'write e.g. {key.rsplit(".", 1)[-1]} = "{allowed[0]}"')
+            try:
+                return coerce_choice(enum, value, key, source=self.source)
+            except ValidationError as exc:
+                raise PlanFileError(exc.message, location=exc.location, hint=exc.hint) from None
 
         return convert
 
