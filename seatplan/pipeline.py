@@ -223,6 +223,11 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
             "gap": result.gap,
             "seconds": round(result.seconds, 3),
         },
+        "layout_check": {
+            "profile": meeting.check.profile,
+            "errors_waived": [f.as_dict() for f in problem.layout.findings if f.waived],
+            "warnings": [f.as_dict() for f in problem.layout.findings if not f.waived],
+        },
         "frame": "x,y in metres, plan frame: x to the right, y towards the stage; diagram drawn in audience view (台下视角)",
         "files": list(OUTPUT_FILES),
     }

@@ -32,6 +32,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.check import CheckSpec, Waiver
 from seatplan.model.meeting import (
     BalconySpec,
     FloorHand,
@@ -220,6 +221,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "floor": Key(r.raw_table),
             "balcony": Key(r.raw_table),
             "cards": Key(r.raw_table),
+            "check": Key(r.raw_table),
             "occasion": Key(r.choice(OccasionKind)),
             **{name: Key(r.raw_table) for name in OPTION_TABLES},
         },
@@ -234,6 +236,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
         })) if "cards" in top else CardSpec()
+        check = _read_check(r, top["check"]) if "check" in top else CheckSpec()
     except PlanFileError:
         raise
     except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value
@@ -261,7 +264,18 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         options=MappingProxyType({name: top[name] for name in OPTION_TABLES if name in top}),
         source=Path(source) if source else None,
         balcony=balcony,
+        check=check,
     )
+
+
+def _read_check(r: PlanReader, data: Any) -> CheckSpec:
+    """Read the [check] table: the fire-code profile and the [[check.waive]] entries (docs/plan-format.md)."""
+    values = r.table(data, "check", {"profile": Key(r.text), "waive": Key(lambda value, key: tuple(
+        Waiver(**entry) for entry in r.table_list(value, key, {
+            "rule": Key(r.text, required=True), "where": Key(r.text), "reason": Key(r.text, required=True),
+        })
+    ))})
+    return CheckSpec(**values)
 
 
 def _read_dais(r: PlanReader, data: Any) -> DaisSpec:

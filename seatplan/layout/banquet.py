@@ -37,12 +37,11 @@ which also carry ``"stool"`` (not a place at the table: no name card).
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import shapely
@@ -50,7 +49,14 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
+from seatplan.layout.room import (
+    check_seats,
+    obstacle_polygons,
+    room_polygon,
+    room_shapes,
+    stage_polygon,
+    validate_venue,
+)
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
@@ -435,14 +441,17 @@ def generate_banquet(
     r_outer = _ring_radius(d_max)
     pitch = max(d_max + table_gap, 2 * r_outer + 0.05)
     allowed = _allowed_centres(venue, room, r_outer, wall_gap, stage_gap)
-    y_front, y_back = _front_back(venue, room, r_outer, wall_gap, stage_gap)
     centre_x = (xmin + xmax) / 2
+    # rows are composed in the door's frame: across the room, head row farthest from the main
+    # door (with a stage: by the stage along the front wall)
+    axis = (0.0, 1.0) if venue.stage_depth > 0 else _door_axis(inward)
+    across, y_front, y_back = _door_extent(venue, room, axis, r_outer, wall_gap, stage_gap)
 
     def place(counts: Sequence[int]) -> list[Point] | None:
         # at the asked gap first; then spread the tables apart to make room round obstacles
         for extra in _SPREAD_STEPS:
-            slots = _slots(counts, pitch + extra, arr, pos, centre_x, y_front, y_back, venue.stage_depth > 0)
-            centres = _settle(slots, allowed, pitch)
+            slots = _slots(counts, pitch + extra, arr, pos, across, y_front, y_back, venue.stage_depth > 0)
+            centres = _settle([_from_door_frame(p, axis) for p in slots], allowed, pitch)
             if centres is not None:
                 return centres
         return None
@@ -542,11 +551,34 @@ def _ring_radius(diameter: float) -> float:
     return math.hypot(diameter / 2 + CHAIR_DEPTH, CHAIR_WIDTH / 2)
 
 
-def _front_back(venue: Venue, room: Polygon, r_outer: float, wall_gap: float, stage_gap: float) -> tuple[float, float]:
-    """Highest and lowest y a table centre may take on the room's axis strip."""
-    _, ymin, _, ymax = room.bounds
-    front = ymax - venue.stage_depth - stage_gap if venue.stage_depth > 0 else ymax - wall_gap
-    return front - r_outer - 1e-6, ymin + wall_gap + r_outer + 1e-6  # just inside the free floor
+def _door_axis(inward: Point) -> Point:
+    """The room axis nearest to ``inward`` (from the main door into the room): rows run across it."""
+    ux, uy = inward
+    if abs(uy) >= abs(ux):
+        return (0.0, 1.0 if uy >= 0 else -1.0)
+    return (1.0 if ux >= 0 else -1.0, 0.0)
+
+
+def _to_door_frame(p: Point, axis: Point) -> Point:
+    """``(across, depth)``: across the room (the door's right as one walks in), depth away from the door."""
+    ux, uy = axis
+    return (p[0] * uy - p[1] * ux, p[0] * ux + p[1] * uy)
+
+
+def _from_door_frame(p: Point, axis: Point) -> Point:
+    ux, uy = axis
+    return (p[0] * uy + p[1] * ux, -p[0] * ux + p[1] * uy)
+
+
+def _door_extent(
+    venue: Venue, room: Polygon, axis: Point, r_outer: float, wall_gap: float, stage_gap: float
+) -> tuple[float, float, float]:
+    """Door frame: the middle across the room, and the farthest and nearest depth a table centre may take."""
+    pts = [_to_door_frame((float(x), float(y)), axis) for x, y in room.exterior.coords]
+    across = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    far, near = max(p[1] for p in pts), min(p[1] for p in pts)
+    far -= venue.stage_depth + stage_gap if venue.stage_depth > 0 else wall_gap
+    return across, far - r_outer - 1e-6, near + wall_gap + r_outer + 1e-6  # just inside the free floor
 
 
 def _allowed_centres(venue: Venue, room: Polygon, r_outer: float, wall_gap: float, stage_gap: float) -> BaseGeometry:

@@ -69,7 +69,16 @@ from seatplan.layout.room import (
     validate_venue,
 )
 from seatplan.layout.spacing import Spacing
-from seatplan.model import FACING_FRONT, Layout, Numbering, Seat, Shape, ShapeKind, Side, Venue
+from seatplan.model import (
+    FACING_FRONT,
+    Layout,
+    Numbering,
+    Seat,
+    Shape,
+    ShapeKind,
+    Side,
+    Venue,
+)
 from seatplan.protocol.floor import number_floor
 
 __all__ = [
@@ -243,6 +252,10 @@ class RowPlan:
         Number of blocks, or units per block (explicit).
     seat_width_rule
         Pass the seat pitch to the code check (theatre seats, R-PHY-5).
+    params
+        Parameters reported with the layout.
+    rear_min
+        Narrowest rear aisle (后走道) along the back wall, metres (a meeting hall's ``back_gap``).
     """
 
     kind: LayoutKind
@@ -267,6 +280,7 @@ class RowPlan:
     block_units: tuple[int, ...]
     seat_width_rule: bool
     params: tuple[tuple[str, object], ...] = ()
+    rear_min: float = 0.0
 
     @property
     def per_unit(self) -> int:
@@ -280,10 +294,10 @@ class _Widths:
     rear: float
     cross: float
 
-    def copy(self) -> "_Widths":
+    def copy(self) -> _Widths:
         return _Widths(list(self.longs), self.ring, self.rear, self.cross)
 
-    def covers(self, other: "_Widths") -> bool:
+    def covers(self, other: _Widths) -> bool:
         """True if every width here is at least the one in ``other``."""
         return (
             len(self.longs) == len(other.longs)
@@ -293,7 +307,7 @@ class _Widths:
             and self.cross >= other.cross - _EPS
         )
 
-    def bump(self, other: "_Widths") -> bool:
+    def bump(self, other: _Widths) -> bool:
         changed = False
         for i, w in enumerate(other.longs):
             if w > self.longs[i] + _EPS:
@@ -439,7 +453,7 @@ def _row_fronts(plan: RowPlan, banks: Sequence[int], cross: float) -> tuple[list
     return fronts, bank_of_row, ranges
 
 
-def _cross_bands(frame: "_Frame", plan: RowPlan, banks: Sequence[int], cross: float,
+def _cross_bands(frame: _Frame, plan: RowPlan, banks: Sequence[int], cross: float,
                  centre: tuple[float, float] | None, radius: float) -> list[BaseGeometry]:
     fronts, _, ranges = _row_fronts(plan, banks, cross)
     xmin, ymin, xmax, ymax = frame.bounds
@@ -454,7 +468,7 @@ def _cross_bands(frame: "_Frame", plan: RowPlan, banks: Sequence[int], cross: fl
     return out
 
 
-def _dodge_pillars_y(frame: "_Frame", plan: RowPlan, spacing: Spacing, banks: list[int], cross: float,
+def _dodge_pillars_y(frame: _Frame, plan: RowPlan, spacing: Spacing, banks: list[int], cross: float,
                      centre: tuple[float, float] | None, radius: float) -> list[int]:
     """Move cross aisles by a few rows so that no pillar stands in one (when the banks allow)."""
     if len(banks) < 2 or not frame.obstacles:
@@ -480,7 +494,7 @@ def _dodge_pillars_y(frame: "_Frame", plan: RowPlan, spacing: Spacing, banks: li
     return best
 
 
-def _dodge_pillars_x(frame: "_Frame", plan: RowPlan, spacing: Spacing, units: list[int], longs: Sequence[float],
+def _dodge_pillars_x(frame: _Frame, plan: RowPlan, spacing: Spacing, units: list[int], longs: Sequence[float],
                      x_start: float, limits: Sequence[int], y_low: float) -> list[int]:
     """Move longitudinal aisles by a few units so that no pillar stands in one (within the limits)."""
     spans = [
@@ -532,7 +546,8 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     xmin, ymin, xmax, ymax = frame.bounds
     notes: list[str] = []
     ring = widths.ring if plan.side_aisles else 0.0
-    delta = widths.rear - ring
+    rear_w = max(widths.rear, plan.rear_min)
+    delta = rear_w - ring
     eroded = room.buffer(-ring, join_style="mitre") if ring > 0 else room
     zone0 = eroded
     if delta > 1e-9:
@@ -604,6 +619,7 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
 
     # aisles
     aisles: list[PlannedAisle] = []
+    wall_bands: list[BaseGeometry] = []  # the side aisles' own width along the walls
     seat_band = shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.y_front)
     for i, (a, b) in enumerate(strips, start=1):
         poly = room.intersection(shapely.box(a, ymin - 1, b, frame.front_line))
@@ -620,15 +636,21 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
         aisles.append(PlannedAisle(f"横走道 {b + 1}", AisleKind.CROSS, widths.cross, poly, after_row=last + 1))
     if plan.side_aisles and ring > 0:
         band = room.difference(eroded).intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.front_line))
-        left = band.intersection(shapely.box(xmin - 1, ymin - 1, cx, ymax + 1))
-        right = band.intersection(shapely.box(cx, ymin - 1, xmax + 1, ymax + 1))
-        aisles.append(PlannedAisle("边走道 左", AisleKind.SIDE, ring, left))
-        aisles.append(PlannedAisle("边走道 右", AisleKind.SIDE, ring, right))
+        core = band
+        if plan.block_units and edges and not plan.curved:
+            # explicit blocks narrower than the room: the floor beside them is side aisle up to the wall
+            beside = shapely.union(shapely.box(xmin - 1, ymin - 1, edges[0][0], frame.front_line),
+                                   shapely.box(edges[-1][1], ymin - 1, xmax + 1, frame.front_line))
+            band = band.union(room.intersection(beside))
+        for name, half_box in (("边走道 左", shapely.box(xmin - 1, ymin - 1, cx, ymax + 1)),
+                               ("边走道 右", shapely.box(cx, ymin - 1, xmax + 1, ymax + 1))):
+            aisles.append(PlannedAisle(name, AisleKind.SIDE, ring, band.intersection(half_box)))
+            wall_bands.append(core.intersection(half_box))
     rear_zone = room.difference(affinity.translate(eroded, 0.0, max(delta, 0.0))) if ring > 0 else room.difference(
-        affinity.translate(room, 0.0, widths.rear))
+        affinity.translate(room, 0.0, rear_w))
     lowest = frame.y_front - (fronts[-1] + plan.unit_depth) if fronts else ya
     rear = rear_zone.intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, min(lowest, frame.y_front)))
-    aisles.append(PlannedAisle(REAR_AISLE, AisleKind.CROSS, widths.rear, rear, after_row=len(fronts) or None))
+    aisles.append(PlannedAisle(REAR_AISLE, AisleKind.CROSS, rear_w, rear, after_row=len(fronts) or None))
     if not fronts:
         aisles = [a for a in aisles if a.after_row is not None or a.kind is not AisleKind.CROSS]
         notes.append("the room is too shallow for one row")
@@ -640,7 +662,8 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     for o in frame.obstacles:
         gap = spacing.obstacle_gap
         for a in aisles:
-            if not a.polygon.is_empty and o.intersects(a.polygon):
+            poly = a.polygon if a.kind is not AisleKind.SIDE else shapely.union_all(wall_bands)
+            if not poly.is_empty and o.intersects(poly):
                 gap = max(gap, a.width)
         blocked.append(o.buffer(gap, join_style="mitre") if gap > 0 else o)
     blocked += frame.doors
@@ -1038,7 +1061,7 @@ def _guess_widths(frame: _Frame, plan: RowPlan, spacing: Spacing, lims: tuple[in
                 k = plan.blocks or _choose_blocks(width, plan, U2, U1, long_w)
             avail = width - (k - 1) * long_w
             units = _distribute(max(0, int(avail / plan.unit_width)), _block_limits(k, U2, U1, plan.side_aisles))
-        banks = _plan_rows(frame.y_front - ymin - max(ring, w.rear), plan, w.cross)
+        banks = _plan_rows(frame.y_front - ymin - max(ring, w.rear, plan.rear_min), plan, w.cross)
         if not banks:
             break
         rows = max(banks)
@@ -1095,7 +1118,8 @@ def _finish(frame: _Frame, plan: RowPlan, spacing: Spacing, profile: FireProfile
             seat_index[i] = sid
             seats.append(
                 Seat(id=sid, section="floor", row=r, number=num, x=round(float(p.x[i]), 4),
-                     y=round(float(p.y[i]), 4), facing=round(float(p.facing[i]), 4))
+                     y=round(float(p.y[i]), 4), facing=round(float(p.facing[i]), 4),
+                     tags=frozenset({f"block-{int(p.block[i]) + 1}"}))
             )
     # aisles: renumber after_row to printed rows
     aisles: list[PlannedAisle] = []

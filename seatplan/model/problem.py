@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from seatplan.errors import Location, UnknownIdError, ValidationError
 from seatplan.model.attendees import Attendee
+from seatplan.model.check import LayoutFinding
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Shape, Venue
 
@@ -57,11 +58,16 @@ class Zone:
 
 @dataclass(frozen=True)
 class Layout:
-    """Seats and drawable outlines produced by the layout layer."""
+    """Seats and drawable outlines produced by the layout layer.
+
+    ``findings`` are what the layout check found (warnings, and errors the plan waived with
+    a reason): ``summary.json`` lists them and the diagram notes the waived ones.
+    """
 
     venue: Venue
     seats: tuple[Seat, ...]
     shapes: tuple[Shape, ...] = ()
+    findings: tuple[LayoutFinding, ...] = ()
 
 
 class PairMode(StrEnum):
@@ -274,7 +280,7 @@ class SeatingProblem:
 
     # ---------------------------------------------------------------- derived, cached
 
-    def _cached(self, key: str, make: "object") -> object:
+    def _cached(self, key: str, make: object) -> object:
         if key not in self._cache:
             self._cache[key] = make()  # type: ignore[operator]
         return self._cache[key]
@@ -305,7 +311,7 @@ class SeatingProblem:
         """
         return self._cached("individual", lambda: _individually_placed(self))  # type: ignore[return-value]
 
-    def reference(self, zone: Zone) -> "FillReference":
+    def reference(self, zone: Zone) -> FillReference:
         """The plain protocol fill of a non-strict zone (:func:`reference_fill`)."""
         return self._cached(f"reference:{zone.name}", lambda: reference_fill(self, zone))  # type: ignore[return-value]
 
