@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
-from seatplan.model import CardSpec, Meeting, OccasionKind, Result, SeatingProblem, Seat
+from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard

@@ -123,7 +123,7 @@ def test_dais_rows_at_any_legal_pitch_keep_the_passage_behind_every_chair(pitch)
         assert gaps[0] < 1e-6, "flush with its own desk (R-PHY-11)"
         behind = [float(shapely.distance(chairs[i], d)) for d in desks if d.centroid.y > s.y]
         assert all(g >= pitch - MIN_DAIS_ROW_PITCH + 0.6 - 1e-6 for g in behind)
-    assert MIN_DAIS_ROW_PITCH == pytest.approx(0.6 + 0.5 + 0.6)
+    assert pytest.approx(0.6 + 0.5 + 0.6) == MIN_DAIS_ROW_PITCH
 
 
 def test_a_single_dais_row_takes_any_pitch():

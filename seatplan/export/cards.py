@@ -40,7 +40,7 @@ _EMBOLDEN_EM = 0.025
 _NOTE_PT = 8.0
 _NOTE_FROM_EDGE_MM = 9.0
 #: Fixed metadata so that two runs give identical bytes.
-FIXED_CREATION_DATE = _dt.datetime(2000, 1, 1, 0, 0, 0, tzinfo=_dt.timezone.utc)
+FIXED_CREATION_DATE = _dt.datetime(2000, 1, 1, 0, 0, 0, tzinfo=_dt.UTC)
 _PT_TO_MM = 25.4 / 72.0
 _FONT_FAMILY = "seatplan-cjk"
 _FULL_WIDTH_SPACE = "\u3000"

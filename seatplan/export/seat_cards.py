@@ -73,7 +73,7 @@ def render_seat_cards(records: Sequence[SeatRecord], *, title: str = "") -> byte
         def centred(text: str, size: float, baseline: float, grey: int = 0) -> None:
             pdf.set_text_color(grey, grey, grey)
             pdf.set_font(_FONT, size=_fit(pdf, text, size, inner))
-            pdf.text(cx - pdf.get_string_width(text) / 2, y0 + baseline, text)
+            pdf.text(cx - pdf.get_string_width(text) / 2, y0 + baseline, text)  # noqa: B023 - called only within this iteration
 
         centred(title or "座位卡", 9, 11, grey=110)
         centred(record.label, 30, 35)

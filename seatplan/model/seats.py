@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from seatplan.errors import ValidationError, Location
+from seatplan.errors import Location, ValidationError
 
 #: Facing of an audience seat (towards the stage, +y), degrees counter-clockwise from +x.
 FACING_FRONT = 90.0

@@ -370,7 +370,7 @@ def _fill_columns(
                 p
                 for st in standings
                 for p in rotate_members([a for a in ordered if CATEGORY_ORDER.get(a.category, last) == st], year=year)
-            ]  # type: ignore[misc]
+            ]
         members.append(ordered)
     hand = _hand(meeting, spec)
     centre_out = spec.strip_order is StripOrder.CENTRE_OUT

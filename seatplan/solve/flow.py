@@ -60,6 +60,7 @@ and then says so in the status).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -137,7 +138,7 @@ class FlowSettings:
 class _Model:
     """One CP-SAT model over the active people, and how to read it."""
 
-    model: "cp_model.CpModel"
+    model: cp_model.CpModel
     x: dict[str, dict[int, Any]]
     assumptions: list[tuple[Any, Conflict]] = field(default_factory=list)
 
@@ -492,7 +493,7 @@ class FlowZone:
             return int(solver.BestObjectiveBound() + 1e-6)
         return 0
 
-    def _solver(self) -> "cp_model.CpSolver":
+    def _solver(self) -> cp_model.CpSolver:
         from ortools.sat.python import cp_model
 
         solver = cp_model.CpSolver()
@@ -633,7 +634,7 @@ class FlowZone:
             if a in self.individual and a not in self.in_group:
                 classes.setdefault(problem.attendee(a).needs, []).append(a)
         for members in classes.values():
-            for a, b in zip(members, members[1:]):
+            for a, b in itertools.pairwise(members):
                 model.Add(pos[a] + 1 <= pos[b])
         # groups
         for grp in self.groups:
@@ -662,7 +663,7 @@ class FlowZone:
 
     def _group_terms(
         self,
-        model: "cp_model.CpModel",
+        model: cp_model.CpModel,
         grp: _Group,
         movers: list[str],
         x: Mapping[str, Mapping[int, Any]],
@@ -736,7 +737,7 @@ class FlowZone:
 
     def _table_terms(
         self,
-        model: "cp_model.CpModel",
+        model: cp_model.CpModel,
         grp: _Group,
         movers: list[str],
         x: Mapping[str, Mapping[int, Any]],

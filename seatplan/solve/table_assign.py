@@ -301,7 +301,7 @@ class TableProblem:
         min_known: int = 0,
         keep_together: Sequence[Sequence[str]] = (),
         keep_apart: Sequence[tuple[str, str]] = (),
-    ) -> "TableProblem":
+    ) -> TableProblem:
         """Build a problem from a square, symmetric connection matrix.
 
         Guest ids are ``"g0"``, ``"g1"``, …; each unordered pair ``g < h`` weighs
@@ -439,7 +439,7 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
         if g not in set(problem.guests):
             out.append(f"unknown guest {g!r} in the assignment")
     count: dict[str, int] = {}
-    for g, t in table_of.items():
+    for t in table_of.values():
         count[t] = count.get(t, 0) + 1
     for t, n in count.items():
         if t in capacity and n > capacity[t]:
@@ -491,7 +491,7 @@ def _merge_units(problem: TableProblem) -> _Units:
         return g
 
     for group in problem.keep_together:
-        for a, b in zip(group, group[1:]):
+        for a, b in itertools.pairwise(group):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[rb] = ra
