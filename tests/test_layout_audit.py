@@ -302,3 +302,15 @@ def test_meeting_from_python_is_checked_too():
                       attendees=people, floor=FloorSpec(blocks=(12, 20, 12)))
     with pytest.raises(GeometryError, match="R-PHY-4"):
         build_problem(meeting)
+
+
+@pytest.mark.parametrize(("crowded", "level"), [(True, "error"), (False, "warning")])
+def test_a_chair_in_a_door_zone_is_an_error_in_a_crowded_room_and_a_warning_in_a_small_one(crowded, level):
+    venue = Venue(outline=((0, 0), (10, 0), (10, 10), (0, 10)), doors=(Door(5, 0, 1.5, main=True),))
+    layout = Layout(venue=venue, seats=(Seat("t-s01", "table", 1, 1, 5.0, 1.0),))
+    if level == "error":
+        with pytest.raises(GeometryError, match=r"R-PHY-4.*door 1"):
+            audit_layout(layout, crowded=crowded)
+    else:
+        findings = audit_layout(layout, crowded=crowded)
+        assert [(f.rule, f.level.value) for f in findings] == [("R-PHY-4", "warning")]

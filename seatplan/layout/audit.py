@@ -10,7 +10,9 @@
 * **Dais**: chairs clear of the desks, the lectern, each other, pillars and walls; the passage
   from each chair back to the desk behind it (R-PHY-9, 0.60 m).
 * **Every other layout** (banquet, reception, talks, signing, photo, meeting room): chairs clear
-  of each other, pillars and walls, and of the 1.40 m clear zone inside every door (R-PHY-4).
+  of each other, pillars and walls, and of the 1.40 m clear zone inside every door (R-PHY-4; GB
+  50016 5.5.19 names crowded public places and auditoria: an error in a banquet hall, a warning in
+  a meeting or reception room).
 * **Pillars**: every chair keeps ``obstacle_gap`` (0.10 m) from a pillar face.
 
 A breach of the fire code (R-PHY-1…5, R-PHY-7, mandatory clauses) and a chair where no chair
@@ -78,6 +80,7 @@ def audit_layout(
     spec: CheckSpec | None = None,
     sections: Sequence[tuple[str, GeneratedLayout]] = (),
     dais_tables: Sequence[Shape] = (),
+    crowded: bool = True,
     source: str | Path = "",
 ) -> tuple[LayoutFinding, ...]:
     """Check a plan's layout; return the findings (errors waived by the plan, and warnings).
@@ -93,6 +96,9 @@ def audit_layout(
         balcony); their seats get the full row check.
     dais_tables
         The dais desks and the lectern (the dais seats are checked against them).
+    crowded
+        The room is a crowded public place (会场, 宴会厅: GB 50016 5.5.19, R-PHY-4): a chair in a
+        door's clear zone is an error; in a meeting room or a reception room it is a warning.
     source
         Plan file, for the error message.
 
@@ -118,7 +124,7 @@ def audit_layout(
         findings += _dais_findings(dais, layout, dais_tables)
     rest = [s for s in layout.seats if s.id not in in_rows and not s.is_dais]
     if rest:
-        findings += audit_seats(rest, layout, where="seats")
+        findings += audit_seats(rest, layout, where="seats", crowded=crowded)
     return raise_on_errors(_waive(findings, spec.waive, source), source)
 
 
@@ -181,8 +187,11 @@ def _dais_findings(seats: list[Seat], layout: Layout, tables: Sequence[Shape]) -
     return out
 
 
-def audit_seats(seats: Sequence[Seat], layout: Layout, *, where: str) -> list[LayoutFinding]:
-    """Chairs clear of each other, pillars, walls and door clear zones (tables and sofas of any occasion)."""
+def audit_seats(seats: Sequence[Seat], layout: Layout, *, where: str, crowded: bool = True) -> list[LayoutFinding]:
+    """Chairs clear of each other, pillars, walls and door clear zones (tables and sofas of any occasion).
+
+    A chair in a door's clear zone is an error in a crowded public place (``crowded``), else a warning.
+    """
     sp = Spacing()
     venue = layout.venue
     out = [_placement(where, p) for p in check_seats(seats, venue, seat_size=(sp.chair_width, sp.chair_depth))
@@ -199,8 +208,10 @@ def audit_seats(seats: Sequence[Seat], layout: Layout, *, where: str) -> list[La
             if len(inside):
                 ids = ", ".join(seats[j].id for j in inside[:4])
                 out.append(LayoutFinding(
-                    "R-PHY-4", FindingLevel.ERROR, f"{where}, {door_label(venue.doors[i - 1], i)}",
-                    f"chairs {ids} stand within {sp.door_clear_depth:.2f} m inside the door", FIXES["R-PHY-4"],
+                    "R-PHY-4", FindingLevel.ERROR if crowded else FindingLevel.WARNING,
+                    f"{where}, {door_label(venue.doors[i - 1], i)}",
+                    f"chairs {ids} stand within {sp.door_clear_depth:.2f} m inside the door",
+                    "keep the 1.40 m inside the door free (move the furniture away from the door, or a larger room)",
                 ))
     return out
 

@@ -87,6 +87,7 @@ def check_staging(meeting: Meeting, staging: Staging) -> Staging:
     findings = audit_layout(
         staging.layout, spec=meeting.check, sections=hall.sections if hall else (),
         dais_tables=hall.dais_tables if hall else (), source=meeting.source or "",
+        crowded=meeting.occasion in (OccasionKind.MEETING, OccasionKind.BANQUET),
     )
     for finding in findings:
         warnings.warn(finding.describe(), LayoutWarning, stacklevel=3)
