@@ -2,25 +2,30 @@
 
 ``build_problem`` turns a :class:`~seatplan.model.Meeting` into a
 :class:`~seatplan.model.SeatingProblem` (layout + protocol); ``write_outputs``
-writes every output file atomically: all files are written to a temporary folder
-beside the target and moved in only when all of them are complete, so a failure
-never leaves a half-written output folder behind.
+writes every output file as one set: all files are written to a temporary folder
+beside the target, which becomes the output folder in one step only when all of
+them are complete (:func:`seatplan.files.output_folder`), so a failure or a kill
+never leaves a half-written or mixed output folder behind, and two runs into one
+folder take turns.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
+from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
+
+_LOG = logging.getLogger(__name__)
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -31,6 +36,7 @@ OUTPUT_FILES = (
     "plan.svg",
     "cards.pdf",
     "seatcards.pdf",
+    "map.html",
     "summary.json",
 )
 
@@ -78,7 +84,14 @@ class Outputs:
     files: tuple[Path, ...]
 
 
-def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out_dir: str | Path) -> Outputs:
+def write_outputs(
+    meeting: Meeting,
+    problem: SeatingProblem,
+    result: Result,
+    out_dir: str | Path,
+    *,
+    extra: Callable[[Path], tuple[str, ...]] | None = None,
+) -> Outputs:
     """Write the seat list, diagram, name cards and summary into ``out_dir``.
 
     Parameters
@@ -90,8 +103,12 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     result
         The solve result; it must hold a plan.
     out_dir
-        Target folder, created if missing. Existing files of the same names are
-        replaced; nothing is changed if any file fails to be written.
+        Target folder, created if missing. The new set replaces the old one in
+        one step; other files in the folder are kept. Nothing is changed if any
+        file fails to be written; a second run into the same folder waits.
+    extra
+        Writes more files of the same set (``changes.csv`` of a replan) into the
+        folder it is given, before the switch; returns their names.
 
     Returns
     -------
@@ -102,12 +119,21 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     ------
     InfeasiblePlanError
         If the result has no plan.
+    OutputError
+        If the folder cannot be written (a file where the folder should be, a
+        file open in another program); the message names it.
+
+    Notes
+    -----
+    Each file written calls :func:`seatplan.files.reach_stage` with
+    ``"wrote NAME"`` so fault tests can stop the run between any two files.
     """
     from seatplan.export import (
         build_seat_records,
         select_seat_cards,
         write_name_cards,
         write_seat_cards,
+        write_seat_map,
         write_seats_csv,
         write_seats_xlsx,
         write_summary_json,
@@ -116,16 +142,19 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
-    out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    out = check_output_folder(out_dir)
+    names: tuple[str, ...] = OUTPUT_FILES
+    with output_folder(out) as tmp:
         records = build_seat_records(problem, plan)
         write_seats_csv(records, tmp / "seats.csv")
+        reach_stage("wrote seats.csv")
         write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title)
+        reach_stage("wrote seats.xlsx")
         unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
         write_unseated_csv(unseated, tmp / "unseated.csv")
+        reach_stage("wrote unseated.csv")
         save_plan_images(problem, plan, tmp / "plan.png", tmp / "plan.svg", title=meeting.title)
+        reach_stage("wrote plan.svg")
         write_name_cards(
             _name_cards(meeting, problem, result),
             tmp / "cards.pdf",
@@ -133,16 +162,19 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
             space_two_char_names=meeting.cards.space_two_char_names,
             title=meeting.title,
         )
+        reach_stage("wrote cards.pdf")
         write_seat_cards(
             select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
         )
+        reach_stage("wrote seatcards.pdf")
+        write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+        reach_stage("wrote map.html")
         write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
-        out.mkdir(parents=True, exist_ok=True)
-        for name in OUTPUT_FILES:
-            os.replace(tmp / name, out / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return Outputs(folder=out, files=tuple(out / name for name in OUTPUT_FILES))
+        reach_stage("wrote summary.json")
+        if extra is not None:
+            names += extra(tmp)
+            reach_stage("wrote extra")
+    return Outputs(folder=out, files=tuple(out / name for name in names))
 
 
 def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str, str]) -> list[Seat]:
@@ -238,9 +270,14 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.io.plan_file import load_meeting
     from seatplan.solve import solve
 
-    meeting = load_meeting(plan_path)
-    problem = build_problem(meeting)
-    result = solve(problem)
+    check_output_folder(out_dir)
+    with timed_step(_LOG, f"reading {plan_path}"):
+        meeting = load_meeting(plan_path)
+    with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
+        problem = build_problem(meeting)
+    with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
+        result = solve(problem)
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
-    return write_outputs(meeting, problem, result, out_dir)
+    with timed_step(_LOG, f"writing the outputs to {out_dir}"):
+        return write_outputs(meeting, problem, result, out_dir)

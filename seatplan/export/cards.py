@@ -18,7 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import TextMode
 
 from seatplan.export.records import SeatRecord
-from seatplan.export.tables import atomic_write_bytes
+from seatplan.files import atomic_write_bytes
 from seatplan.fonts import find_cjk_font
 
 #: A4 portrait, millimetres.

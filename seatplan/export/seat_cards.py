@@ -14,7 +14,7 @@ from fpdf import FPDF
 
 from seatplan.export.cards import FIXED_CREATION_DATE, PAGE_HEIGHT, PAGE_WIDTH
 from seatplan.export.records import SeatRecord
-from seatplan.export.tables import atomic_write_bytes
+from seatplan.files import atomic_write_bytes
 from seatplan.fonts import find_cjk_font
 
 COLUMNS = 2

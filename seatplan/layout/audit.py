@@ -4,7 +4,7 @@
 (``[check] profile``, GB 50016 by default) and the spacing rules, for every occasion:
 
 * **Rows** (meeting floors and balconies, laid out by the row engine): the full
-  :func:`~seatplan.layout.room.check_layout` — seats between aisles (R-PHY-1), rows between cross
+  :func:`~seatplan.layout.check.check_layout` — seats between aisles (R-PHY-1), rows between cross
   aisles (R-PHY-2), aisle widths and chairs in aisles (R-PHY-3), exits and door clear zones
   (R-PHY-4), JGJ 57 / IBC row and seat sizes (R-PHY-5/7), seats that cannot reach an aisle.
 * **Dais**: chairs clear of the desks, the lectern, each other, pillars and walls; the passage
@@ -31,13 +31,13 @@ import shapely
 from shapely.geometry import Polygon
 
 from seatplan.errors import GeometryError, Location
+from seatplan.layout.check import check_layout
 from seatplan.layout.firecode import CodeViolation, FireProfile, Severity, fire_profile
 from seatplan.layout.room import (
     GeneratedLayout,
     PlacementIssue,
     PlacementKind,
     chair_polygons,
-    check_layout,
     check_seats,
     door_label,
     door_zones,

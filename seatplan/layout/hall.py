@@ -39,6 +39,7 @@ import shapely
 
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import FireProfile
+from seatplan.layout.numbering import number_floor
 from seatplan.layout.room import GeneratedLayout, room_shapes
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.theatre import TheatreOptions, lay_rows, theatre_plan
@@ -60,7 +61,6 @@ from seatplan.model import (
 )
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
 from seatplan.protocol.dais import dais_offsets
-from seatplan.protocol.floor import number_floor
 
 #: Dais desk depth and the gap from the stage edge to the front dais desk, metres.
 DAIS_TABLE_DEPTH = Spacing().dais_table_depth
@@ -98,7 +98,7 @@ class HallLayout:
         Every seat (dais first, then the floor front to back, then the balcony) and the outlines.
     sections
         ``(section, generated)`` for the floor and the balcony as the row engine built them
-        (with the hall's seats), for :func:`seatplan.layout.room.check_layout`.
+        (with the hall's seats), for :func:`seatplan.layout.check.check_layout`.
     dais_tables
         Outlines of the dais desks and the lectern (the chairs must stay off them).
     """

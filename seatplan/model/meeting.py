@@ -18,6 +18,7 @@ from seatplan.model.banquet import BanquetSpec
 from seatplan.model.check import CheckSpec
 from seatplan.model.enums import (
     Convention,
+    DeskSeating,
     EvenMode,
     FillMethod,
     Numbering,
@@ -530,11 +531,16 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    seating
+        How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
+        ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
+        people have seats by name (``seatplan.desk.desk_seating``).
     """
 
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    seating: DeskSeating | None = None
 
 
 @dataclass(frozen=True)

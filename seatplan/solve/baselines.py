@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from seatplan.model import Plan, SeatingProblem
+from seatplan.solve.cpsat import SolverSettings, make_solver, run_model
 
 __all__ = ["solve_dense", "solve_wedding_example"]
 
@@ -90,10 +91,7 @@ def solve_dense(
             model.add(behind[p] >= v)
         model.add(sum(by_seat.get(p, [])) >= behind[p + 1])
     model.minimize(sum(c.weights.order * abs(p - ref.position[a]) * v for (a, p), v in x.items()))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = time_limit
+    solver = make_solver(SolverSettings(seed=0, workers=workers, time_limit=time_limit))
     reached: list[float] = []
 
     class _Watch(cp_model.CpSolverSolutionCallback):
@@ -148,9 +146,5 @@ def solve_wedding_example(connections: Sequence[Sequence[int]], *, tables: int, 
         m.add(sum(same[a, b, t] for t in range(tables)) == colocated[a, b])
     m.add(sum(same[a, b, t] for a, b in pairs for t in range(tables) if C[a][b] > 0) >= 1)
     m.add(seats[0, 0] == 1)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 2
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = 300.0
-    code = solver.solve(m)
+    solver, code = run_model(m, SolverSettings(seed=0, workers=2, time_limit=300.0))
     return {"status": solver.status_name(code), "objective": round(solver.objective_value), "bound": round(solver.best_objective_bound)}
