@@ -11,6 +11,7 @@ folder take turns.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,12 @@ from typing import TYPE_CHECKING
 from seatplan.errors import InfeasiblePlanError
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
+
+_LOG = logging.getLogger(__name__)
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -262,9 +266,13 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.solve import solve
 
     check_output_folder(out_dir)
-    meeting = load_meeting(plan_path)
-    problem = build_problem(meeting)
-    result = solve(problem)
+    with timed_step(_LOG, f"reading {plan_path}"):
+        meeting = load_meeting(plan_path)
+    with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
+        problem = build_problem(meeting)
+    with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
+        result = solve(problem)
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
-    return write_outputs(meeting, problem, result, out_dir)
+    with timed_step(_LOG, f"writing the outputs to {out_dir}"):
+        return write_outputs(meeting, problem, result, out_dir)

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seatplan.errors import ValidationError
+from seatplan.layout.numbering import number_floor, number_row
 from seatplan.model import Convention, FillMethod, Numbering, Seat, Side
-from seatplan.protocol import number_floor, number_row, order_strips, rank_floor_seats, split_strips
+from seatplan.protocol import order_strips, rank_floor_seats, split_strips
 
 CN, INTL = Convention.CN, Convention.INTL
 ROWS, COLUMNS, CENTRE = FillMethod.ROWS, FillMethod.COLUMNS, FillMethod.CENTRE_OUT

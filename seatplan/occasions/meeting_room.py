@@ -47,9 +47,10 @@ import math
 from dataclasses import replace
 
 from seatplan.errors import Location, ValidationError
-from seatplan.layout.meeting_rooms import RoomPlan, lay_table_room, relabel_seats
+from seatplan.layout.meeting_common import RoomPlan, relabel_seats
+from seatplan.layout.meeting_room import lay_table_room
 from seatplan.model import Attendee, Meeting, Zone
-from seatplan.model.rooms import FeatureWall, MeetingRoomSpec, RoomMode
+from seatplan.model.rooms import FeatureWall, MeetingRoomSpec, RoomMode, TableOrientation
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import (
     Party,
@@ -59,15 +60,9 @@ from seatplan.occasions.reception import (
     role_of,
     split_sides,
 )
-from seatplan.protocol.meetings import (
-    ChairRule,
-    TableOrientation,
-    rank_face_to_face,
-    rank_head_of_table,
-    rank_reception,
-    rank_small_room,
-)
+from seatplan.protocol.meeting_room import ChairRule, rank_face_to_face, rank_head_of_table, rank_small_room
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.reception import rank_reception
 
 __all__ = ["FeatureWall", "RoomMode", "build"]
 
