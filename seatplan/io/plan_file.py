@@ -43,6 +43,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
@@ -64,6 +65,7 @@ SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "affinity": AffinitySpec,
 }
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
@@ -557,6 +558,9 @@ class Meeting:
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
         The organisers' requests (``[rules]``), or ``None`` when there are none.
+    affinity
+        Who sits with whom at the banquet tables after the main one (``[affinity]``,
+        :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
     """
 
     title: str
@@ -578,6 +582,7 @@ class Meeting:
     photo: PhotoSpec | None = None
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
+    affinity: AffinitySpec | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
@@ -610,4 +615,5 @@ _SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "affinity": AffinitySpec,
 }
