@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import InfeasiblePlanError
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
 from seatplan.progress import timed_step
@@ -268,6 +268,12 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     check_output_folder(out_dir)
     with timed_step(_LOG, f"reading {plan_path}"):
         meeting = load_meeting(plan_path)
+    if not meeting.attendees:
+        raise AttendeeFileError(
+            "the attendee list it names has no attendee rows",
+            location=Location(file=plan_path, field="attendees"),
+            hint="put one attendee per row below the header row, and save the list",
+        )
     with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
         problem = build_problem(meeting)
     with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
