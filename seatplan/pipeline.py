@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
-from seatplan.model import CardSpec, Meeting, OccasionKind, Result, SeatingProblem, Seat
+from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
@@ -120,7 +120,7 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        records = build_seat_records(problem, plan)
+        records = build_seat_records(problem, plan, section_labels(meeting))
         write_seats_csv(records, tmp / "seats.csv")
         write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title)
         unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
@@ -132,6 +132,7 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
             serif=meeting.cards.serif,
             space_two_char_names=meeting.cards.space_two_char_names,
             title=meeting.title,
+            font=meeting.cards.font or None,
         )
         write_seat_cards(
             select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
@@ -143,6 +144,14 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return Outputs(folder=out, files=tuple(out / name for name in OUTPUT_FILES))
+
+
+def section_labels(meeting: Meeting) -> dict[str, str]:
+    """Printed names of sections the plan labels itself (``[balcony] label = "二楼"`` → ``{"balcony": "二楼"}``)."""
+    labels: dict[str, str] = {}
+    if meeting.balcony is not None and meeting.balcony.label:
+        labels["balcony"] = meeting.balcony.label
+    return labels
 
 
 def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str, str]) -> list[Seat]:
@@ -173,6 +182,7 @@ def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str,
 def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list[NameCard]:
     """Name cards (桌签) for the carded seats, in print order (see :func:`_carded_seats`)."""
     from seatplan.export import NameCard
+    from seatplan.model.meeting import CardLine
 
     occupant = result.require_plan().occupant_of()
     seats = _carded_seats(meeting, problem, occupant)
@@ -180,12 +190,16 @@ def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> li
     for k, seat in enumerate(seats, start=1):
         person = problem.attendee(occupant[seat.id])
         where = "台下视角自左至右" if seat.is_dais else ""
+        second = {CardLine.TITLE: person.title, CardLine.UNIT: person.unit}.get(meeting.cards.second_line, "")
         cards.append(
             NameCard(
                 name=person.name,
                 title=person.title,
                 seat_label=seat.describe(),
                 order_note=f"第{k}/{len(seats)}张" + (f" · {where}" if where else ""),
+                second_line=second,
+                back_name=person.foreign_name,
+                source=person.source,
             )
         )
     return cards

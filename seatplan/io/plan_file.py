@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
@@ -34,6 +34,7 @@ from seatplan.model import (
 )
 from seatplan.model.meeting import (
     BalconySpec,
+    CardLine,
     FloorHand,
     Lectern,
     ListOrder,
@@ -233,7 +234,11 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "font": Key(r.text),
+            "second_line": Key(r.choice(CardLine)),
         })) if "cards" in top else CardSpec()
+        if cards.font and not Path(cards.font).expanduser().is_absolute():
+            cards = replace(cards, font=str(Path(base_dir) / cards.font))
     except PlanFileError:
         raise
     except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value

@@ -500,6 +500,14 @@ class BalconySpec:
             _require_positive(getattr(self, key), f"balcony.{key}")
 
 
+class CardLine(StrEnum):
+    """What a name card prints under the name (``[cards] second_line``)."""
+
+    NONE = "none"
+    TITLE = "title"  # 职务
+    UNIT = "unit"  # 单位
+
+
 @dataclass(frozen=True)
 class CardSpec:
     """Name cards (桌签/席卡): which sections get one, and the typeface.
@@ -513,11 +521,21 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    font
+        Path of a font file for the cards (方正小标宋, 黑体, 楷体...); ``""`` takes
+        the bundled Noto face (serif or sans as ``serif`` says).
+    second_line
+        Printed under the name on the name cards: nothing, the title (职务) or the unit (单位).
     """
 
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    font: str = ""
+    second_line: CardLine = CardLine.NONE
+
+    def __post_init__(self) -> None:
+        _set_enums(self, "cards", second_line=CardLine)
 
 
 @dataclass(frozen=True)

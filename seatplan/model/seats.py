@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from seatplan.errors import ValidationError, Location
+from seatplan.errors import Location, ValidationError
 
 #: Facing of an audience seat (towards the stage, +y), degrees counter-clockwise from +x.
 FACING_FRONT = 90.0
@@ -87,6 +87,21 @@ class Seat:
         """Unit vector towards the seated person's own left hand."""
         a = math.radians(self.facing + 90.0)
         return (math.cos(a), math.sin(a))
+
+    @property
+    def mark(self) -> str:
+        """``"译"`` on an interpreter's seat, ``"记"`` on a note-taker's, ``""`` otherwise.
+
+        An interpreter's seat carries the ``interpreter`` tag or a section naming
+        interpreters (``interpreter-guest``); a note-taker's a section naming
+        note-takers (``note-taker-host``). Written wherever seats are drawn or listed.
+        """
+        parts = self.section.split("-")
+        if "interpreter" in self.tags or "interpreter" in parts:
+            return "译"
+        if "note" in parts:
+            return "记"
+        return ""
 
     def describe(self) -> str:
         """Seat-card text in the section's own words.

@@ -925,7 +925,8 @@ def _draw_seats(
             back_widths.append(2.5 * lw)
 
         if person is not None and show_names:
-            _text(ax, seat.x, seat.y + st.h * 0.46, str(seat.number), st.number_fs, ha="center", va="top",
+            number = f"{seat.number}{seat.mark}"
+            _text(ax, seat.x, seat.y + st.h * 0.46, number, st.number_fs, ha="center", va="top",
                   color=style.MUTED_TEXT, zorder=_Z_TEXT)
             text, fs = _fit_name(person.name, st)
             ax.text(seat.x, seat.y - st.name_dy, text, fontproperties=style.cjk_font(fs), ha="center", va="center",
@@ -936,7 +937,7 @@ def _draw_seats(
             elif RESERVED_TAG in seat.tags:
                 label = f"留{seat.number}"
             else:
-                label = str(seat.number)
+                label = f"{seat.number}{seat.mark}"
             _text(ax, seat.x, seat.y, label, min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
                   color=style.MUTED_TEXT, zorder=_Z_TEXT)
     if backs:
