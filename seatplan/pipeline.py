@@ -113,6 +113,7 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
         write_summary_json,
         write_unseated_csv,
     )
+    from seatplan.pack import write_pack
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
@@ -126,24 +127,28 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
         unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
         write_unseated_csv(unseated, tmp / "unseated.csv")
         save_plan_images(problem, plan, tmp / "plan.png", tmp / "plan.svg", title=meeting.title)
+        name_cards = _name_cards(meeting, problem, result)
         write_name_cards(
-            _name_cards(meeting, problem, result),
+            name_cards,
             tmp / "cards.pdf",
             serif=meeting.cards.serif,
             space_two_char_names=meeting.cards.space_two_char_names,
             title=meeting.title,
             font=meeting.cards.font or None,
         )
-        write_seat_cards(
-            select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
-        )
-        write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
+        seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
+        write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
+        extra, supplies = write_pack(meeting, problem, plan, records, tmp, labels=section_labels(meeting),
+                                     name_cards=len(name_cards), seat_cards=len(seat_cards))
+        names = (*OUTPUT_FILES[:-1], *extra, OUTPUT_FILES[-1])
+        write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},
+                           tmp / "summary.json")
         out.mkdir(parents=True, exist_ok=True)
-        for name in OUTPUT_FILES:
+        for name in names:
             os.replace(tmp / name, out / name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return Outputs(folder=out, files=tuple(out / name for name in OUTPUT_FILES))
+    return Outputs(folder=out, files=tuple(out / name for name in names))
 
 
 def section_labels(meeting: Meeting) -> dict[str, str]:

@@ -237,10 +237,11 @@ def draw_fitted(
     top: float,
     height: float,
     grey: int = 0,
+    color: tuple[int, int, int] | None = None,
 ) -> None:
     """Draw a fitted block centred horizontally at ``cx`` and vertically in ``top`` … ``top + height``."""
     pdf.set_font(FONT, size=fitted.size_pt)
-    pdf.set_text_color(grey, grey, grey)
+    pdf.set_text_color(*(color or (grey, grey, grey)))
     size_mm = fitted.size_pt * PT_TO_MM
     y = top + (height - fitted.height_mm) / 2
     for line in fitted.lines:
@@ -262,9 +263,10 @@ def text_in_box(
     min_pt: float = 5.0,
     grey: int = 0,
     max_lines: int = 0,
+    color: tuple[int, int, int] | None = None,
 ) -> FittedText:
     """Fit ``text`` to the box at ``(x, y)`` (top left) and draw it centred; returns the fitted block."""
     fitted = fit_text(pdf, text, width=width, height=height, max_pt=max_pt, min_pt=min_pt, max_lines=max_lines,
                       prefer_one_line_pt=max_pt * 0.6)
-    draw_fitted(pdf, fitted, cx=x + width / 2, top=y, height=height, grey=grey)
+    draw_fitted(pdf, fitted, cx=x + width / 2, top=y, height=height, grey=grey, color=color)
     return fitted
