@@ -9,6 +9,7 @@ protocol fill" (``docs/rules.md``).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -101,10 +102,10 @@ def check_plan(problem: SeatingProblem, plan: Plan) -> list[Violation]:
     for zone in problem.zones:
         zone_seats = set(zone.seat_ids)
         for aid in zone.attendee_ids:
-            sid = plan.seat_of.get(aid)
-            if sid is not None and sid not in zone_seats:
+            held = plan.seat_of.get(aid)
+            if held is not None and held not in zone_seats:
                 out.append(
-                    Violation(ViolationKind.WRONG_ZONE, f"{aid!r} belongs to zone {zone.name} but sits on {sid}", (aid,), (sid,))
+                    Violation(ViolationKind.WRONG_ZONE, f"{aid!r} belongs to zone {zone.name} but sits on {held}", (aid,), (held,))
                 )
         if zone.strict:
             out += _check_strict(problem, plan, zone)
@@ -243,7 +244,7 @@ def _check_flow(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[Violati
                         )
                     )
         runs_seen.sort()
-        for (_, l1, k1), (f2, _, k2) in zip(runs_seen, runs_seen[1:]):
+        for (_, l1, k1), (f2, _, k2) in itertools.pairwise(runs_seen):
             if k1 > k2 or l1 >= f2:
                 a, b = ref.runs[k1][0], ref.runs[k2][0]
                 out.append(
@@ -281,7 +282,7 @@ def _check_table_order(problem: SeatingProblem, plan: Plan, zone: Zone) -> list[
     out: list[Violation] = []
     for table in sorted(at):
         people = sorted(at[table])
-        for (_, p1, a1), (_, p2, a2) in zip(people, people[1:]):
+        for (_, p1, a1), (_, p2, a2) in itertools.pairwise(people):
             if p1 > p2:
                 out.append(
                     Violation(

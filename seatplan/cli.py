@@ -15,7 +15,7 @@ from typing import Any
 from seatplan.errors import SeatplanError
 
 
-def _report(outputs: "object") -> None:
+def _report(outputs: object) -> None:
     from seatplan.pipeline import Outputs
 
     assert isinstance(outputs, Outputs)

@@ -267,7 +267,7 @@ def run_desk(plan_path: str | os.PathLike[str], state_path: str | os.PathLike[st
     from seatplan.io.plan_file import load_meeting
     from seatplan.pipeline import build_problem
 
-    meeting = load_meeting(plan_path)
+    meeting = load_meeting(Path(plan_path))
     problem = build_problem(meeting)
     desk = ArrivalDesk(problem, state_path, plan=str(plan_path))
     for raw in stdin:

@@ -45,7 +45,9 @@ class Location:
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.field:
-            parts.append(f"field '{self.field}'")
+            # an unknown key is echoed as written: escape invisible characters (zero-width, controls)
+            field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(self.field))
+            parts.append(f"field '{field}'")
         if self.value is not None:
             value = self.value.value if isinstance(self.value, Enum) else self.value  # 'en', not <Lang.EN: 'en'>
             parts.append(f"value {value!r}")

@@ -159,7 +159,7 @@ class RoomSetup:
                     hint=f"allowed here: {', '.join(sorted(known))}",
                 )
         try:
-            return cls(**values)  # type: ignore[no-any-return]
+            return cls(**values)
         except SeatplanError as exc:
             raise _relocate(exc, self.source, prefix=prefix) from None
 

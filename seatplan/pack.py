@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from seatplan.export.records import SeatRecord
-from seatplan.model import Meeting, Plan, Seat, SeatingProblem
+from seatplan.model import Meeting, OutputSpec, Plan, Seat, SeatingProblem
 from seatplan.model.venue import Door
 
 #: Files of the pack, in the order they are written.
@@ -84,6 +84,18 @@ def _close_up(meeting: Meeting, problem: SeatingProblem) -> tuple[str, Callable[
     return "", None
 
 
+def pack_texts(meeting: Meeting, problem: SeatingProblem, records: Sequence[SeatRecord]) -> list[str]:
+    """Every data text the pack's PDFs may print (for one shared font subset)."""
+    texts = [meeting.title, meeting.date, *(d.name for d in problem.layout.venue.doors)]
+    texts += [s.label for s in problem.layout.shapes]
+    for a in problem.attendees:
+        texts += [a.name, a.unit, a.title, a.foreign_name]
+    for r in records:
+        texts += [r.label, r.area, r.mark, r.table]
+    texts += [s.describe() for s in problem.seats]
+    return texts
+
+
 def write_inventory_csv(problem: SeatingProblem, plan: Plan, labels: Mapping[str, str], path: Path) -> None:
     """Every seat, occupied or empty, with its tags (inventory.csv)."""
     from seatplan.export.records import handout_key, seat_label, section_area
@@ -140,12 +152,12 @@ def write_pack(
     written: list[str] = []
     doors = unit_doors(problem, records)
     title, date = meeting.title, meeting.date
-    template = getattr(getattr(meeting, "outputs", None), "notice_template", "")
-    half_days = getattr(getattr(meeting, "outputs", None), "half_days", 1)
+    spec = meeting.outputs or OutputSpec()
+    template, half_days = spec.notice_template, spec.half_days
     notices = build_unit_notices(records, doors)
     supplies = count_supplies(records, name_cards=name_cards, seat_cards=seat_cards, half_days=half_days, date=date)
     is_banquet = any(s.table for s in problem.seats)
-    paper = getattr(getattr(meeting, "outputs", None), "paper", "A3")
+    paper = str(spec.paper)
     for name in PACK_FILES:
         if name not in enabled:
             continue

@@ -9,15 +9,18 @@ never leaves a half-written output folder behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
-from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Result, Seat, SeatingProblem
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
@@ -78,7 +81,30 @@ class Outputs:
     files: tuple[Path, ...]
 
 
-def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out_dir: str | Path) -> Outputs:
+class _Clock:
+    """Adds the CPU seconds of each named stage to ``timings`` (when given)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            if self.timings is not None:
+                self.timings[stage] = self.timings.get(stage, 0.0) + time.process_time() - start
+
+
+def write_outputs(
+    meeting: Meeting,
+    problem: SeatingProblem,
+    result: Result,
+    out_dir: str | Path,
+    *,
+    timings: dict[str, float] | None = None,
+) -> Outputs:
     """Write the seat list, diagram, name cards and summary into ``out_dir``.
 
     Parameters
@@ -92,6 +118,9 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
     out_dir
         Target folder, created if missing. Existing files of the same names are
         replaced; nothing is changed if any file fails to be written.
+    timings
+        When given, the CPU seconds of each stage (csv, xlsx, diagram, cards,
+        sheets) are added to it (``seatplan bench``).
 
     Returns
     -------
@@ -113,34 +142,49 @@ def write_outputs(meeting: Meeting, problem: SeatingProblem, result: Result, out
         write_summary_json,
         write_unseated_csv,
     )
-    from seatplan.pack import write_pack
+    from seatplan.export.typeset import shared_font_subset
+    from seatplan.pack import pack_texts, write_pack
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
+    spec = meeting.outputs or OutputSpec()
+    wanted = spec.wanted()
+    clock = _Clock(timings)
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        records = build_seat_records(problem, plan, section_labels(meeting))
-        write_seats_csv(records, tmp / "seats.csv")
-        write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title)
-        unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
-        write_unseated_csv(unseated, tmp / "unseated.csv")
-        save_plan_images(problem, plan, tmp / "plan.png", tmp / "plan.svg", title=meeting.title)
+        labels = section_labels(meeting)
+        with clock("csv"):
+            records = build_seat_records(problem, plan, labels)
+            write_seats_csv(records, tmp / "seats.csv")
+            unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
+            write_unseated_csv(unseated, tmp / "unseated.csv")
+        if "seats.xlsx" in wanted:
+            with clock("xlsx"):
+                write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones)
+        with clock("diagram"):
+            save_plan_images(problem, plan, tmp / "plan.png" if "plan.png" in wanted else None,
+                             tmp / "plan.svg" if "plan.svg" in wanted else None, title=meeting.title)
         name_cards = _name_cards(meeting, problem, result)
-        write_name_cards(
-            name_cards,
-            tmp / "cards.pdf",
-            serif=meeting.cards.serif,
-            space_two_char_names=meeting.cards.space_two_char_names,
-            title=meeting.title,
-            font=meeting.cards.font or None,
-        )
         seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-        write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
-        extra, supplies = write_pack(meeting, problem, plan, records, tmp, labels=section_labels(meeting),
-                                     name_cards=len(name_cards), seat_cards=len(seat_cards))
-        names = (*OUTPUT_FILES[:-1], *extra, OUTPUT_FILES[-1])
+        with shared_font_subset(pack_texts(meeting, problem, records)):
+            with clock("cards"):
+                if "cards.pdf" in wanted:
+                    write_name_cards(
+                        name_cards,
+                        tmp / "cards.pdf",
+                        serif=meeting.cards.serif,
+                        space_two_char_names=meeting.cards.space_two_char_names,
+                        title=meeting.title,
+                        font=meeting.cards.font or None,
+                    )
+                if "seatcards.pdf" in wanted:
+                    write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
+            with clock("sheets"):
+                extra, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
+                                             name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
+        names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(extra) + (OUTPUT_FILES[-1],)
         write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},
                            tmp / "summary.json")
         out.mkdir(parents=True, exist_ok=True)

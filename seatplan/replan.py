@@ -669,11 +669,11 @@ def read_changes_csv(path: str | os.PathLike[str]) -> list[Change]:
     aliases = {header_key(alias): key for key, names in _CHANGE_HEADERS.items() for alias in names}
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
-    for i, cell in enumerate(header):
-        key = aliases.get(header_key(cell)) if cell else None
+    for i, heading in enumerate(header):
+        key = aliases.get(header_key(heading)) if heading else None
         if key is not None and key not in columns:
             columns[key] = i
-            written[key] = cell
+            written[key] = heading
     if "kind" not in columns:
         raise ValidationError(
             "no 变更/change column in the header",
@@ -809,7 +809,7 @@ def run_replan(
     out_dir: str | os.PathLike[str],
     *,
     plan_path: str | os.PathLike[str] | None = None,
-) -> tuple["object", ChangeReport]:
+) -> tuple[object, ChangeReport]:
     """What ``seatplan replan PLAN_DIR CHANGES.csv --out DIR [--plan PLAN.toml]`` does.
 
     Reads the plan file (``plan_path``, else the ``plan`` recorded in
@@ -844,7 +844,7 @@ def run_replan(
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
     changed = replace(meeting, attendees=report.problem.attendees)
-    outputs = write_outputs(changed, report.problem, result, out_dir)
+    outputs = write_outputs(changed, report.problem, result, Path(out_dir))
     target = Path(out_dir) / "changes.csv"
     write_change_report(report, problem, target)
     return Outputs(folder=outputs.folder, files=(*outputs.files, target)), report

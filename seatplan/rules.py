@@ -33,13 +33,13 @@ import re
 import unicodedata
 from dataclasses import replace
 from enum import StrEnum
-from typing import Any
+from pathlib import Path
 
-from seatplan.errors import AttendeeFileError, Location, PlanFileError, ValidationError
-from seatplan.io.plan_file import Key, PlanReader, read_options
-from seatplan.model import Meeting, SeatingProblem, Zone
+from seatplan.errors import AttendeeFileError, Location, PlanFileError
+from seatplan.model import Layout, Meeting, SeatingProblem, Zone
 from seatplan.model.attendees import HOST_SIDE
-from seatplan.model.problem import STOOL_TAG, Constraints, PairMode, PeopleGroup, Weights
+from seatplan.model.problem import STOOL_TAG, Constraints, PeopleGroup
+from seatplan.model.requests import RulesSpec
 
 __all__ = [
     "FLOW_ZONES",
@@ -60,8 +60,6 @@ FLOW_ZONES = ("floor", "balcony", "banquet")
 KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
 #: The hostess's place at a Western long table (R-BNQ-12).
 HOSTESS_SEAT_TAG = "hostess-seat"
-#: Default distance (metres) from a door within which a seat counts as near an exit.
-EXIT_DISTANCE = 6.0
 #: The layout's tag on seats of an empty reserved block (R-AUD-8).
 RESERVED_TAG = "reserved"
 
@@ -90,55 +88,8 @@ _SEAT_LABEL = re.compile(r"^(?P<sec>主席台|台上|dais|楼上|二楼|balcony|
 _TABLE_LABEL = re.compile(r"^(?P<table>\S+?)\s*号?桌\s*(?P<num>\d+)\s*号?$")
 
 
-def _rules_schema(r: PlanReader) -> dict[str, Key]:
-    def groups(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
-        if not isinstance(value, list) or not all(isinstance(g, list) for g in value):
-            raise r.fail(key, value, "expected a list of groups, each a list of names or ids", f'write e.g. {key.rsplit(".", 1)[-1]} = [["张三", "李四"]]')
-        out = []
-        for i, g in enumerate(value):
-            members = r.text_list(g, f"{key}[{i}]")
-            if len(members) < 2 or len(set(members)) != len(members):
-                raise r.fail(f"{key}[{i}]", g, "a group needs two or more different people", "list at least two names or ids")
-            out.append(members)
-        return tuple(out)
-
-    def pins(value: Any, key: str) -> dict[str, str]:
-        table = r.raw_table(value, key)
-        return {name: r.text(seat, f"{key}.{name}") for name, seat in table.items()}
-
-    def seat_tags(value: Any, key: str) -> dict[str, tuple[str, ...]]:
-        table = r.raw_table(value, key)
-        return {tag: r.text_list(seats, f"{key}.{tag}") for tag, seats in table.items()}
-
-    def weights(value: Any, key: str) -> dict[str, int]:
-        return r.table(value, key, {"order": Key(r.integer), "apart": Key(r.integer), "together": Key(r.integer)})
-
-    def non_negative(value: Any, key: str) -> float:
-        number = r.number(value, key)
-        if number < 0:
-            raise r.fail(key, value, "must be zero or more", "write a distance in metres, e.g. exit_distance = 6.0")
-        return number
-
-    return {
-        "keep_units_together": Key(r.flag),
-        "wrap": Key(r.flag),
-        "reserved": Key(r.text_list),
-        "reserved_rows": Key(r.int_list),
-        "pins": Key(pins),
-        "keep_apart": Key(groups),
-        "keep_together": Key(groups),
-        "prefer_apart": Key(groups),
-        "prefer_together": Key(groups),
-        "apart_mode": Key(r.choice(PairMode)),
-        "together_mode": Key(r.choice(PairMode)),
-        "seat_tags": Key(seat_tags),
-        "exit_distance": Key(non_negative),
-        "weights": Key(weights),
-    }
-
-
 def _has_requests(meeting: Meeting) -> bool:
-    return RULES_TABLE in meeting.options or any(
+    return meeting.rules is not None or any(
         a.needs or a.pin or a.apart_from or a.together_with for a in meeting.attendees
     )
 
@@ -149,7 +100,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     Parameters
     ----------
     meeting
-        The meeting; its ``[rules]`` table (``meeting.options["rules"]``) and the
+        The meeting; its requests (``meeting.rules``, the ``[rules]`` table) and the
         request columns of its attendee list are read.
     problem
         The problem from :func:`seatplan.build_problem` (protocol order only).
@@ -165,8 +116,8 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     Raises
     ------
     PlanFileError
-        A bad ``[rules]`` key or value, an unknown seat label or person (file,
-        ``rules.…`` key, value and a hint).
+        An unknown seat label or person in ``[rules]`` (file, ``rules.…`` key,
+        value and a hint; the values themselves are checked when the plan is read).
     AttendeeFileError
         A request cell of the list naming an unknown seat or person (file, row,
         column, value and a hint).
@@ -174,14 +125,13 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     if not _has_requests(meeting) or problem.constraints != Constraints():
         return problem  # nothing to add, or added already (applying twice changes nothing)
     source = meeting.source or ""
-    reader = PlanReader(source)
-    opts = read_options(meeting, RULES_TABLE, _rules_schema(reader))
-    layout = _tag_seats(meeting, problem, opts, reader)
+    opts = meeting.rules or RulesSpec()
+    layout = _tag_seats(meeting, problem, opts)
     problem = replace(problem, layout=layout, constraints=Constraints())
     reserved: set[str] = set()
-    for i, text in enumerate(opts.get("reserved", ())):
+    for i, text in enumerate(opts.reserved):
         reserved.add(find_seat(problem, text, location=Location(file=source, field=f"rules.reserved[{i}]", value=text)))
-    rows = set(opts.get("reserved_rows", ()))
+    rows = set(opts.reserved_rows)
     zoned = {s for z in problem.zones for s in z.seat_ids}
     reserved |= {s.id for s in problem.seats if s.section == "floor" and s.row in rows}
     reserved |= {s.id for s in problem.seats if RESERVED_TAG in s.tags and s.id in zoned}
@@ -193,7 +143,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
                 hint="give row numbers of the floor, 1 = the front row",
             )
     pins: dict[str, str] = {}
-    for name, text in opts.get("pins", {}).items():
+    for name, text in opts.pins.items():
         aid = find_person(problem, name, location=Location(file=source, field=f"rules.pins.{name}", value=name))
         pins[aid] = find_seat(problem, text, location=Location(file=source, field=f"rules.pins.{name}", value=text))
     for a in problem.attendees:
@@ -209,15 +159,15 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
             pins[a.id] = sid
     groups_apart: list[PeopleGroup] = []
     groups_together: list[PeopleGroup] = []
-    apart_mode = opts.get("apart_mode", PairMode.ADJACENT)
-    together_mode = opts.get("together_mode", PairMode.ADJACENT)
+    apart_mode = opts.apart_mode
+    together_mode = opts.together_mode
     for key, hard, mode, out in (
         ("keep_apart", True, apart_mode, groups_apart),
         ("prefer_apart", False, apart_mode, groups_apart),
         ("keep_together", True, together_mode, groups_together),
         ("prefer_together", False, together_mode, groups_together),
     ):
-        for i, names in enumerate(opts.get(key, ())):
+        for i, names in enumerate(getattr(opts, key)):
             field = f"rules.{key}[{i}]"
             members = tuple(find_person(problem, n, location=Location(file=source, field=field, value=n)) for n in names)
             if len(set(members)) != len(members):
@@ -248,19 +198,15 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
         if _opens(problem, zone) and any(problem.seat(s).table for s in zone.seat_ids):
             _keep_banquet_places(problem, zone, pins)
     tables_only = all(problem.seat(s).table for z in problem.zones if is_flow_zone(z.name) for s in z.seat_ids)
-    try:
-        weights = Weights(**opts.get("weights", {}))
-    except ValidationError as exc:
-        raise PlanFileError(exc.message, location=Location(file=source, field=exc.location.field, value=exc.location.value), hint=exc.hint) from None
     constraints = Constraints(
         pins=pins,
         reserved=frozenset(reserved),
         keep_apart=tuple(groups_apart),
         keep_together=tuple(groups_together),
         # units sit in blocks on a floor; at banquet tables guests follow precedence across units
-        contiguous=opts.get("keep_units_together", not tables_only),
-        wrap=opts.get("wrap", True),
-        weights=weights,
+        contiguous=not tables_only if opts.keep_units_together is None else opts.keep_units_together,
+        wrap=opts.wrap,
+        weights=opts.weights,
     )
     for zone in problem.zones:
         if any(HOSTESS_SEAT_TAG in problem.seat(s).tags for s in zone.seat_ids):
@@ -269,7 +215,7 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
     return replace(problem, zones=zones, constraints=constraints)
 
 
-def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: frozenset[str], source: str) -> None:
+def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: frozenset[str], source: str | Path) -> None:
     """A place kept free inside a Western long table's pattern would shift everyone after it.
 
     The men/women alternation and the split couples (R-BNQ-12) are laid out place by
@@ -279,12 +225,12 @@ def _check_long_table_reserved(problem: SeatingProblem, zone: Zone, reserved: fr
     inside = [k for k, s in enumerate(zone.seat_ids[:n]) if s in reserved and STOOL_TAG not in problem.seat(s).tags]
     # the last places of the order may be kept free (their diners are then left over); any other would shift
     if inside and inside != list(range(n - len(inside), n)):
-        inside = [zone.seat_ids[k] for k in inside]
+        first = zone.seat_ids[inside[0]]
         free = [problem.seat(s).describe() for s in zone.seat_ids[len(zone.attendee_ids) :] if STOOL_TAG not in problem.seat(s).tags]
         raise PlanFileError(
-            f"{problem.seat(inside[0]).describe()} is a diner's place at the Western long table: keeping it free would "
+            f"{problem.seat(first).describe()} is a diner's place at the Western long table: keeping it free would "
             "move everyone after it one place on and undo the men/women order and the split couples (R-BNQ-12)",
-            location=Location(file=source, field="rules.reserved", value=problem.seat(inside[0]).describe()),
+            location=Location(file=source, field="rules.reserved", value=problem.seat(first).describe()),
             hint=("reserve one of the free places at the end (" + "、".join(free[:4]) + ")") if free
             else "add places (long_table seats) or take a person off the list instead of reserving a place",
         )
@@ -331,21 +277,21 @@ def is_flow_zone(name: str) -> bool:
     return any(name == z or name.startswith(f"{z}-") for z in FLOW_ZONES)
 
 
-def _tag_seats(meeting: Meeting, problem: SeatingProblem, opts: dict[str, Any], reader: PlanReader) -> Any:
+def _tag_seats(meeting: Meeting, problem: SeatingProblem, opts: RulesSpec) -> Layout:
     """Seats with the automatic ``aisle``/``exit`` tags and the tags named in ``[rules.seat_tags]``."""
     extra: dict[str, set[str]] = {s.id: set() for s in problem.seats}
     for sid, nbrs in problem.neighbours.items():
         seat = problem.seat(sid)
         if not seat.table and len(nbrs) < 2:
             extra[sid].add(NeedTag.AISLE.value)
-    distance = opts.get("exit_distance", EXIT_DISTANCE)
+    distance = opts.exit_distance
     doors = meeting.venue.doors
     for s in problem.seats:
         if doors and min(math.hypot(s.x - d.x, s.y - d.y) for d in doors) <= distance:
             extra[s.id].add(NeedTag.EXIT.value)
-    for tag, labels in opts.get("seat_tags", {}).items():
+    for tag, labels in opts.seat_tags.items():
         for i, text in enumerate(labels):
-            where = Location(file=reader.source, field=f"rules.seat_tags.{tag}[{i}]", value=text)
+            where = Location(file=meeting.source or "", field=f"rules.seat_tags.{tag}[{i}]", value=text)
             extra[find_seat(problem, text, location=where)].add(tag)
     seats = tuple(replace(s, tags=s.tags | frozenset(extra[s.id])) if extra[s.id] - s.tags else s for s in problem.seats)
     return replace(problem.layout, seats=seats)

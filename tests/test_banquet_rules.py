@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import pytest
 
 from seatplan import build_problem, load_meeting
+from seatplan.io.plan_file import spec_from_table
 from seatplan.check import check_plan
 from seatplan.model import Meeting, SolveStatus
 from seatplan.solve import solve
@@ -18,7 +18,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "banquet" / "pla
 
 
 def with_rules(meeting: Meeting, rules: dict[str, Any]) -> Meeting:
-    return replace(meeting, options=MappingProxyType({**meeting.options, "rules": rules}))
+    return replace(meeting, rules=spec_from_table("rules", rules, source=meeting.source or ""))
 
 
 @pytest.fixture(scope="module")

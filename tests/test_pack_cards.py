@@ -113,7 +113,7 @@ def test_card_font_option(tmp_path: Path) -> None:
     font = resolve_font(None, serif=False)
     data = render_name_cards([NameCard("王伟")], font=font)
     assert b"NotoSansSC" in data
-    with pytest.raises(ValidationError, match="cards.font"):
+    with pytest.raises(ValidationError, match=r"cards\.font"):
         render_name_cards([NameCard("王伟")], font=tmp_path / "nope.ttf")
     bad = tmp_path / "bad.ttf"
     bad.write_bytes(b"not a font")

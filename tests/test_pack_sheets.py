@@ -78,7 +78,7 @@ def test_54_units_each_get_a_signin_sheet_and_a_notice(tmp_path: Path) -> None:
     records = []
     k = 0
     for u in range(54):
-        for s in range(3):
+        for _s in range(3):
             k += 1
             records.append(rec(k, f"第{u + 1}单位", 1 + k // 20, 1 + k % 20))
     write_signin_sheets(records, tmp_path / "s.pdf", title="大会")
@@ -102,9 +102,9 @@ def test_long_unit_and_name_stay_in_their_cells(tmp_path: Path) -> None:
     for m in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', out):
         x0, x1 = float(m.group(1)) * 25.4 / 72, float(m.group(2)) * 25.4 / 72
         if "长" in m.group(3):
-            assert 15 + 14 <= x0 and x1 <= 15 + 14 + 34 + 0.5  # inside the 姓名 column
+            assert x0 >= 15 + 14 and x1 <= 15 + 14 + 34 + 0.5  # inside the 姓名 column
         if m.group(3).startswith("县"):
-            assert 15 + 48 <= x0 and x1 <= 15 + 48 + 52 + 0.5  # inside the 单位 column
+            assert x0 >= 15 + 48 and x1 <= 15 + 48 + 52 + 0.5  # inside the 单位 column
 
 
 @pytest.fixture(scope="module")

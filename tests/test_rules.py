@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import pytest
 
 from seatplan import build_problem, load_meeting
+from seatplan.io.plan_file import spec_from_table
 from seatplan.check import check_plan
 from seatplan.errors import AttendeeFileError, Location, PlanFileError
 from seatplan.model import Meeting
@@ -21,7 +21,7 @@ from tests.conftest import write_small_meeting
 
 def with_rules(meeting: Meeting, rules: dict[str, Any]) -> Meeting:
     """The meeting as if its plan file had this [rules] table."""
-    return replace(meeting, options=MappingProxyType({**meeting.options, "rules": rules}))
+    return replace(meeting, rules=spec_from_table("rules", rules, source=meeting.source or ""))
 
 
 @pytest.fixture
@@ -98,9 +98,8 @@ def test_requests_are_solved_and_checked(meeting: Meeting) -> None:
     ],
 )
 def test_rules_errors_name_the_key(meeting: Meeting, rules: dict[str, Any], field: str, value: object, words: str) -> None:
-    m = with_rules(meeting, rules)
-    with pytest.raises(PlanFileError) as info:
-        build_problem(m)
+    with pytest.raises(PlanFileError) as info:  # bad values when the table is read, unknown seats when the room is laid
+        build_problem(with_rules(meeting, rules))
     loc = info.value.location
     assert (loc.field, loc.value) == (field, value) and words in str(info.value)
     assert str(loc.file).endswith("plan.toml") and "Fix:" in str(info.value)

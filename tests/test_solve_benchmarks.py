@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from benchmarks.solver import dense_scenario, hall_scenario, solve_dense
+from seatplan.bench.solver import dense_scenario, hall_scenario
 from seatplan.check import check_plan, plan_cost
 from seatplan.model import SolveStatus
 from seatplan.solve import solve
+from seatplan.solve.baselines import solve_dense
 
 
 def test_small_hall_with_every_rule() -> None:

@@ -13,6 +13,7 @@ date, the frame, a scale bar and the doors and exits.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -86,8 +87,8 @@ def _seat_box(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
         dais = members[0].is_dais
         w, h = (0.85, 0.6) if dais else (0.6, 0.55)
         gaps = []
-        pts = sorted(((s.x, s.y) for s in members))
-        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+        pts = sorted((s.x, s.y) for s in members)
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
             d = math.hypot(bx - ax, by - ay)
             if d > 1e-6:
                 gaps.append(d)
@@ -164,7 +165,6 @@ class _Drawer:
     # ---------------------------------------------------------------- drawing
     def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
              rank_badges: bool = False) -> _View:
-        pdf = self.pdf
         seats = page.seats
         view = _fit_view(_bounds(self.problem, seats, page.whole_room), area)
         self._room(view, page.whole_room, seats)
@@ -175,7 +175,7 @@ class _Drawer:
         hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
-        for unit, (run, text) in labelled.items():
+        for _unit, (run, text) in labelled.items():
             self._label_run(run, text, view, boxes, above=min(gap * 0.85, 5.0) if above else 0.0)
         if page.texts:
             self._row_labels(seats, view, boxes)
@@ -232,7 +232,7 @@ class _Drawer:
     def _door(self, x: float, y: float, width: float, name: str, main: bool, view: _View) -> None:
         pdf = self.pdf
         venue = self.problem.layout.venue
-        x0, y0, x1, y1 = venue.bounds
+        x0, y0, _x1, y1 = venue.bounds
         horizontal = abs(y - y0) < 0.3 or abs(y - y1) < 0.3
         a = (x - width / 2, y) if horizontal else (x, y - width / 2)
         b = (x + width / 2, y) if horizontal else (x, y + width / 2)
@@ -378,7 +378,7 @@ class _Drawer:
                 rows.setdefault(s.section, {}).setdefault(s.row, s.y)
         for section, ys in rows.items():
             ordered = [ys[r] for r in sorted(ys)]
-            for a, b in zip(ordered, ordered[1:]):
+            for a, b in itertools.pairwise(ordered):
                 gaps.append(abs(a - b) - boxes[section][1])
         return min(gaps) if gaps else 0.0
 

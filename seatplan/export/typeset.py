@@ -10,8 +10,12 @@ print, naming the person and the list row.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
+import string
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,6 +53,68 @@ def resolve_font(font: str | os.PathLike[str] | None, *, serif: bool = True) -> 
     return find_cjk_font(serif=serif)
 
 
+_SHARED: list[frozenset[str]] = []
+_SUBSETS: dict[tuple[Path, frozenset[str]], Path] = {}
+
+
+def _source_characters() -> set[str]:
+    """Every character written in the export modules: the fixed words of every sheet."""
+    chars: set[str] = set()
+    for module in Path(__file__).parent.glob("*.py"):
+        chars.update(module.read_text(encoding="utf-8"))
+    return chars
+
+
+@contextlib.contextmanager
+def shared_font_subset(texts: Iterable[str]) -> Iterator[None]:
+    """Within the block, :func:`new_pdf` embeds one subset of the face made once for all ``texts``.
+
+    Subsetting a CJK face costs time per glyph; a pack of many PDFs that share
+    their names pays it once for the whole set, then a small subset per file.
+    ``texts`` must hold every data text the PDFs print (names, units, titles,
+    labels); the fixed words of the sheets, ASCII and the usual punctuation
+    are added here.
+    """
+    chars = set(string.printable) | set("，。：；、（）《》“”‘’—–…·　！？％")  # noqa: RUF001 - the full-width punctuation of Chinese text | _source_characters()
+    for text in texts:
+        chars.update(text)
+    _SHARED.append(frozenset(chars))
+    try:
+        yield
+    finally:
+        _SHARED.pop()
+        if not _SHARED:
+            for path in _SUBSETS.values():
+                path.unlink(missing_ok=True)
+            _SUBSETS.clear()
+
+
+def _shared_subset(font_path: Path) -> Path:
+    """The face cut down to the characters of the enclosing :func:`shared_font_subset` (made once)."""
+    chars = _SHARED[-1]
+    key = (font_path, chars)
+    if key not in _SUBSETS:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False, fontNumber=0)
+        options = subset.Options()
+        options.notdef_outline = True
+        options.recommended_glyphs = True
+        options.desubroutinize = True
+        options.layout_features = []
+        options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM", "meta", "SVG ", "COLR", "CPAL"]
+        subsetter = subset.Subsetter(options)
+        have = font_charset(font_path)
+        subsetter.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in have))
+        subsetter.subset(font)
+        fd, name = tempfile.mkstemp(prefix="seatplan-font-", suffix=font_path.suffix or ".otf")
+        os.close(fd)
+        font.save(name)
+        _SUBSETS[key] = Path(name)
+    return _SUBSETS[key]
+
+
 def new_pdf(font_path: Path, *, title: str, subject: str = "", orientation: str = "portrait", paper: str = "A4") -> FPDF:
     """A fresh PDF with the face registered as :data:`FONT` and fixed metadata."""
     pdf = FPDF(orientation=orientation, unit="mm", format=paper)
@@ -56,8 +122,8 @@ def new_pdf(font_path: Path, *, title: str, subject: str = "", orientation: str 
     pdf.set_auto_page_break(False)
     pdf.c_margin = 0
     try:
-        pdf.add_font(FONT, "", str(font_path))
-    except Exception as exc:  # noqa: BLE001 - fontTools raises many kinds for a file that is not a font
+        pdf.add_font(FONT, "", str(_shared_subset(font_path) if _SHARED else font_path))
+    except Exception as exc:
         raise ValidationError(
             f"cannot read the font file ({type(exc).__name__})",
             location=Location(field="cards.font", value=str(font_path)),
@@ -144,7 +210,7 @@ def _tokens(text: str) -> list[str]:
     """Pieces a line may break between: runs of Latin letters/digits stay whole."""
     tokens: list[str] = []
     for ch in text:
-        if tokens and ch.isascii() and ch.isalnum() and tokens[-1][-1:].isascii() and tokens[-1][-1:].isalnum() or tokens and tokens[-1][-1:] in _BREAK_AFTER and ch in _BREAK_AFTER:
+        if (tokens and ch.isascii() and ch.isalnum() and tokens[-1][-1:].isascii() and tokens[-1][-1:].isalnum()) or (tokens and tokens[-1][-1:] in _BREAK_AFTER and ch in _BREAK_AFTER):
             tokens[-1] += ch
         else:
             tokens.append(ch)

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seatplan.errors import AttendeeFileError, Location
-from seatplan.model.attendees import Attendee
+from seatplan.model.attendees import Attendee, resolve_partners
 
 __all__ = [
     "HEADER_ALIASES",
@@ -704,97 +704,3 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
             if partners:
                 row.append(attendee.partner)
             writer.writerow(row)
-
-
-#: Field name used for the partner column in errors raised after reading (the header as
-#: written is no longer known then), in the style of the request columns.
-PARTNER_FIELD = "配偶/partner"
-
-
-def resolve_partners(attendees: Sequence[Attendee]) -> dict[str, str]:
-    """Resolve the 配偶/partner cells into a mutual map of attendee ids (R-BNQ-12).
-
-    A cell names the partner by id (编号) or, if no id matches, by a name that exactly
-    one attendee has. One side of a couple is enough: the other is filled in. Like the
-    request columns, partners are checked when an occasion needs them (Western long
-    tables), so a list read for a meeting never fails on this column.
-
-    Parameters
-    ----------
-    attendees
-        The attendee list (e.g. ``meeting.attendees``).
-
-    Returns
-    -------
-    dict
-        ``{attendee id: partner id}``, with both directions of every couple.
-
-    Raises
-    ------
-    AttendeeFileError
-        A partner who is not on the list, a name that several attendees share, a
-        person naming himself, or two different partners for one person; the error
-        names the file, row, column (``配偶/partner``) and value, with a hint.
-
-    Examples
-    --------
-    >>> a = Attendee(id="1", name="Anna", partner="Ben")
-    >>> b = Attendee(id="2", name="Ben")
-    >>> resolve_partners([a, b])
-    {'1': '2', '2': '1'}
-    """
-    ids = {a.id for a in attendees}
-    by_name: dict[str, list[str]] = {}
-    for a in attendees:
-        by_name.setdefault(a.name.strip(), []).append(a.id)
-    named: dict[str, str] = {}
-    row_of = {a.id: a for a in attendees}
-    for a in attendees:
-        text = _clean(a.partner)
-        if not text:
-            continue
-        where = Location(file=a.source.file, row=a.source.row, field=PARTNER_FIELD, value=a.partner)
-        if text in ids:
-            other = text
-        elif len(by_name.get(text, [])) == 1:
-            other = by_name[text][0]
-        elif by_name.get(text):
-            raise AttendeeFileError(
-                f"{a.name}: {len(by_name[text])} attendees are called {text!r}",
-                location=where,
-                hint="write the partner's id (编号 column) instead of the name",
-            )
-        else:
-            raise AttendeeFileError(
-                f"{a.name}: partner {text!r} is not on the attendee list",
-                location=where,
-                hint="write the partner's id (编号) or the name exactly as in the 姓名 column, or leave the cell empty",
-            )
-        if other == a.id:
-            raise AttendeeFileError(
-                f"{a.name} is named as his or her own partner",
-                location=where,
-                hint="write the id or name of the spouse or partner, or leave the cell empty",
-            )
-        named[a.id] = other
-    out: dict[str, str] = {}
-    for aid, other in named.items():
-        back = named.get(other)
-        if back is not None and back != aid:
-            b = row_of[other]
-            raise AttendeeFileError(
-                f"{row_of[aid].name} names {b.name} as partner, but {b.name}'s partner is {row_of[back].name}",
-                location=Location(file=b.source.file, row=b.source.row, field=PARTNER_FIELD, value=b.partner),
-                hint="a person has one partner: correct one of the two cells",
-            )
-        claimed = out.get(other)
-        if claimed is not None and claimed != aid:
-            a = row_of[aid]
-            raise AttendeeFileError(
-                f"{a.name} and {row_of[claimed].name} both name {row_of[other].name} as partner",
-                location=Location(file=a.source.file, row=a.source.row, field=PARTNER_FIELD, value=a.partner),
-                hint="a person has one partner: correct one of the two cells",
-            )
-        out[aid] = other
-        out[other] = aid
-    return out

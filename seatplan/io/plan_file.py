@@ -7,17 +7,19 @@ errors (a typo must not be silently ignored), with a "did you mean" suggestion.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
 from seatplan.errors import Location, PlanFileError, SeatplanError
 from seatplan.model import (
     FORMAT_VERSION,
+    BanquetSpec,
     CardSpec,
     Convention,
     DaisSpec,
@@ -26,9 +28,16 @@ from seatplan.model import (
     FillMethod,
     FloorSpec,
     Meeting,
+    MeetingRoomSpec,
     Numbering,
     OccasionKind,
+    OutputSpec,
+    PhotoSpec,
+    ReceptionSpec,
+    RulesSpec,
     Side,
+    SigningSpec,
+    TalksSpec,
     Venue,
     View,
 )
@@ -43,8 +52,18 @@ from seatplan.model.meeting import (
     StripOrder,
 )
 
-#: Option tables of occasions, validated by the occasion that uses them.
-OPTION_TABLES = ("banquet", "reception", "talks", "signing", "photo", "meeting_room", "rules")
+#: Option tables read into typed specs (:mod:`seatplan.model.options` describes the pattern): the
+#: table name is also the :class:`~seatplan.model.Meeting` field that holds the spec.
+SPECS: dict[str, type] = {
+    "banquet": BanquetSpec,
+    "reception": ReceptionSpec,
+    "talks": TalksSpec,
+    "signing": SigningSpec,
+    "photo": PhotoSpec,
+    "meeting_room": MeetingRoomSpec,
+    "rules": RulesSpec,
+    "outputs": OutputSpec,
+}
 
 
 @dataclass(frozen=True)
@@ -160,9 +179,8 @@ def load_meeting(path: str | Path) -> Meeting:
     Raises
     ------
     PlanFileError
-        If the file is missing, not TOML, or has a bad key or value. Option
-        tables of occasions (``[banquet]``...) are validated when the problem is
-        built (:func:`seatplan.build_problem`).
+        If the file is missing, not TOML, or has a bad key or value (in any
+        table, the option tables of occasions and ``[rules]`` included).
     AttendeeFileError
         If the attendee list cannot be read.
     """
@@ -222,7 +240,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "balcony": Key(r.raw_table),
             "cards": Key(r.raw_table),
             "occasion": Key(r.choice(OccasionKind)),
-            **{name: Key(r.raw_table) for name in OPTION_TABLES},
+            **{name: Key(r.raw_table) for name in SPECS},
         },
     )
     venue = _read_venue(r, top["venue"])
@@ -230,6 +248,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         dais = _read_dais(r, top["dais"]) if "dais" in top else None
         floor = _read_floor(r, top["floor"]) if "floor" in top else None
         balcony = _read_balcony(r, top["balcony"]) if "balcony" in top else None
+        specs = {name: _read_spec(r, top[name], SPECS[name]) for name in SPECS if name in top}
         cards = CardSpec(**r.table(top["cards"], "cards", {
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
@@ -263,9 +282,9 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         cards=cards,
         allow_unseated=top.get("allow_unseated", False),
         occasion=top.get("occasion", OccasionKind.MEETING),
-        options=MappingProxyType({name: top[name] for name in OPTION_TABLES if name in top}),
         source=Path(source) if source else None,
         balcony=balcony,
+        **specs,
     )
 
 
@@ -411,7 +430,7 @@ def _read_venue(r: PlanReader, data: Any) -> Venue:
         if "outline" in v:
             if "width" in v or "depth" in v:
                 raise r.fail("venue.outline", None, "give either outline or width and depth, not both", "delete width/depth or outline")
-            return Venue(outline=v["outline"], **common)  # type: ignore[arg-type]
+            return Venue(outline=v["outline"], **common)
         if "width" not in v or "depth" not in v:
             raise r.fail("venue", None, "the room size is missing", "add width = 30.0 and depth = 24.0 (metres) or an outline")
         return Venue.rectangle(v["width"], v["depth"], **common)
@@ -421,27 +440,36 @@ def _read_venue(r: PlanReader, data: Any) -> Venue:
         raise _relocate(exc, r.source) from None
 
 
-def read_options(meeting: Meeting, name: str, schema: dict[str, Key]) -> dict[str, Any]:
-    """Validate the option table ``[name]`` of a meeting against ``schema``.
+def spec_from_table(name: str, data: dict[str, Any], *, source: str | Path = "") -> Any:
+    """The spec of the option table ``[name]`` (``"banquet"``, ``"rules"``...) from its TOML data.
 
-    Parameters
-    ----------
-    meeting
-        The meeting whose plan file holds the table.
-    name
-        Table name, e.g. ``"banquet"``.
-    schema
-        Allowed keys and their converters (use :class:`PlanReader` methods).
+    Errors name ``source`` as the file, as when the table is read from a plan file.
 
-    Returns
-    -------
-    dict
-        Converted values for the keys present (absent keys are left out).
+    Examples
+    --------
+    >>> spec_from_table("banquet", {"tables": 3}).tables
+    3
     """
-    reader = PlanReader(meeting.source or "")
-    return reader.table(dict(meeting.options.get(name, {})), name, schema)
+    return _read_spec(PlanReader(source), data, SPECS[name])
 
 
-def plan_reader(meeting: Meeting) -> PlanReader:
-    """A reader that names the meeting's plan file in its errors."""
-    return PlanReader(meeting.source or "")
+def _read_spec(r: PlanReader, data: Any, spec: type) -> Any:
+    """Read an option table into its spec: unknown keys refused, values checked by the spec.
+
+    ``[rules.weights]`` is a table inside ``[rules]``: its keys are checked here too.
+    """
+    table = spec.TABLE  # type: ignore[attr-defined]
+    values = r.table(data, table, {f.name: Key(lambda value, key: value) for f in dataclasses.fields(spec)})
+    if spec is RulesSpec and "weights" in values:
+        values["weights"] = r.table(values["weights"], f"{table}.weights", {
+            "order": Key(r.integer), "apart": Key(r.integer), "together": Key(r.integer),
+        })
+    try:
+        out = spec(**values)
+        if hasattr(out, "check_keys"):  # keys that apply only with some other value, as written
+            out.check_keys(values.keys())
+        return out
+    except PlanFileError:
+        raise
+    except SeatplanError as exc:  # a value of the wrong type or out of range
+        raise _relocate(exc, r.source) from None

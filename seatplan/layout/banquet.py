@@ -36,13 +36,12 @@ which also carry ``"stool"`` (not a place at the table: no name card).
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from enum import StrEnum
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import shapely
@@ -50,8 +49,23 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.layout.room import check_seats, obstacle_polygons, room_polygon, room_shapes, stage_polygon, validate_venue
+from seatplan.layout.room import (
+    check_seats,
+    obstacle_polygons,
+    room_polygon,
+    room_shapes,
+    stage_polygon,
+    validate_venue,
+)
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.banquet import (
+    DEFAULT_STAGE_GAP,
+    DEFAULT_TABLE_GAP,
+    DEFAULT_WALL_GAP,
+    MIN_TABLE_GAP,
+    Arrangement,
+    MainPosition,
+)
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
 from seatplan.protocol.banquet import (
@@ -95,18 +109,6 @@ SECTION = "banquet"
 #: (R-PHY-10) with 0.1 m between their front corners.
 CHAIR_WIDTH = 0.45
 CHAIR_DEPTH = 0.45
-#: Smallest clear distance between table edges (R-PHY-10: "keep ≥ 1 m between table edges").
-MIN_TABLE_GAP = 1.0
-#: Default clear distance between table edges: two 0.45 m chairs set flush with their tables
-#: (R-PHY-11) leave a 0.6 m passage between their backs (R-PHY-9: 60 cm chair back to the next
-#: table); US practice asks 5 ft = 1.52 m (R-PHY-10).
-DEFAULT_TABLE_GAP = 1.5
-#: Default walkway between chairs and walls, obstacles and doors (R-PHY-11 related dimensions:
-#: "椅子與墻面的中間過道不應少0.9m").
-DEFAULT_WALL_GAP = 0.9
-#: Default clear distance between the stage front and the nearest chair backs (not in the rule
-#: book: room for speakers and performers in front of the stage).
-DEFAULT_STAGE_GAP = 1.5
 #: Distance from a principal's chair centre to his interpreter's stool (R-BNQ-10 "behind").
 STOOL_DISTANCE = 0.6
 
@@ -119,31 +121,6 @@ _SPREAD_STEPS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 _EPS = 1e-9
 
 Point = tuple[float, float]
-
-
-class Arrangement(StrEnum):
-    """How the tables are set out in rows (head row = the row of the main table, at the front).
-
-    ``GRID``: rows of ``columns`` tables, columns aligned; the last row holds the rest, centred.
-    ``STAGGERED``: rows of ``columns`` and ``columns - 1`` tables alternate, each row offset by
-    half a pitch from the next (梅花 / brick pattern); rows stand closer (pitch × √3/2).
-    """
-
-    GRID = "grid"
-    STAGGERED = "staggered"
-
-
-class MainPosition(StrEnum):
-    """Where the main table (主桌) stands (R-BNQ-2).
-
-    ``FAR``: in the middle of the head row, at the front of the hall (farthest from the main
-    door, nearest the stage: 以远为上, 居中为上, 临台为上). ``CENTRE``: in the middle of the
-    arrangement, the block centred in the hall (居中为上 in two dimensions; 3 × 3 with the main
-    table in the centre, quincunx).
-    """
-
-    FAR = "far"
-    CENTRE = "centre"
 
 
 @dataclass(frozen=True)
@@ -401,13 +378,12 @@ def generate_banquet(
     _check_gap(stage_gap, f"{key_prefix}.stage_gap", source)
     n = len(sizes)
     rows_key = f"{key_prefix}.rows" if rows else (f"{key_prefix}.columns" if columns else f"{key_prefix}.tables")
-    if rows:
-        if any(r < 1 for r in rows) or sum(rows) != n:
-            raise ValidationError(
-                f"{key_prefix}.rows = {list(rows)} holds {sum(rows)} tables; the banquet has {n}",
-                location=Location(file=source, field=f"{key_prefix}.rows", value=list(rows)),
-                hint=f"list tables per row (head row first) adding up to {n}, every row >= 1",
-            )
+    if rows and (any(r < 1 for r in rows) or sum(rows) != n):
+        raise ValidationError(
+            f"{key_prefix}.rows = {list(rows)} holds {sum(rows)} tables; the banquet has {n}",
+            location=Location(file=source, field=f"{key_prefix}.rows", value=list(rows)),
+            hint=f"list tables per row (head row first) adding up to {n}, every row >= 1",
+        )
     if isinstance(columns, bool) or not isinstance(columns, int) or columns < 0:
         raise ValidationError(
             f"{key_prefix}.columns must be a whole number >= 0, got {columns!r}",
@@ -581,7 +557,7 @@ def _slots(
     the door).
     """
     ys = [0.0]
-    for a, b in zip(counts, counts[1:]):
+    for a, b in itertools.pairwise(counts):
         offset = (a - b) % 2 == 1
         step = pitch * math.sqrt(3) / 2 if arrangement is Arrangement.STAGGERED and offset else pitch
         ys.append(ys[-1] - step)
@@ -658,7 +634,7 @@ def _mid_x(slots: Sequence[Point]) -> float:
 @lru_cache(maxsize=4)
 def _offsets(radius: float, step: float) -> np.ndarray:
     """Candidate moves within ``radius`` on a ``step`` grid, nearest first (no move first)."""
-    k = int(round(radius / step))
+    k = round(radius / step)
     g = np.arange(-k, k + 1) * step
     xx, yy = np.meshgrid(g, g)
     pts = np.column_stack((xx.ravel(), yy.ravel()))
@@ -785,7 +761,8 @@ def _lay_table(
                 hint='use interpreters = "behind"',
             )
         order = rank_places(
-            points, table_centre=centre, door=door, host_seat=0, cohost=cohost, variant=variant, reserved=[reserved]
+            points, table_centre=centre, door=door, host_seat=0, cohost=cohost, variant=variant,
+            reserved=() if reserved is None else [reserved],
         )
     number = {idx: k for k, idx in enumerate(order, start=1)}
     if reserved is not None:

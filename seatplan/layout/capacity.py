@@ -235,7 +235,7 @@ def max_seats(
     if best is None:
         empty = _empty(venue, kind, spacing, profile)
         return CapacityAnswer(kind, 0, empty, options, 0, None, "floor", tried, tuple(dict.fromkeys(notes)))
-    g, opts = best
+    g, chosen = best
     floor_seats = g.seat_count
     exit_limit = None
     limited_by = "floor"
@@ -245,7 +245,7 @@ def max_seats(
         else:
             notes.append("the room lists no doors: exit widths (R-PHY-4) are not checked")
         if exits and exit_limit is not None and floor_seats > exit_limit:
-            g = generate_layout(venue, kind, spacing=spacing, profile=profile, options=opts, seat_cap=exit_limit,
+            g = generate_layout(venue, kind, spacing=spacing, profile=profile, options=chosen, seat_cap=exit_limit,
                                 source=source)
             limited_by = "exits"
             notes.append(
@@ -253,7 +253,7 @@ def max_seats(
                 f"allow {exit_limit} (R-PHY-4)"
             )
     notes += list(g.notes)
-    return CapacityAnswer(kind, g.seat_count, g, opts, floor_seats, exit_limit, limited_by, tried,
+    return CapacityAnswer(kind, g.seat_count, g, chosen, floor_seats, exit_limit, limited_by, tried,
                           tuple(dict.fromkeys(notes)))
 
 
@@ -270,7 +270,7 @@ def _pitch_candidates(base: float, spacing: Spacing, profile: FireProfile, seat_
     """(pitch, both-sides limit, one-side limit) for each pitch where the limits change."""
     out: list[tuple[float, int, int]] = []
     seen: set[tuple[int, int]] = set()
-    steps = int(round(PITCH_RANGE / PITCH_STEP))
+    steps = round(PITCH_RANGE / PITCH_STEP)
     for i in range(steps + 1):
         p = round(base + i * PITCH_STEP, 6)
         l2, l1 = theatre_limits(row_pitch=p, clear_width=clear_of(p), profile=profile, seat_width=seat_width)
@@ -322,9 +322,9 @@ def _row_candidates(
             {round(spacing.classroom_table_length, 6), 1.8, 2.4})
         fixed_blocks = options.blocks is not None or bool(options.block_tables)
         for length in lengths:
-            trial = replace(options, table_length=length)
+            table_trial = replace(options, table_length=length)
             try:
-                plan = classroom_plan(trial, spacing)
+                plan = classroom_plan(table_trial, spacing)
             except GeometryError:
                 continue
             l2, l1 = theatre_limits(row_pitch=plan.row_pitch, clear_width=plan.clear_width, profile=profile, seat_width=None)
@@ -332,7 +332,7 @@ def _row_candidates(
                 continue
             for k in ([options.blocks or len(options.block_tables)] if fixed_blocks else _block_counts(venue, plan, spacing, l2, l1)):
                 est = _estimate(venue, plan, spacing, k, l2, l1) * fill
-                cands.append((est, len(cands), trial if fixed_blocks else replace(trial, blocks=k)))
+                cands.append((est, len(cands), table_trial if fixed_blocks else replace(table_trial, blocks=k)))
     cands.sort(key=lambda c: (-c[0], c[1]))
     if exhaustive or len(cands) <= FULL_SEARCH:
         return [c[2] for c in cands]
@@ -588,7 +588,7 @@ def best_layout(
                             location=Location(field="people", value=n_people))
     kinds = [LayoutKind.coerce(c) for c in candidates]
     room = room_polygon(venue)
-    xmin, ymin, xmax, ymax = room.bounds
+    xmin, _ymin, xmax, ymax = room.bounds
     focus = np.array([(xmin + xmax) / 2, ymax - venue.stage_depth])
     far = max(math.hypot(x - focus[0], y - focus[1]) for x, y in room.exterior.coords)
     out: list[tuple[tuple[float, ...], LayoutChoice]] = []

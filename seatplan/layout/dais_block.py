@@ -287,7 +287,8 @@ def build_dais(
         # the leaders' own right is -u (their left is +u)
         sign = -1.0 if options.lectern is LecternPlace.OWN_RIGHT else 1.0
         inner = front_half + END_MARGIN
-        pts = rect(*sorted((sign * inner, sign * (inner + lw))), e, e + ld)
+        near_u, far_u = sorted((sign * inner, sign * (inner + lw)))
+        pts = rect(near_u, far_u, e, e + ld)
     else:
         pts = ()
     if pts:
@@ -319,7 +320,7 @@ def generate_dais(
     """
     validate_venue(venue, source=source)
     room = room_polygon(venue, source=source)
-    xmin, ymin, xmax, ymax = room.bounds
+    _xmin, _ymin, _xmax, ymax = room.bounds
     stage = stage_polygon(venue, room=room)
     area = stage if stage is not None and not stage.is_empty else room
     ax0, ay0, ax1, ay1 = area.bounds
@@ -328,7 +329,7 @@ def generate_dais(
     if not rows:
         width_room = ax1 - ax0
         side = 2 * (END_MARGIN + (LECTERN_SIZE[0] + END_MARGIN if options.lectern in (LecternPlace.OWN_LEFT, LecternPlace.OWN_RIGHT) else 0.0))
-        n = int(math.floor((width_room - side) / seat_pitch + 1e-9))
+        n = math.floor((width_room - side) / seat_pitch + 1e-9)
         if options.fixed_chairs and options.even_mode is EvenMode.V3 and n % 2 == 1 and n > 1:
             n -= 1  # keep room for the extra fixed chair of an even V3 row
         if n < 1:

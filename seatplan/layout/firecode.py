@@ -990,11 +990,12 @@ def fire_profile(name: ProfileName | str = ProfileName.GB50016, **facts: object)
             location=Location(field="profile", value=name),
             hint=f"use one of {allowed}",
         ) from None
-    base: dict[str, object] = {
+    profiles: dict[ProfileName, dict[str, object]] = {
         ProfileName.GB50016: {"code": FireCode.GB50016},
         ProfileName.IBC: {"code": FireCode.IBC},
         ProfileName.IBC_CONTINENTAL: {"code": FireCode.IBC, "continental": True},
-    }[pname]
+    }
+    base = profiles[pname]
     known = {f for f in FireProfile.__dataclass_fields__}
     for key in facts:
         if key not in known:
@@ -1078,6 +1079,6 @@ def max_seats_for_exits(total_width: float, *, profile: FireProfile) -> int | No
     if profile.code is not FireCode.GB50016 or profile.venue_kind is not VenueKind.THEATRE:
         return None
     per100 = door_width_per_100(stepped=profile.stepped, grade=profile.grade)
-    seats = int(math.floor(total_width / per100 * 100 + 1e-6))
+    seats = math.floor(total_width / per100 * 100 + 1e-6)
     limit = max_seats_for_grade(profile.grade)
     return seats if seats <= limit else None

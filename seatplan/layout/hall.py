@@ -24,6 +24,7 @@ from dataclasses import replace
 import shapely
 
 from seatplan.errors import GeometryError, Location
+from seatplan.layout.room import room_shapes
 from seatplan.model import (
     FACING_BACK,
     FACING_FRONT,
@@ -40,7 +41,6 @@ from seatplan.model import (
     Venue,
     View,
 )
-from seatplan.layout.room import room_shapes
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
 from seatplan.protocol.dais import dais_offsets
 from seatplan.protocol.floor import number_floor
@@ -283,7 +283,7 @@ def _lay_floor(
         )
     first_y = stage_front - floor.front_gap - CHAIR_SIZE / 2
     last_allowed = ymin + floor.back_gap + CHAIR_SIZE / 2
-    fit = int(math.floor((first_y - last_allowed) / floor.row_pitch + 1e-9)) + 1 if first_y >= last_allowed else 0
+    fit = math.floor((first_y - last_allowed) / floor.row_pitch + 1e-9) + 1 if first_y >= last_allowed else 0
     if floor.rows > fit:
         raise GeometryError(
             f"{floor.rows} floor rows need {(floor.rows - 1) * floor.row_pitch + floor.front_gap + floor.back_gap + CHAIR_SIZE:.1f} m "

@@ -36,7 +36,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +60,14 @@ from seatplan.layout.room import (
     validate_venue,
 )
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.banquet import (
+    DEFAULT_SEAT_PITCH,
+    DEFAULT_TABLE_WIDTH,
+    MAX_TABLE_WIDTH,
+    MIN_SEAT_PITCH,
+    MIN_TABLE_WIDTH,
+    TableAxis,
+)
 from seatplan.model.enums import coerce_choice
 from seatplan.model.problem import STOOL_TAG
 from seatplan.protocol.banquet import door_inward
@@ -79,18 +86,8 @@ __all__ = [
     "generate_long_table",
 ]
 
-#: Default table length per place (R-PHY-8: 0.6 m per person is the comfortable minimum).
-DEFAULT_SEAT_PITCH = 0.6
 #: Below this pitch a warning cites R-PHY-8.
 RECOMMENDED_PITCH = 0.6
-#: Chairs cannot stand closer than their own width.
-MIN_SEAT_PITCH = CHAIR_WIDTH
-#: Default table width: a banquet long table is about 1 m wide (two 0.45–0.5 m covers).
-DEFAULT_TABLE_WIDTH = 1.0
-#: A table narrower than one place cannot take a chair at its end; wider than this nobody can
-#: talk across it.
-MIN_TABLE_WIDTH = 0.6
-MAX_TABLE_WIDTH = 3.0
 #: Search for a free spot: fine steps near the middle of the floor, then coarse over the room.
 _NEAR_RADIUS = 3.0
 _NEAR_STEP = 0.1
@@ -100,17 +97,6 @@ _CHUNK = 2048
 _DOOR_TIE = 0.5
 
 Point = tuple[float, float]
-
-
-class TableAxis(StrEnum):
-    """How the long table stands in the room (``[banquet] long_table_axis``).
-
-    ``ACROSS``: the long sides parallel to the wall of the main door (the table across the
-    room, seen from the door). ``ALONG``: the long sides pointing from the door to the far wall.
-    """
-
-    ACROSS = "across"
-    ALONG = "along"
 
 
 @dataclass(frozen=True)
@@ -321,17 +307,17 @@ def generate_long_table(
     number = {sid: k for k, sid in enumerate(order, start=1)}
     seats: list[Seat] = []
     for sid in order:
-        s = next(r for r in raw if r.id == sid)
+        chair = next(r for r in raw if r.id == sid)
         tags = {"main-table"}
         if number[sid] == 1:
             tags.add("host-seat")
         elif number[sid] == 2:
             tags |= {"host-seat", "hostess-seat"}
-        seats.append(replace(s, id=f"t01-s{number[sid]:02d}", number=number[sid], tags=frozenset(tags)))
+        seats.append(replace(chair, id=f"t01-s{number[sid]:02d}", number=number[sid], tags=frozenset(tags)))
 
     corners = [to_plan(sx * length / 2, sy * table_width / 2) for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
     outline = tuple((round(x, 4) + 0.0, round(y, 4) + 0.0) for x, y in corners)
-    shapes = room_shapes(venue, room=room) + [Shape(ShapeKind.TABLE, outline, table_label(1))]
+    shapes = [*room_shapes(venue, room=room), Shape(ShapeKind.TABLE, outline, table_label(1))]
     layout = Layout(venue=venue, seats=tuple(seats), shapes=tuple(shapes))
     result = LongTableLayout(
         layout=layout,

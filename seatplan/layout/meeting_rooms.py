@@ -61,7 +61,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 
 from shapely.geometry import LineString, Point, Polygon
@@ -70,6 +69,18 @@ from seatplan.errors import GeometryError, Location
 from seatplan.layout.room import door_wall, obstacle_polygons, room_polygon, room_shapes
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.rooms import (
+    ARMCHAIR_DEPTH,
+    ARMCHAIR_WIDTH,
+    MULTILATERAL_TABLE_SIZE,
+    PERSON_PITCH,
+    ROOM_SEAT_PITCH,
+    SIGNING_TABLE_LENGTH,
+    TALKS_SEAT_PITCH,
+    TEA_TABLE_WIDTH,
+    MultilateralTable,
+    TableShape,
+)
 from seatplan.protocol.meetings import (
     Hand,
     TableOrientation,
@@ -118,29 +129,16 @@ __all__ = [
     "room_frame",
 ]
 
-#: Reception armchair (单人沙发) width, metres (minshenggouwu.com: 0.8–0.9 m).
-ARMCHAIR_WIDTH = 0.80
-#: Reception armchair depth, metres (assumption: square).
-ARMCHAIR_DEPTH = 0.80
-#: Tea table (茶几) between two armchairs, metres (assumption).
-TEA_TABLE_WIDTH = 0.50
-#: Table length per person at 会谈, metres (R-PHY-8, upper end of 0.6–0.8 m).
-TALKS_SEAT_PITCH = 0.80
-#: Table length per person in a small meeting room, metres (R-PHY-8, middle of 0.6–0.8 m).
-ROOM_SEAT_PITCH = 0.70
 #: Table width for up to :data:`SMALL_ROOM_PEOPLE` people, metres (minshenggouwu.com: 0.8–1.2 m).
 SMALL_TABLE_WIDTH = 1.2
 #: Table width above that, metres (minshenggouwu.com: medium rooms 1.6–1.8 m).
 MEDIUM_TABLE_WIDTH = 1.6
 #: Largest meeting at a "small room" table (minshenggouwu.com: "可供15人會議").
 SMALL_ROOM_PEOPLE = 15
-#: Signing table length and depth, metres (R-PHY-9: 2.4 m long, 45–60 cm deep).
-SIGNING_TABLE_LENGTH = 2.4
+#: Signing table depth, metres (R-PHY-9: 45–60 cm deep).
 SIGNING_TABLE_DEPTH = 0.6
 #: Side of the square drawn for a table flag, metres (a drawing size only).
 FLAG_SIZE = 0.16
-#: Distance between standing / photo places, metres (R-PHY-8: 0.6 m per person; 2 ft).
-PERSON_PITCH = 0.60
 #: Depth of a standing row or riser step, metres (one chair footprint; assumption).
 STANDING_ROW_DEPTH = 0.50
 #: Camera mark in front of the front photo row, metres (a mark only).
@@ -158,20 +156,6 @@ FACE_LEFT = 180.0  # towards the entrant's left
 _EPS = 1e-6
 
 Point2 = tuple[float, float]
-
-
-class TableShape(StrEnum):
-    """Outline of a meeting table."""
-
-    RECTANGLE = "rectangle"  # boardroom table
-    OVAL = "oval"  # straight sides with round ends (stadium)
-
-
-class MultilateralTable(StrEnum):
-    """Table of multilateral talks: "可把座位摆成圆形或正方形" (R-MTG-5)."""
-
-    ROUND = "round"  # :func:`lay_round_table`
-    SQUARE = "square"  # :func:`lay_square_table`
 
 
 # --------------------------------------------------------------------------------------
@@ -610,7 +594,7 @@ def lay_reception(
     pitch = aw + tea
     v_first = v_p - ad / 2 - aw / 2
     v_low = sp.wall_walkway + aw / 2
-    fit = int(math.floor((v_first - v_low) / pitch + 1e-9)) + 1 if v_first >= v_low else 0
+    fit = math.floor((v_first - v_low) / pitch + 1e-9) + 1 if v_first >= v_low else 0
     rows = 1 if n <= fit else 2
     if n and (fit == 0 or n > 2 * fit):
         m = math.ceil(n / 2)
@@ -1211,7 +1195,7 @@ def lay_signing(
     uc, depth = frame.centre_u, frame.depth
     cw, cd = sp.chair_width, sp.chair_depth
     half_w = min(uc - frame.u_min, frame.u_max - uc)
-    fit = int(math.floor((half_w - sp.last_row_wall_extra - cw / 2 - pp / 2) / pp + 1e-9)) + 1 if half_w > pp else 0
+    fit = math.floor((half_w - sp.last_row_wall_extra - cw / 2 - pp / 2) / pp + 1e-9) + 1 if half_w > pp else 0
     if per == 0:
         per = max(1, min(n, fit))
     if per > fit:
@@ -1425,10 +1409,6 @@ def relabel_seats(
 
 #: Smallest round table for multilateral talks, metres of diameter (assumption: a 1.2 m table seats 4).
 ROUND_TABLE_MIN_DIAMETER = 1.2
-#: Accepted range (metres) of a requested round-table diameter or square-table side at multilateral
-#: talks (``[talks] table_diameter`` / ``table_side``; 0 there means "as small as the chairs allow").
-#: Below 0.8 m is not a table for talks; above 12 m is a hall, not a table (assumptions).
-MULTILATERAL_TABLE_SIZE: tuple[float, float] = (0.8, 12.0)
 #: Clear arc left between the back-row chairs of two neighbouring delegations, metres (assumption).
 DELEGATION_GAP = 0.3
 

@@ -29,9 +29,9 @@ from shapely.geometry.polygon import orient
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import AisleKind, AisleSpec, CodeViolation, FireProfile, RowSpec, Severity, check_theatre
 from seatplan.layout.spacing import Spacing
+from seatplan.model.enums import ShapeKind
 from seatplan.model.problem import Layout
 from seatplan.model.seats import Seat
-from seatplan.model.enums import ShapeKind
 from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
@@ -119,7 +119,7 @@ def room_polygon(venue: Venue, *, source: str | Path = "") -> Polygon:
     """
     _check_finite(venue.outline, "the room outline", "venue.outline", source)
     poly = Polygon(venue.outline)
-    if _degenerate(venue.outline) or poly.area <= _AREA_EPS and shapely.is_valid(poly):
+    if _degenerate(venue.outline) or (poly.area <= _AREA_EPS and shapely.is_valid(poly)):
         raise GeometryError(
             "the room outline encloses no area (its points are collinear or repeated)",
             location=_loc(source, "venue.outline", list(venue.outline)),
@@ -1012,7 +1012,7 @@ def trace_segments(
             px, py = x[end] + math.cos(fa) * passage, y[end] + math.sin(fa) * passage
             starts.append((px, py))
             owner.append(int(end))
-    k = max(1, int(round((probe_length + cw / 2) / step)))
+    k = max(1, round((probe_length + cw / 2) / step))
     s = np.asarray(starts)
     d = np.asarray(dirs)
     owner_arr = np.asarray(owner)

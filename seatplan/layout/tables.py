@@ -29,6 +29,7 @@ end from the main door) and then clockwise as seen on the plan.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,8 +40,8 @@ import numpy as np
 import shapely
 from shapely import affinity
 from shapely.geometry import Point, Polygon
-from shapely.ops import nearest_points
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
 
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import FireProfile
@@ -193,7 +194,7 @@ def _oval(n: int, ends: bool, depth: float, sp: Spacing) -> _Group:
         x = -straight / 2 + (i + 0.5) * p
         chairs.append((x, r + g + cd / 2, 270.0))
         chairs.append((x, -r - g - cd / 2, 90.0))
-    m = int(math.floor(math.pi * r / p + 1e-9)) if ends else 0
+    m = math.floor(math.pi * r / p + 1e-9) if ends else 0
     rc = r + g + cd / 2
     for j in range(m):
         a = -math.pi / 2 + (j + 0.5) * math.pi / m
@@ -281,11 +282,11 @@ class _Room:
         edges: list[tuple[tuple[float, float], tuple[float, float]]] = []
         for ring in [self.room.exterior, *self.room.interiors, *(o.exterior for o in self.obstacles)]:
             pts = list(ring.coords)
-            edges += list(zip(pts[:-1], pts[1:]))
+            edges += list(itertools.pairwise(pts))
         if self.stage is not None and not self.stage.is_empty:
             for part in getattr(self.stage, "geoms", [self.stage]):
                 pts = list(part.exterior.coords)
-                edges += list(zip(pts[:-1], pts[1:]))
+                edges += list(itertools.pairwise(pts))
         self.edges = np.asarray(edges, dtype=float)
         xmin, ymin, xmax, ymax = self.room.bounds
         self.focus = Point((xmin + xmax) / 2, (ymin + ymax) / 2)

@@ -34,6 +34,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import SupportsInt, cast
 
 import numpy as np
 import shapely
@@ -280,10 +281,10 @@ class _Widths:
     rear: float
     cross: float
 
-    def copy(self) -> "_Widths":
+    def copy(self) -> _Widths:
         return _Widths(list(self.longs), self.ring, self.rear, self.cross)
 
-    def covers(self, other: "_Widths") -> bool:
+    def covers(self, other: _Widths) -> bool:
         """True if every width here is at least the one in ``other``."""
         return (
             len(self.longs) == len(other.longs)
@@ -293,7 +294,7 @@ class _Widths:
             and self.cross >= other.cross - _EPS
         )
 
-    def bump(self, other: "_Widths") -> bool:
+    def bump(self, other: _Widths) -> bool:
         changed = False
         for i, w in enumerate(other.longs):
             if w > self.longs[i] + _EPS:
@@ -385,7 +386,7 @@ def _choose_blocks(width: float, plan: RowPlan, u2: int, u1: int, aisle: float) 
         room_for = width - (k - 1) * aisle
         if room_for < plan.unit_width:
             break
-        units = int(math.floor(room_for / plan.unit_width + 1e-9))
+        units = math.floor(room_for / plan.unit_width + 1e-9)
         seats = min(units, sum(_block_limits(k, u2, u1, plan.side_aisles)))
         if seats > best:
             best_k, best = k, seats
@@ -411,7 +412,7 @@ def _plan_rows(depth: float, plan: RowPlan, cross: float) -> list[int]:
         if usable < -1e-9:
             rows = 0
         else:
-            rows = int(math.floor(usable / plan.row_pitch + 1e-9)) + 1
+            rows = math.floor(usable / plan.row_pitch + 1e-9) + 1
         if plan.max_rows:
             rows = min(rows, plan.max_rows)
         if rows <= m * per_bank or rows == 0:
@@ -439,10 +440,10 @@ def _row_fronts(plan: RowPlan, banks: Sequence[int], cross: float) -> tuple[list
     return fronts, bank_of_row, ranges
 
 
-def _cross_bands(frame: "_Frame", plan: RowPlan, banks: Sequence[int], cross: float,
+def _cross_bands(frame: _Frame, plan: RowPlan, banks: Sequence[int], cross: float,
                  centre: tuple[float, float] | None, radius: float) -> list[BaseGeometry]:
     fronts, _, ranges = _row_fronts(plan, banks, cross)
-    xmin, ymin, xmax, ymax = frame.bounds
+    xmin, _ymin, xmax, _ymax = frame.bounds
     out: list[BaseGeometry] = []
     for b in range(len(banks) - 1):
         back = fronts[ranges[b][1]] + plan.unit_depth
@@ -454,7 +455,7 @@ def _cross_bands(frame: "_Frame", plan: RowPlan, banks: Sequence[int], cross: fl
     return out
 
 
-def _dodge_pillars_y(frame: "_Frame", plan: RowPlan, spacing: Spacing, banks: list[int], cross: float,
+def _dodge_pillars_y(frame: _Frame, plan: RowPlan, spacing: Spacing, banks: list[int], cross: float,
                      centre: tuple[float, float] | None, radius: float) -> list[int]:
     """Move cross aisles by a few rows so that no pillar stands in one (when the banks allow)."""
     if len(banks) < 2 or not frame.obstacles:
@@ -480,7 +481,7 @@ def _dodge_pillars_y(frame: "_Frame", plan: RowPlan, spacing: Spacing, banks: li
     return best
 
 
-def _dodge_pillars_x(frame: "_Frame", plan: RowPlan, spacing: Spacing, units: list[int], longs: Sequence[float],
+def _dodge_pillars_x(frame: _Frame, plan: RowPlan, spacing: Spacing, units: list[int], longs: Sequence[float],
                      x_start: float, limits: Sequence[int], y_low: float) -> list[int]:
     """Move longitudinal aisles by a few units so that no pillar stands in one (within the limits)."""
     spans = [
@@ -544,7 +545,7 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     if zone0.is_empty or zone0.area < 1e-6:
         notes.append("no floor is left for seats once the wall bands and the front gap are kept free")
         return empty
-    xa, ya, xb, yb = zone0.bounds
+    xa, ya, xb, _yb = zone0.bounds
     width = xb - xa
     cx = (xa + xb) / 2
 
@@ -564,7 +565,7 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
             widths.longs = [base] * (k - 1)
         blimits = _block_limits(k, U2, U1, plan.side_aisles)
         avail = width - sum(widths.longs)
-        units = _distribute(max(0, int(math.floor(avail / plan.unit_width + 1e-9))), blimits)
+        units = _distribute(max(0, math.floor(avail / plan.unit_width + 1e-9)), blimits)
     if len(widths.longs) != k - 1:
         widths.longs = [widths.longs[0] if widths.longs else widths.cross] * (k - 1)
     span = sum(units) * plan.unit_width + sum(widths.longs)
@@ -605,8 +606,8 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     # aisles
     aisles: list[PlannedAisle] = []
     seat_band = shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.y_front)
-    for i, (a, b) in enumerate(strips, start=1):
-        poly = room.intersection(shapely.box(a, ymin - 1, b, frame.front_line))
+    for i, (lo, hi) in enumerate(strips, start=1):
+        poly = room.intersection(shapely.box(lo, ymin - 1, hi, frame.front_line))
         aisles.append(PlannedAisle(f"纵走道 {i}", AisleKind.LONGITUDINAL, widths.longs[i - 1], poly))
     for b in range(len(banks) - 1):
         last = bank_ranges[b][1]
@@ -751,7 +752,7 @@ def _arc_slots(x0: float, x1: float, cx: float, rho: float, step: float, cw: flo
         lo, hi = a, b
     if hi < lo:
         return []
-    n = min(cap, int(math.floor((hi - lo) / step + 1e-9)) + 1)
+    n = min(cap, math.floor((hi - lo) / step + 1e-9) + 1)
     mid = (lo + hi) / 2
     return [mid + (j - (n - 1) / 2) * step for j in range(n)]
 
@@ -773,7 +774,7 @@ def _trace_and_trim(frame: _Frame, plan: RowPlan, spacing: Spacing, p: _Pass, li
             passage=_passage(plan, spacing),
         )
         return [
-            (int(key), idx, None if first is None else probe[first], None if last is None else probe[last])  # type: ignore[arg-type]
+            (int(cast(SupportsInt, key)), idx, None if first is None else probe[first], None if last is None else probe[last])
             for key, idx, first, last in traced
         ]
 
@@ -867,8 +868,8 @@ def _count_persons(plan: RowPlan, spacing: Spacing, p: _Pass) -> None:
             drains = {first: (n + 1) // 2, last: n // 2}
         else:
             drains = {(first if first is not None else last): n}  # type: ignore[dict-item]
-        for a, persons in drains.items():
-            served[(a, bank)] = served.get((a, bank), 0) + persons
+        for aisle, count in drains.items():
+            served[(aisle, bank)] = served.get((aisle, bank), 0) + count
     persons: dict[int, int] = {}
     need = _Widths([], 0.0, 0.0, 0.0)
     longs: list[float] = []
@@ -932,7 +933,7 @@ def lay_rows(
         )
     for i, u in enumerate(plan.block_units, start=1):
         outer = i in (1, len(plan.block_units)) and not plan.side_aisles
-        allowed = (U1 if outer or len(plan.block_units) == 1 and not plan.side_aisles else U2)
+        allowed = (U1 if outer or (len(plan.block_units) == 1 and not plan.side_aisles) else U2)
         if len(plan.block_units) == 1 and not plan.side_aisles:
             allowed = 0
         if u > allowed:
@@ -1022,7 +1023,7 @@ def _guess_widths(frame: _Frame, plan: RowPlan, spacing: Spacing, lims: tuple[in
     not a rectangle seats fewer, so the guess is on the wide side and the rebuilds narrow it.
     """
     _, _, U2, U1 = lims
-    xmin, ymin, xmax, ymax = frame.bounds
+    xmin, ymin, xmax, _ymax = frame.bounds
     g = plan.per_unit
     w = floor.copy()
     base = max(spacing.aisle_width, min_aisle_width(0))

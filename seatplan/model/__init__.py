@@ -1,6 +1,7 @@
 """Pure data of seatplan: stdlib dataclasses, validated where they are made."""
 
 from seatplan.model.attendees import Attendee
+from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
     Convention,
     EvenMode,
@@ -28,12 +29,24 @@ from seatplan.model.meeting import (
 )
 from seatplan.model.plan import Plan, Result
 from seatplan.model.problem import Layout, SeatingProblem, Zone
+from seatplan.model.outputs import OutputSpec, Paper
+from seatplan.model.requests import RulesSpec
+from seatplan.model.rooms import MeetingRoomSpec, PhotoSpec, ReceptionSpec, SigningSpec, TalksSpec
 from seatplan.model.seats import FACING_BACK, FACING_FRONT, Seat
 from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
     "Attendee",
     "BalconySpec",
+    "BanquetSpec",
+    "MeetingRoomSpec",
+    "PhotoSpec",
+    "ReceptionSpec",
+    "OutputSpec",
+    "Paper",
+    "RulesSpec",
+    "SigningSpec",
+    "TalksSpec",
     "FloorHand",
     "Lectern",
     "ListOrder",

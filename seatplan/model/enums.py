@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from enum import Enum, StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 E = TypeVar("E", bound=Enum)
+
+
+class Choice(StrEnum):
+    """An option enum whose members may carry aliases, such as their Chinese names.
+
+    Write a member as ``ROWS = "rows", "横排法"``: the first string is the value
+    (what seatplan writes), the others are aliases every reader accepts
+    (:func:`coerce_choice`, and ``FillMethod("横排法")``).
+    """
+
+    aliases: tuple[str, ...]
+
+    def __new__(cls, value: str, *aliases: str) -> Choice:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.aliases = aliases
+        return member
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return find_choice(cls, value)
 
 
 class Convention(StrEnum):
@@ -97,15 +119,48 @@ class SolveStatus(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-def coerce_choice(enum_cls: type[E], value: object, key: str, *, source: str | os.PathLike[str] = "") -> E:
-    """``value`` as a member of ``enum_cls``: the member itself, or its value or name in any case.
+def find_choice(enum_cls: type[E] | tuple[type[Enum], ...], value: object) -> Any:
+    """The member of ``enum_cls`` that ``value`` names, or ``None``.
+
+    A member matches itself, its value, its name (``_`` and ``-`` alike) or one
+    of its aliases (:class:`Choice`), ignoring case and surrounding blanks.
+    ``enum_cls`` may be a tuple of enums, searched in turn.
+    """
+    classes = enum_cls if isinstance(enum_cls, tuple) else (enum_cls,)
+    for cls in classes:
+        if isinstance(value, cls):
+            return value
+    if not isinstance(value, str):
+        return None
+    wanted = value.strip().lower().replace("_", "-")
+    for cls in classes:
+        for member in cls:
+            names = (str(member.value), member.name, *getattr(member, "aliases", ()))
+            if any(n.lower().replace("_", "-") == wanted for n in names):
+                return member
+    return None
+
+
+def printable(text: str) -> str:
+    """``text`` with control and invisible (zero-width, bidi) characters escaped: ``'a\\u200b'``."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def coerce_choice(
+    enum_cls: type[E] | tuple[type[Enum], ...], value: object, key: str, *, source: str | os.PathLike[str] = ""
+) -> E:
+    """``value`` as a member of ``enum_cls``: the member itself, or its value, name or alias in any case.
+
+    The one enum coercion of seatplan: specs, plan files and function arguments
+    all use it, so every option accepts the same spellings (``"rows"``,
+    ``"ROWS"``, ``"横排法"``).
 
     Parameters
     ----------
     enum_cls
-        The enumeration.
+        The enumeration (or a tuple of them, for an option that takes either).
     value
-        A member, or a string such as ``"french"`` / ``"FRENCH"`` / ``"cn_a"``.
+        A member, or a string such as ``"french"`` / ``"FRENCH"`` / ``"cn_a"`` / ``"居中式"``.
     key
         The option's name, for the error (``banquet.style``).
     source
@@ -114,20 +169,23 @@ def coerce_choice(enum_cls: type[E], value: object, key: str, *, source: str | o
     Raises
     ------
     ValidationError
-        Naming the file, key and value and listing the allowed values.
+        Naming the file, key and value, listing the allowed values, with a
+        "did you mean" when the value is close to one of them.
     """
     from seatplan.errors import Location, ValidationError
 
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        wanted = value.strip().lower().replace("_", "-")
-        for member in enum_cls:
-            if str(member.value).lower() == wanted or member.name.lower().replace("_", "-") == wanted:
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
+    member = find_choice(enum_cls, value)
+    if member is not None:
+        return member  # type: ignore[no-any-return]
+    classes = enum_cls if isinstance(enum_cls, tuple) else (enum_cls,)
+    members = [m for cls in classes for m in cls]
+    allowed = ", ".join(
+        repr(m.value) + (f" ({'/'.join(m.aliases)})" if getattr(m, "aliases", ()) else "") for m in members
+    )
+    close = difflib.get_close_matches(value.strip().lower(), [str(m.value) for m in members], n=1) if isinstance(value, str) else []
+    example = f'did you mean "{close[0]}"?' if close else f'write e.g. {key.rsplit(".", 1)[-1]} = "{members[0].value}"'
     raise ValidationError(
-        f"{key} must be one of {allowed}, got {value!r}",
+        f"is not one of {allowed}",
         location=Location(file=os.fspath(source), field=key, value=value),
-        hint=f"use one of {allowed}",
+        hint=example,
     )

@@ -7,16 +7,32 @@ accepts either the enum member or its string value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.attendees import Attendee
-from seatplan.model.enums import Convention, EvenMode, FillMethod, Numbering, OccasionKind, Side, View
+from seatplan.model.banquet import BanquetSpec
+from seatplan.model.enums import (
+    Convention,
+    EvenMode,
+    FillMethod,
+    Numbering,
+    OccasionKind,
+    Side,
+    View,
+)
+from seatplan.model.outputs import OutputSpec
+from seatplan.model.requests import RulesSpec
+from seatplan.model.rooms import (
+    MeetingRoomSpec,
+    PhotoSpec,
+    ReceptionSpec,
+    SigningSpec,
+    TalksSpec,
+)
 from seatplan.model.venue import Venue
 
 #: The plan-file format version this library writes and reads.
@@ -564,13 +580,14 @@ class Meeting:
         List people who do not fit in ``unseated.csv`` instead of failing.
     occasion
         The kind of event (meeting with dais and floor by default).
-    options
-        Option tables of the occasion (``[banquet]``, ``[reception]``...) as read
-        from the plan file; each occasion validates its own table.
     source
         Path of the plan file, if read from one.
     balcony
         A second seating level (楼上/二楼, R-AUD-7), or ``None``.
+    banquet, reception, talks, signing, photo, meeting_room
+        The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
+    rules
+        The organisers' requests (``[rules]``), or ``None`` when there are none.
     """
 
     title: str
@@ -583,12 +600,28 @@ class Meeting:
     date: str = ""
     allow_unseated: bool = False
     occasion: OccasionKind = OccasionKind.MEETING
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     source: Path | None = None
     balcony: BalconySpec | None = None
+    banquet: BanquetSpec | None = None
+    reception: ReceptionSpec | None = None
+    talks: TalksSpec | None = None
+    signing: SigningSpec | None = None
+    photo: PhotoSpec | None = None
+    meeting_room: MeetingRoomSpec | None = None
+    rules: RulesSpec | None = None
+    outputs: OutputSpec | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", _coerce(Convention, self.convention, "convention"))
+        object.__setattr__(self, "occasion", _coerce(OccasionKind, self.occasion, "occasion"))
+        for name, spec in _SPECS.items():
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, spec):
+                raise ValidationError(
+                    f"{name} is a {type(value).__name__}, not a {spec.__name__}",
+                    location=Location(field=name),
+                    hint=f"build it with seatplan.{spec.__name__}(...)",
+                )
         seen: dict[str, Attendee] = {}
         for a in self.attendees:
             if a.id in seen:
@@ -598,3 +631,16 @@ class Meeting:
                     hint="give every attendee a unique id",
                 )
             seen[a.id] = a
+
+
+#: Meeting fields that hold the options of an occasion or the requests, and their spec class.
+_SPECS: dict[str, type] = {
+    "banquet": BanquetSpec,
+    "reception": ReceptionSpec,
+    "talks": TalksSpec,
+    "signing": SigningSpec,
+    "photo": PhotoSpec,
+    "meeting_room": MeetingRoomSpec,
+    "rules": RulesSpec,
+    "outputs": OutputSpec,
+}

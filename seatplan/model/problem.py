@@ -11,6 +11,7 @@ them, so both read a rule the same way (``docs/rules.md``).
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Mapping, Sequence
@@ -274,7 +275,7 @@ class SeatingProblem:
 
     # ---------------------------------------------------------------- derived, cached
 
-    def _cached(self, key: str, make: "object") -> object:
+    def _cached(self, key: str, make: object) -> object:
         if key not in self._cache:
             self._cache[key] = make()  # type: ignore[operator]
         return self._cache[key]
@@ -305,7 +306,7 @@ class SeatingProblem:
         """
         return self._cached("individual", lambda: _individually_placed(self))  # type: ignore[return-value]
 
-    def reference(self, zone: Zone) -> "FillReference":
+    def reference(self, zone: Zone) -> FillReference:
         """The plain protocol fill of a non-strict zone (:func:`reference_fill`)."""
         return self._cached(f"reference:{zone.name}", lambda: reference_fill(self, zone))  # type: ignore[return-value]
 
@@ -392,12 +393,12 @@ def seat_neighbours(seats: Sequence[Seat]) -> dict[str, tuple[str, ...]]:
     for key, group in rows.items():
         line = sorted(((_lateral(s), s) for s in group), key=lambda p: (p[0], p[1].id))
         ordered_rows[key] = line
-        gaps = [b[0] - a[0] for a, b in zip(line, line[1:])]
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(line)]
         pitch_by_section.setdefault(key[0], []).extend(g for g in gaps if g > 1e-9)
     pitch = {sec: statistics.median(g) for sec, g in pitch_by_section.items() if g}
     for (section, _), line in ordered_rows.items():
         limit = pitch.get(section, 0.0) * NEIGHBOUR_GAP_FACTOR + 1e-9
-        for (la, a), (lb, b) in zip(line, line[1:]):
+        for (la, a), (lb, b) in itertools.pairwise(line):
             if lb - la <= limit:
                 out[a.id].append(b.id)
                 out[b.id].append(a.id)

@@ -83,7 +83,7 @@ class Venue:
             )
 
     @classmethod
-    def rectangle(cls, width: float, depth: float, **kwargs: object) -> "Venue":
+    def rectangle(cls, width: float, depth: float, **kwargs: object) -> Venue:
         """Make a rectangular room ``width`` × ``depth`` metres with its corner at the origin."""
         if width <= 0 or depth <= 0:
             raise ValidationError(

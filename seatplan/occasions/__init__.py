@@ -23,6 +23,11 @@ class Staging:
     zones: tuple[Zone, ...]
 
 
+def option_error(meeting: Meeting, key: str, value: object, message: str, hint: str) -> PlanFileError:
+    """An error about an option of the meeting's plan file found while building (it names the file)."""
+    return PlanFileError(message, location=Location(file=meeting.source or "", field=key, value=value), hint=hint)
+
+
 #: Occasion kind → module in this package that builds it.
 _MODULES: dict[OccasionKind, str] = {
     OccasionKind.MEETING: "hall",

@@ -77,48 +77,25 @@ import warnings as _warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
 
 from seatplan.errors import Location, ValidationError
-from seatplan.io.attendee_table import resolve_partners
-from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.banquet import (
-    DEFAULT_STAGE_GAP,
-    DEFAULT_TABLE_GAP,
-    DEFAULT_WALL_GAP,
-    MIN_TABLE_GAP,
-    SECTION,
-    Arrangement,
-    BanquetTable,
-    MainPosition,
-    generate_banquet,
-)
+from seatplan.layout.banquet import SECTION, BanquetTable, generate_banquet
 from seatplan.layout.long_table import (
-    DEFAULT_SEAT_PITCH,
-    DEFAULT_TABLE_WIDTH,
-    MAX_TABLE_WIDTH,
-    MIN_SEAT_PITCH,
-    MIN_TABLE_WIDTH,
     LongTableLayout,
-    TableAxis,
     add_interpreter_stools,
     generate_long_table,
 )
 from seatplan.model import Attendee, Convention, Meeting, Zone
-from seatplan.occasions import Staging
-from seatplan.protocol.banquet import (
-    DEFAULT_TIE_BREAK,
+from seatplan.model.attendees import resolve_partners
+from seatplan.model.banquet import (
+    BanquetSpec,
     BanquetVariant,
-    HostFacing,
+    GuestOutranksHost,
     InterpreterPlacement,
-    RightOf,
-    TableHandedness,
-    TieBreak,
-    table_sizes,
 )
+from seatplan.occasions import Staging
+from seatplan.protocol.banquet import table_sizes
 from seatplan.protocol.long_table import (
-    BanquetStyle,
     anchor_genders,
     long_table_places,
     parse_gender,
@@ -129,13 +106,12 @@ __all__ = [
     "INTERPRETER_TAGS",
     "OPTION_TABLE",
     "STOOL_ZONE",
-    "BanquetOptions",
     "BanquetPlan",
+    "BanquetSpec",
     "BanquetWarning",
     "GuestOutranksHost",
     "build",
     "plan_banquet",
-    "read_banquet_options",
     "stool_zone_name",
 ]
 
@@ -170,101 +146,6 @@ class BanquetWarning(UserWarning):
     """A banquet plan that works but breaks a recommendation (R-BNQ-1, R-BNQ-6, ...)."""
 
 
-class GuestOutranksHost(StrEnum):
-    """When the guest of honour and the host exchange places (R-BNQ-9).
-
-    ``AUTO``: when the top guest's rank number is smaller than the top host's (one rank list
-    for both sides). ``YES`` / ``NO``: always / never. In the plan file: ``"auto"``, ``true``
-    or ``false``.
-    """
-
-    AUTO = "auto"
-    YES = "yes"
-    NO = "no"
-
-
-@dataclass(frozen=True)
-class BanquetOptions:
-    """The ``[banquet]`` option table (see ``docs/banquet.md``).
-
-    Parameters
-    ----------
-    tables
-        Number of tables; 0 = as few as hold everyone at ``seats_per_table`` (R-BNQ-1).
-    seats_per_table
-        Places per table (the largest size when ``tables`` is 0). R-BNQ-1: ≤ 10, even.
-    main_seats
-        Places at the main table; 0 = ``seats_per_table`` (R-BNQ-1: it may be larger).
-    rows
-        Tables per row, head row first; empty = from ``arrangement`` and ``columns``.
-    arrangement, columns, table_gap, wall_gap, stage_gap, main_position
-        Layout options of :func:`seatplan.layout.banquet.generate_banquet`.
-    style
-        ``"rounds"`` (default) or one Western long table, ``"french"`` / ``"english"``
-        (R-BNQ-12); the round-table keys do not apply to a long table and vice versa.
-    long_table_seat_pitch, long_table_width, long_table_axis
-        The long table: metres of table per place (R-PHY-8, 0.6), its width (1.0 m), and
-        ``"across"`` / ``"along"`` the room (:class:`~seatplan.layout.long_table.TableAxis`).
-    tie_break, right_of, table_handedness
-        Table ranking options (R-BNQ-2/5).
-    host_facing
-        Which seat is each table's host seat (R-BNQ-6).
-    variant
-        Guest order with a co-host (R-BNQ-8); ``None`` = ``"intl"`` for an international
-        meeting (``convention = "intl"``), else ``"cn-a"``.
-    cohost
-        Seat a co-host (副主陪) opposite the host at every table that has one (R-BNQ-8).
-    guest_outranks_host
-        R-BNQ-9 exchange at the main table.
-    interpreters
-        R-BNQ-10 placement of interpreters.
-    """
-
-    tables: int = 0
-    seats_per_table: int = 10
-    main_seats: int = 0
-    rows: tuple[int, ...] = ()
-    arrangement: Arrangement = Arrangement.GRID
-    columns: int = 0
-    table_gap: float = DEFAULT_TABLE_GAP
-    wall_gap: float = DEFAULT_WALL_GAP
-    stage_gap: float = DEFAULT_STAGE_GAP
-    main_position: MainPosition = MainPosition.FAR
-    tie_break: tuple[TieBreak, ...] = DEFAULT_TIE_BREAK
-    right_of: RightOf = RightOf.HOST
-    table_handedness: TableHandedness = TableHandedness.RIGHT
-    host_facing: HostFacing = HostFacing.SAME_AS_MAIN
-    variant: BanquetVariant | None = None
-    cohost: bool = False
-    guest_outranks_host: GuestOutranksHost = GuestOutranksHost.AUTO
-    interpreters: InterpreterPlacement = InterpreterPlacement.BEHIND
-    style: BanquetStyle = BanquetStyle.ROUNDS
-    long_table_seat_pitch: float = DEFAULT_SEAT_PITCH
-    long_table_width: float = DEFAULT_TABLE_WIDTH
-    long_table_axis: TableAxis = TableAxis.ACROSS
-
-
-#: Keys of ``[banquet]`` that only round tables use, and those only the long table uses.
-ROUND_KEYS = (
-    "tables",
-    "seats_per_table",
-    "main_seats",
-    "rows",
-    "arrangement",
-    "columns",
-    "table_gap",
-    "main_position",
-    "tie_break",
-    "right_of",
-    "table_handedness",
-    "host_facing",
-    "variant",
-    "cohost",
-    "guest_outranks_host",
-)
-LONG_TABLE_KEYS = ("long_table_seat_pitch", "long_table_width", "long_table_axis")
-
-
 @dataclass(frozen=True)
 class BanquetPlan:
     """What :func:`plan_banquet` produces.
@@ -296,140 +177,6 @@ class BanquetPlan:
 
 
 # ---------------------------------------------------------------------------------------------
-# options
-# ---------------------------------------------------------------------------------------------
-
-
-def read_banquet_options(meeting: Meeting) -> BanquetOptions:
-    """Validate the ``[banquet]`` table of a meeting.
-
-    Raises
-    ------
-    PlanFileError
-        An unknown key (with a "did you mean"), a value of the wrong type or out of range, a
-        round-table key with a long table or a ``long_table_*`` key with round tables, or
-        ``interpreters = "at-right"`` at a long table; the message names the plan file, the key
-        and the value.
-    """
-    r = plan_reader(meeting)
-
-    def count(minimum: int) -> Any:
-        def convert(value: Any, key: str) -> int:
-            n = r.integer(value, key)
-            if n < minimum:
-                raise r.fail(key, value, f"must be {minimum} or more", f"write e.g. {key.rsplit('.', 1)[-1]} = {max(minimum, 10)}")
-            return n
-
-        return convert
-
-    def distance(minimum: float) -> Any:
-        def convert(value: Any, key: str) -> float:
-            x = r.number(value, key)
-            if x < minimum:
-                why = " (R-PHY-10: at least 1 m between table edges)" if minimum > 0 else ""
-                raise r.fail(key, value, f"must be {minimum:g} m or more{why}", f"write e.g. {key.rsplit('.', 1)[-1]} = 1.5")
-            return x
-
-        return convert
-
-    def rows(value: Any, key: str) -> tuple[int, ...]:
-        out = r.int_list(value, key)
-        if not out or any(n < 1 for n in out):
-            raise r.fail(key, value, "needs at least one row and every row at least 1 table", "write e.g. rows = [3, 4] (head row first)")
-        return out
-
-    def tie_break(value: Any, key: str) -> tuple[TieBreak, ...]:
-        steps = r.text_list(value, key)
-        choice = r.choice(TieBreak)
-        out = tuple(choice(s, f"{key}[{i}]") for i, s in enumerate(steps))
-        if len(set(out)) != len(out):
-            raise r.fail(key, value, "repeats a step", 'list each of "same-row", "far", "right" at most once')
-        return out
-
-    def outranks(value: Any, key: str) -> GuestOutranksHost:
-        if value is True:
-            return GuestOutranksHost.YES
-        if value is False:
-            return GuestOutranksHost.NO
-        if isinstance(value, str) and value.strip().lower() == "auto":
-            return GuestOutranksHost.AUTO
-        raise r.fail(key, value, 'expected true, false or "auto"', 'write guest_outranks_host = "auto" (compare ranks), true or false')
-
-    def span(low: float, high: float, example: str, why: str) -> Any:
-        def convert(value: Any, key: str) -> float:
-            x = r.number(value, key)
-            if not low <= x <= high:
-                raise r.fail(key, value, f"must be from {low:g} to {high:g} m ({why})", f"write e.g. {key.rsplit('.', 1)[-1]} = {example}")
-            return x
-
-        return convert
-
-    values = read_options(
-        meeting,
-        OPTION_TABLE,
-        {
-            "tables": Key(count(0)),
-            "seats_per_table": Key(count(1)),
-            "main_seats": Key(count(0)),
-            "rows": Key(rows),
-            "arrangement": Key(r.choice(Arrangement)),
-            "columns": Key(count(0)),
-            "table_gap": Key(distance(MIN_TABLE_GAP)),
-            "wall_gap": Key(distance(0.0)),
-            "stage_gap": Key(distance(0.0)),
-            "main_position": Key(r.choice(MainPosition)),
-            "tie_break": Key(tie_break),
-            "right_of": Key(r.choice(RightOf)),
-            "table_handedness": Key(r.choice(TableHandedness)),
-            "host_facing": Key(r.choice(HostFacing)),
-            "variant": Key(r.choice(BanquetVariant)),
-            "cohost": Key(r.flag),
-            "guest_outranks_host": Key(outranks),
-            "interpreters": Key(r.choice(InterpreterPlacement)),
-            "style": Key(r.choice(BanquetStyle)),
-            "long_table_seat_pitch": Key(span(MIN_SEAT_PITCH, 2.0, "0.6", "table length per place; R-PHY-8 asks 0.6 or more")),
-            "long_table_width": Key(span(MIN_TABLE_WIDTH, MAX_TABLE_WIDTH, "1.0", "the table's width")),
-            "long_table_axis": Key(r.choice(TableAxis)),
-        },
-    )
-    options = BanquetOptions(**values)
-    style = options.style
-    if style is BanquetStyle.ROUNDS:
-        wrong = [k for k in LONG_TABLE_KEYS if k in values]
-        if wrong:
-            raise r.fail(
-                f"{OPTION_TABLE}.{wrong[0]}",
-                values[wrong[0]],
-                f"is a key of the Western long table, but style is \"rounds\" (keys: {', '.join(wrong)})",
-                'add style = "french" or "english" (R-BNQ-12), or delete these keys',
-            )
-    else:
-        wrong = [k for k in ROUND_KEYS if k in values]
-        if wrong:
-            raise r.fail(
-                f"{OPTION_TABLE}.{wrong[0]}",
-                values[wrong[0]],
-                f"applies to round tables only, but style = \"{style.value}\" lays one long table (keys: {', '.join(wrong)})",
-                'delete these keys, or use style = "rounds"',
-            )
-        if options.interpreters is not InterpreterPlacement.BEHIND:
-            raise r.fail(
-                f"{OPTION_TABLE}.interpreters",
-                options.interpreters.value,
-                "at a long table interpreters sit behind their principals (R-BNQ-10)",
-                'write interpreters = "behind" or leave it out',
-            )
-    if options.rows and options.tables and sum(options.rows) != options.tables:
-        raise r.fail(
-            f"{OPTION_TABLE}.rows",
-            list(options.rows),
-            f"holds {sum(options.rows)} tables but tables = {options.tables}",
-            "make the rows add up to tables, or leave tables out (rows then fix the number of tables)",
-        )
-    return options
-
-
-# ---------------------------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------------------------
 
@@ -451,7 +198,8 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
     Parameters
     ----------
     meeting
-        A meeting whose occasion is a banquet; its ``[banquet]`` table holds the options.
+        A meeting whose occasion is a banquet; ``meeting.banquet`` holds the options
+        (``[banquet]`` of the plan file; the defaults when ``None``).
 
     Returns
     -------
@@ -461,8 +209,6 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
 
     Raises
     ------
-    PlanFileError
-        A bad ``[banquet]`` key or value.
     ValidationError
         Attendees marked for a 座区 (a banquet has none), more interpreters than principals,
         more people than places (unless ``allow_unseated``); the message names the file, row
@@ -470,8 +216,8 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
     GeometryError
         The tables do not fit the room (the message says how many fit).
     """
-    options = read_banquet_options(meeting)
-    if options.style is not BanquetStyle.ROUNDS:
+    options = meeting.banquet or BanquetSpec()
+    if options.long_table:
         return _plan_long_table(meeting, options)
     source = str(meeting.source or "")
     notes: list[str] = []
@@ -638,7 +384,7 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
     )
 
 
-def _plan_long_table(meeting: Meeting, options: BanquetOptions) -> BanquetPlan:
+def _plan_long_table(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
     """One Western long table (module docstring, "Western long table", R-BNQ-12)."""
     source = str(meeting.source or "")
     notes: list[str] = []
@@ -788,7 +534,7 @@ def _tables_text(tables: Sequence[int]) -> str:
     return "tables " + ", ".join(str(t) for t in tables) + " have"
 
 
-def _table_sizes(options: BanquetOptions, people: int, notes: list[str], source: str) -> list[int]:
+def _table_sizes(options: BanquetSpec, people: int, notes: list[str], source: str) -> list[int]:
     """Places per table, main table first (R-BNQ-1)."""
     per = options.seats_per_table
     main = options.main_seats or per
@@ -799,7 +545,7 @@ def _table_sizes(options: BanquetOptions, people: int, notes: list[str], source:
         even = per % 2 == 0
         if options.main_seats:
             rest, extra = table_sizes(max(0, people - main), max_size=per, even=even)
-            sizes = [main] + rest
+            sizes = [main, *rest]
         else:
             sizes, extra = table_sizes(people, max_size=per, even=even)
         notes += extra

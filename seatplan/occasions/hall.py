@@ -101,7 +101,7 @@ def build(meeting: Meeting) -> Staging:
         meeting.venue, dais=meeting.dais, floor=meeting.floor, dais_people=len(dais_people), source=source,
         convention=meeting.convention, balcony=meeting.balcony,
     )
-    xmin, ymin, xmax, ymax = meeting.venue.bounds
+    xmin, _ymin, xmax, ymax = meeting.venue.bounds
     centre_x = (xmin + xmax) / 2
     zones: list[Zone] = []
     if meeting.dais is not None:
@@ -308,7 +308,7 @@ def _fill_columns(
                 p
                 for st in standings
                 for p in rotate_members([a for a in ordered if CATEGORY_ORDER.get(a.category, last) == st], year=year)
-            ]  # type: ignore[misc]
+            ]
         members.append(ordered)
     hand = _hand(meeting, spec)
     centre_out = spec.strip_order is StripOrder.CENTRE_OUT

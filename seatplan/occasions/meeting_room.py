@@ -45,25 +45,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from enum import StrEnum
 
 from seatplan.errors import Location, ValidationError
-from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import ROOM_SEAT_PITCH, RoomPlan, TableShape, lay_table_room, relabel_seats
-from seatplan.model import Attendee, EvenMode, Meeting, Zone
+from seatplan.layout.meeting_rooms import RoomPlan, lay_table_room, relabel_seats
+from seatplan.model import Attendee, Meeting, Zone
+from seatplan.model.rooms import FeatureWall, MeetingRoomSpec, RoomMode
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import (
     Party,
     Role,
     check_capacity,
-    check_range,
     number_zone,
     role_of,
     split_sides,
 )
 from seatplan.protocol.meetings import (
     ChairRule,
-    Hand,
     TableOrientation,
     rank_face_to_face,
     rank_head_of_table,
@@ -75,24 +72,6 @@ from seatplan.protocol.people import order_by_rank
 __all__ = ["FeatureWall", "RoomMode", "build"]
 
 TABLE = "meeting_room"
-
-
-class RoomMode(StrEnum):
-    """How a small meeting room is seated (R-MTG-8/9/10)."""
-
-    FACE_DOOR = "face-door"  # 面门设座
-    FEATURE_WALL = "feature-wall"  # 依景设座
-    FACE_TO_FACE = "face-to-face"  # 双方对坐式
-    SAME_SIDE = "same-side"  # 同侧平坐式
-    HEAD_OF_TABLE = "head-of-table"  # chair at the short end
-
-
-class FeatureWall(StrEnum):
-    """The wall with the main backdrop, as seen by someone entering by the main door."""
-
-    FAR = "far"
-    LEFT = "left"
-    RIGHT = "right"
 
 
 _TWO_PARTY = (RoomMode.FACE_TO_FACE, RoomMode.SAME_SIDE)
@@ -137,52 +116,18 @@ def build(meeting: Meeting) -> Staging:
 
     Raises
     ------
-    PlanFileError
-        For a bad ``[meeting_room]`` key or value (``chair_side`` must be odd).
     ValidationError, GeometryError
         If people are missing a side, do not fit the chairs asked for, or the
         table does not fit the room.
     """
-    r = plan_reader(meeting)
-    opts = read_options(
-        meeting,
-        TABLE,
-        {
-            "mode": Key(r.choice(RoomMode)),
-            "feature_wall": Key(r.choice(FeatureWall)),
-            "table": Key(r.choice(TableShape)),
-            "seat_pitch": Key(r.number),
-            "table_width": Key(r.number),
-            "chair_side": Key(r.integer),
-            "opposite_side": Key(r.integer),
-            "even_mode": Key(r.choice(EvenMode)),
-            "guest_hand": Key(r.choice(Hand)),
-        },
-    )
-    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
-    check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
-    check_range(r, TABLE, opts, "chair_side", 0, 60)
-    check_range(r, TABLE, opts, "opposite_side", 0, 60)
-    mode = opts.get("mode", RoomMode.FACE_DOOR)
-    if "feature_wall" in opts and mode is not RoomMode.FEATURE_WALL:
-        raise r.fail(
-            f"{TABLE}.feature_wall", opts["feature_wall"].value, f"is only used with mode = \"feature-wall\", not {mode.value!r}",
-            "delete feature_wall or set mode = \"feature-wall\"",
-        )
-    if "chair_side" in opts and opts["chair_side"] and opts["chair_side"] % 2 == 0 and mode in (
-        RoomMode.FACE_DOOR,
-        RoomMode.FEATURE_WALL,
-    ):
-        raise r.fail(
-            f"{TABLE}.chair_side", opts["chair_side"], "must be odd: the chair sits in the middle of his side (R-MTG-8)",
-            f"write chair_side = {opts['chair_side'] + 1}",
-        )
+    opts = meeting.meeting_room or MeetingRoomSpec()
+    mode = opts.mode
     interpreters, note_takers = _staff(meeting)
     staff = len(interpreters) + len(note_takers)
     common = dict(
-        seat_pitch=opts.get("seat_pitch", ROOM_SEAT_PITCH),
-        table_width=opts.get("table_width"),
-        shape=opts.get("table", TableShape.OVAL),
+        seat_pitch=opts.seat_pitch,
+        table_width=opts.table_width,
+        shape=opts.table,
         foot=staff,
         source=meeting.source or "",
         key=TABLE,
@@ -209,7 +154,7 @@ def build(meeting: Meeting) -> Staging:
 
 
 def _one_party(
-    meeting: Meeting, mode: RoomMode, opts: dict[str, object], common: dict[str, object]
+    meeting: Meeting, mode: RoomMode, opts: MeetingRoomSpec, common: dict[str, object]
 ) -> tuple[RoomPlan, list[Zone], dict[str, tuple[str, int, int]]]:
     people = _one_list(meeting)
     if not people:
@@ -218,7 +163,7 @@ def _one_party(
             location=Location(file=meeting.source or "", field="attendees"),
         )
     n = len(people)
-    wall = opts.get("feature_wall", FeatureWall.FAR)
+    wall = opts.feature_wall
     if mode is RoomMode.HEAD_OF_TABLE:
         per = math.ceil((n - 1) / 2)
         room = lay_table_room(meeting.venue, axis=TableOrientation.POINTING, side_a=per, side_b=per, head=True, **common)  # type: ignore[arg-type]
@@ -227,8 +172,8 @@ def _one_party(
         order = rank_head_of_table(seats, door=room.door, convention=meeting.convention, chair=chair)
         key, value = f"{TABLE}.mode", mode.value
     else:
-        chair_side = int(opts.get("chair_side", 0) or _odd_half(n))  # type: ignore[call-overload]
-        opposite = int(opts.get("opposite_side", 0) or max(0, n - chair_side))  # type: ignore[call-overload]
+        chair_side = opts.chair_side or _odd_half(n)
+        opposite = opts.opposite_side or max(0, n - chair_side)
         pointing = mode is RoomMode.FEATURE_WALL and wall is not FeatureWall.FAR
         on_a = not (pointing and wall is FeatureWall.RIGHT)
         room = lay_table_room(
@@ -269,25 +214,25 @@ def _one_party(
 
 
 def _two_parties(
-    meeting: Meeting, mode: RoomMode, opts: dict[str, object], common: dict[str, object]
+    meeting: Meeting, mode: RoomMode, opts: MeetingRoomSpec, common: dict[str, object]
 ) -> tuple[RoomPlan, list[Zone], dict[str, tuple[str, int, int]]]:
     what = "face-to-face seating (双方对坐式)" if mode is RoomMode.FACE_TO_FACE else "same-side seating (同侧平坐式)"
     sides = split_sides(meeting, what=what)
     members = {p: order_by_rank([*s.members, *s.signers, *s.assistants]) for p, s in sides.items()}
     g, h = len(members[Party.GUEST]), len(members[Party.HOST])
     if mode is RoomMode.FACE_TO_FACE:
-        per = int(opts.get("chair_side", 0) or max(g, h))  # type: ignore[call-overload]
+        per = opts.chair_side or max(g, h)
         room = lay_table_room(meeting.venue, axis=TableOrientation.ACROSS, side_a=per, side_b=per, **common)  # type: ignore[arg-type]
         seats = [s for s in room.layout.seats if s.id in set(room.groups["table"])]
         order = rank_face_to_face(
-            seats, door=room.door, convention=meeting.convention, even=opts.get("even_mode", EvenMode.V1)  # type: ignore[arg-type]
+            seats, door=room.door, convention=meeting.convention, even=opts.even_mode
         )
         key, value = f"{TABLE}.chair_side", per
     else:
-        per = int(opts.get("chair_side", 0) or 2 * max(g, h))  # type: ignore[call-overload]
+        per = opts.chair_side or 2 * max(g, h)
         if per % 2:
             per += 1
-        opposite = int(opts.get("opposite_side", 0))  # type: ignore[call-overload]
+        opposite = opts.opposite_side
         room = lay_table_room(meeting.venue, axis=TableOrientation.ACROSS, side_a=per, side_b=opposite, **common)  # type: ignore[arg-type]
         # the opposite side comes after the principals' side: give it row 2 for the ranking
         back = set(room.groups.get("side-b", ()))
@@ -295,7 +240,7 @@ def _two_parties(
         a_side = room.groups["side-a"]
         pair_ids = (a_side[per // 2 - 1], a_side[per // 2])
         by_id = {s.id: s for s in seats}
-        hand = opts.get("guest_hand", Hand.RIGHT)
+        hand = opts.guest_hand
         pair = rank_reception([by_id[i] for i in pair_ids], door=room.door, guest_hand=hand, interpreters=False)  # type: ignore[arg-type]
         order = rank_reception(
             seats,

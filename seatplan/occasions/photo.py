@@ -32,21 +32,17 @@ from __future__ import annotations
 import math
 
 from seatplan.errors import Location, ValidationError
-from seatplan.io.plan_file import Key, plan_reader, read_options
-from seatplan.layout.meeting_rooms import PERSON_PITCH, lay_photo, relabel_seats
-from seatplan.model import Attendee, Convention, EvenMode, Meeting, Zone
+from seatplan.layout.meeting_rooms import lay_photo, relabel_seats
+from seatplan.model import Attendee, Convention, Meeting, Zone
+from seatplan.model.rooms import DEFAULT_MAX_PER_ROW, PhotoSpec
 from seatplan.occasions import Staging
-from seatplan.occasions.reception import Party, check_capacity, check_range
+from seatplan.occasions.reception import Party, check_capacity
 from seatplan.protocol.meetings import rank_photo
 from seatplan.protocol.people import order_by_rank
 
 __all__ = ["DEFAULT_MAX_PER_ROW", "build", "plan_rows"]
 
 TABLE = "photo"
-
-#: Longest row when ``rows`` is not given (odd: R-MTG-7 prefers odd rows).
-DEFAULT_MAX_PER_ROW = 11
-
 
 def plan_rows(people: int, *, max_per_row: int = DEFAULT_MAX_PER_ROW, odd: bool = True) -> list[int]:
     """Places per row, front row first, for ``people`` people.
@@ -95,29 +91,10 @@ def build(meeting: Meeting) -> Staging:
 
     Raises
     ------
-    PlanFileError
-        For a bad ``[photo]`` key or value.
     ValidationError, GeometryError
         If ``rows`` has fewer places than people, or the rows do not fit the room.
     """
-    r = plan_reader(meeting)
-    opts = read_options(
-        meeting,
-        TABLE,
-        {
-            "rows": Key(r.int_list),
-            "max_per_row": Key(r.integer),
-            "seated_rows": Key(r.integer),
-            "pitch": Key(r.number),
-            "even_mode": Key(r.choice(EvenMode)),
-        },
-    )
-    check_range(r, TABLE, opts, "max_per_row", 1, 60)
-    check_range(r, TABLE, opts, "seated_rows", 0, 10)
-    check_range(r, TABLE, opts, "pitch", 0.5, 1.5, "R-PHY-8: 0.6 m per person")
-    for i, count in enumerate(opts.get("rows", ())):
-        if count < 1:
-            raise r.fail(f"{TABLE}.rows[{i}]", count, "every row needs at least one place", "write e.g. rows = [7, 9]")
+    opts = meeting.photo or PhotoSpec()
     people = list(meeting.attendees)
     hosts = order_by_rank([a for a in people if a.side == Party.HOST])
     guests = order_by_rank([a for a in people if a.side == Party.GUEST])
@@ -129,26 +106,25 @@ def build(meeting: Meeting) -> Staging:
             location=Location(file=first.source.file, row=first.source.row, field="主客/side", value=first.side),
             hint="fill the 主客 column with 主 or 客 for everyone, or use convention = \"cn\" for one rank list",
         )
-    rows = list(opts.get("rows", ())) or plan_rows(
-        len(people), max_per_row=opts.get("max_per_row", DEFAULT_MAX_PER_ROW), odd=True
-    )
+    rows = list(opts.rows) or plan_rows(len(people), max_per_row=opts.max_per_row, odd=True)
     if not rows:
         raise ValidationError(
             "a group photo needs at least one person on the list",
             location=Location(file=meeting.source or "", field="attendees"),
         )
-    seated = opts.get("seated_rows", 1)
+    seated = opts.seated_rows
     room = lay_photo(
         meeting.venue,
         rows=rows,
         seated_rows=min(seated, len(rows)),
-        pitch=opts.get("pitch", PERSON_PITCH),
+        pitch=opts.pitch,
         source=meeting.source or "",
         key=TABLE,
     )
     seats = {s.id: s for s in room.layout.seats}
-    even = opts.get("even_mode", EvenMode.V1)
+    even = opts.even_mode
     zones: list[Zone] = []
+    groups: tuple[tuple[str, tuple[str, ...], list[Attendee]], ...]
     if two_party:
         order = rank_photo(
             list(seats.values()), convention=Convention.INTL, n_hosts=len(hosts), n_guests=len(guests), even=even

@@ -57,15 +57,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
 from seatplan.layout.meeting_rooms import (
-    ARMCHAIR_DEPTH,
-    ARMCHAIR_WIDTH,
-    TALKS_SEAT_PITCH,
-    TEA_TABLE_WIDTH,
     RoomPlan,
     lay_reception,
     lay_reception_centre,
@@ -74,14 +68,16 @@ from seatplan.layout.meeting_rooms import (
     relabel_seats,
 )
 from seatplan.model import Attendee, Meeting, Zone
-from seatplan.occasions import Staging
-from seatplan.protocol.meetings import (
-    RECEPTION_FORM_NAMES,
+from seatplan.model.rooms import (
     Hand,
-    MeetingOrder,
-    ProtocolLanguage,
+    PartyOrder,
     ReceptionForm,
+    ReceptionSpec,
     TableOrientation,
+)
+from seatplan.occasions import Staging, option_error
+from seatplan.protocol.meetings import (
+    MeetingOrder,
     TalksInterpreters,
     order_delegations,
     rank_reception,
@@ -99,7 +95,6 @@ __all__ = [
     "SideLists",
     "build",
     "check_capacity",
-    "check_range",
     "number_zone",
     "role_of",
     "split_sides",
@@ -251,82 +246,11 @@ def number_zone(
         labels[sid] = (section, seat_rows[sid], k)
 
 
-def check_range(
-    reader: PlanReader,
-    table: str,
-    opts: Mapping[str, Any],
-    key: str,
-    lo: float,
-    hi: float,
-    why: str = "",
-    *,
-    zero_means: str = "",
-) -> None:
-    """Raise PlanFileError if ``opts[key]`` (when given) is outside ``[lo, hi]``.
-
-    Parameters
-    ----------
-    reader, table, opts, key
-        The plan reader, option table name, read options and the key to check.
-    lo, hi
-        The accepted range (inclusive).
-    why
-        Reason for the range, quoted in the message (a rule id).
-    zero_means
-        When given, 0 is accepted as well and means this (e.g. "as small as
-        the chairs allow"); the message names both.
-    """
-    if key not in opts or lo <= opts[key] <= hi or (zero_means and opts[key] == 0):
-        return
-    allowed = f"must be 0 ({zero_means}) or between {lo} and {hi}" if zero_means else f"must be between {lo} and {hi}"
-    raise reader.fail(f"{table}.{key}", opts[key], allowed + (f" ({why})" if why else ""), f"write e.g. {key} = {lo}")
-
-
 # --------------------------------------------------------------------------------------
 # 会见
 # --------------------------------------------------------------------------------------
 
 TABLE = "reception"
-
-
-class PartyOrder(StrEnum):
-    """Order of the visiting parties of a 主席式 reception (R-MTG-2)."""
-
-    LIST = "list"  # the 单位序号 column when filled, else the order of first appearance in the list
-    ALPHABETICAL = "alphabetical"  # names in the protocol language (R-MTG-5, order_delegations)
-
-
-#: Keys of ``[reception]`` that each form reads (``form`` itself is always allowed).
-_FORM_KEYS: Mapping[ReceptionForm, frozenset[str]] = {
-    ReceptionForm.SIDE_BY_SIDE: frozenset(
-        {"guest_hand", "seats_per_side", "back_chairs", "arm_spacing", "armchair_width", "armchair_depth", "tea_table_width"}
-    ),
-    ReceptionForm.CENTRE: frozenset({"guest_hand", "seats_per_side", "back_chairs", "seat_pitch", "table_width"}),
-    ReceptionForm.CHAIR: frozenset(
-        {
-            "guest_hand", "back_chairs", "seat_pitch", "table_width", "parties_per_row", "party_order", "language",
-            "delegation_order",
-        }
-    ),
-    ReceptionForm.FACE_TO_FACE: frozenset({"seats_per_side", "back_chairs", "seat_pitch", "table_width"}),
-}
-
-
-def _form_choice(reader: PlanReader) -> Any:
-    """Converter for ``form``: the English value or the Chinese name (并列式, 居中式, 主席式, 相对式)."""
-
-    def convert(value: Any, key: str) -> ReceptionForm:
-        if isinstance(value, str):
-            text = value.strip()
-            if text in RECEPTION_FORM_NAMES:
-                return RECEPTION_FORM_NAMES[text]
-            for member in ReceptionForm:
-                if text.lower() == member.value:
-                    return member
-        names = ", ".join(f'"{m.value}" ({zh})' for zh, m in RECEPTION_FORM_NAMES.items())
-        raise reader.fail(key, value, f"is not a reception form; use one of {names}", 'write e.g. form = "centre" or form = "居中式"')
-
-    return convert
 
 
 def build(meeting: Meeting) -> Staging:
@@ -350,48 +274,12 @@ def build(meeting: Meeting) -> Staging:
     Raises
     ------
     PlanFileError
-        For a bad ``[reception]`` key or value, or a key that does not apply
-        to the chosen form.
+        A ``delegation_order`` that does not name the visiting parties.
     ValidationError, GeometryError
         If someone has no side, or the furniture does not fit the room.
     """
-    r = plan_reader(meeting)
-    opts = read_options(
-        meeting,
-        TABLE,
-        {
-            "form": Key(_form_choice(r)),
-            "guest_hand": Key(r.choice(Hand)),
-            "seats_per_side": Key(r.integer),
-            "back_chairs": Key(r.integer),
-            "arm_spacing": Key(r.number),
-            "armchair_width": Key(r.number),
-            "armchair_depth": Key(r.number),
-            "tea_table_width": Key(r.number),
-            "seat_pitch": Key(r.number),
-            "table_width": Key(r.number),
-            "parties_per_row": Key(r.integer),
-            "party_order": Key(r.choice(PartyOrder)),
-            "language": Key(r.choice(ProtocolLanguage)),
-            "delegation_order": Key(r.text_list),
-        },
-    )
-    form = opts.get("form", ReceptionForm.SIDE_BY_SIDE)
-    for name in sorted(set(opts) - _FORM_KEYS[form] - {"form"}):
-        users = [f.value for f, keys in _FORM_KEYS.items() if name in keys]
-        raise r.fail(
-            f"{TABLE}.{name}", opts[name], f"does not apply to form = {form.value!r}",
-            f"remove {name}, or use form = " + " / ".join(repr(u) for u in users),
-        )
-    check_range(r, TABLE, opts, "seats_per_side", 0, 60)
-    check_range(r, TABLE, opts, "back_chairs", 0, 10)
-    check_range(r, TABLE, opts, "arm_spacing", 0.0, 30.0)
-    check_range(r, TABLE, opts, "armchair_width", 0.5, 1.5, "armchairs are 0.8–0.9 m wide")
-    check_range(r, TABLE, opts, "armchair_depth", 0.5, 1.5)
-    check_range(r, TABLE, opts, "tea_table_width", 0.0, 1.5)
-    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m per person")
-    check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
-    check_range(r, TABLE, opts, "parties_per_row", 0, 20)
+    opts = meeting.reception or ReceptionSpec()
+    form = opts.form
     if form is ReceptionForm.CENTRE:
         return _build_centre(meeting, opts)
     if form is ReceptionForm.CHAIR:
@@ -403,20 +291,20 @@ def build(meeting: Meeting) -> Staging:
     # signer and assistant tags mean nothing at a reception: those people are members
     party_people = [_members(lists) for lists in (host, guest)]
     need = max(len(p) - 1 for p in party_people)
-    per_side = opts.get("seats_per_side", 0) or need
-    staff_per_side = max(len(host.staff), len(guest.staff), opts.get("back_chairs", 0))
+    per_side = opts.seats_per_side or need
+    staff_per_side = max(len(host.staff), len(guest.staff), opts.back_chairs)
     room = lay_reception(
         meeting.venue,
         per_side=per_side,
         staff_per_side=staff_per_side,
-        arm_spacing=opts.get("arm_spacing", 0.0),
-        armchair=(opts.get("armchair_width", ARMCHAIR_WIDTH), opts.get("armchair_depth", ARMCHAIR_DEPTH)),
-        tea_table=opts.get("tea_table_width", TEA_TABLE_WIDTH),
+        arm_spacing=opts.arm_spacing,
+        armchair=(opts.armchair_width, opts.armchair_depth),
+        tea_table=opts.tea_table_width,
         source=meeting.source or "",
         key=TABLE,
     )
     seats = {s.id: s for s in room.layout.seats}
-    hand = opts.get("guest_hand", Hand.RIGHT)
+    hand = opts.guest_hand
     a, b = room.groups["principals"]
     pair = rank_reception([seats[a], seats[b]], door=room.door, guest_hand=hand, interpreters=False)
     order = rank_reception(
@@ -486,14 +374,14 @@ def _add_party(
             zones.append(Zone(zone, (), tuple(p.id for p in who)))
 
 
-def _build_centre(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+def _build_centre(meeting: Meeting, opts: ReceptionSpec) -> Staging:
     """居中式 (R-MTG-2): the host chief alone at the head, the two rows along the sides."""
     sides = split_sides(meeting, what="a reception (会见, 居中式)")
     host, guest = sides[Party.HOST], sides[Party.GUEST]
     hosts, guests = _members(host), _members(guest)
-    hand = opts.get("guest_hand", Hand.RIGHT)
-    want = opts.get("seats_per_side", 0)
-    back = opts.get("back_chairs", 0)
+    hand = opts.guest_hand
+    want = opts.seats_per_side
+    back = opts.back_chairs
     # the centre person's interpreter (or note-taker) sits right behind him, everybody else's staff
     # in the back row behind his own side
     back_centre = 1 if host.staff or back else 0
@@ -510,8 +398,8 @@ def _build_centre(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
         back_a=back_g if a_is_guest else back_h,
         back_b=back_h if a_is_guest else back_g,
         back_centre=back_centre,
-        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-        table_width=opts.get("table_width"),
+        seat_pitch=opts.seat_pitch,
+        table_width=opts.table_width,
         source=meeting.source or "",
         key=TABLE,
     )
@@ -536,9 +424,8 @@ def _build_centre(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
-def _visiting_parties(meeting: Meeting, opts: Mapping[str, Any]) -> list[tuple[str, list[Attendee]]]:
+def _visiting_parties(meeting: Meeting, opts: ReceptionSpec) -> list[tuple[str, list[Attendee]]]:
     """The guest side split by unit (column 单位), in the order of :class:`PartyOrder` (R-MTG-2)."""
-    r = plan_reader(meeting)
     source = meeting.source or ""
     guests = [a for a in meeting.attendees if a.side == Party.GUEST]
     named = [a for a in guests if a.unit.strip()]
@@ -553,25 +440,22 @@ def _visiting_parties(meeting: Meeting, opts: Mapping[str, Any]) -> list[tuple[s
     for a in guests:
         units.setdefault(a.unit.strip(), []).append(a)
     names = list(units)
-    given = opts.get("delegation_order")
+    given = opts.delegation_order
     if given:
         try:
             names = order_delegations(names, order=list(given))
         except ValidationError as exc:
-            raise r.fail(f"{TABLE}.delegation_order", ", ".join(given), exc.message, exc.hint or "") from None
-    elif opts.get("party_order", PartyOrder.LIST) is PartyOrder.ALPHABETICAL:
-        names = order_delegations(names, language=opts.get("language", ProtocolLanguage.EN))
+            raise option_error(meeting, f"{TABLE}.delegation_order", ", ".join(given), exc.message, exc.hint or "") from None
+    elif opts.party_order is PartyOrder.ALPHABETICAL:
+        names = order_delegations(names, language=opts.language)
     else:
-        if "language" in opts:
-            raise r.fail(f"{TABLE}.language", opts["language"], "applies to party_order = \"alphabetical\" only",
-                         'add party_order = "alphabetical" or remove language')
         first = {u: k for k, u in enumerate(names)}
         rank = {u: min((a.unit_order for a in people if a.unit_order > 0), default=0) for u, people in units.items()}
         names.sort(key=lambda u: (rank[u] == 0, rank[u], first[u]))
     return [(u, units[u]) for u in names]
 
 
-def _build_chair(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+def _build_chair(meeting: Meeting, opts: ReceptionSpec) -> Staging:
     """主席式 (R-MTG-2): the host row facing the door, the visiting parties opposite in blocks."""
     sides = split_sides(meeting, what="a reception (会见, 主席式)")
     host = sides[Party.HOST]
@@ -586,9 +470,9 @@ def _build_chair(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
                 hint="list the party's members too, or tag fewer people 翻译/记录",
             )
         parties.append((unit, lists))
-    back = opts.get("back_chairs", 0)
-    hand = opts.get("guest_hand", Hand.RIGHT)
-    per_row = opts.get("parties_per_row", 0)
+    back = opts.back_chairs
+    hand = opts.guest_hand
+    per_row = opts.parties_per_row
     def lay(axis_at: float) -> tuple[RoomPlan, MeetingOrder]:
         room = lay_reception_chair(
             meeting.venue,
@@ -599,8 +483,8 @@ def _build_chair(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
             axis_at=axis_at,
             blocks_per_row=per_row,
             first=hand,
-            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-            table_width=opts.get("table_width"),
+            seat_pitch=opts.seat_pitch,
+            table_width=opts.table_width,
             source=meeting.source or "",
             key=TABLE,
         )
@@ -650,12 +534,12 @@ def _build_chair(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
-def _build_face_to_face(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
+def _build_face_to_face(meeting: Meeting, opts: ReceptionSpec) -> Staging:
     """相对式: a table across the room, guests facing the door, hosts opposite (面门为上, as R-MTG-3)."""
     sides = split_sides(meeting, what="a reception (会见, 相对式)")
     members = {p: _members(lists) for p, lists in sides.items()}
-    per_side = opts.get("seats_per_side", 0) or max(len(m) for m in members.values())
-    n_back = max(max(len(lists.staff) for lists in sides.values()), opts.get("back_chairs", 0))
+    per_side = opts.seats_per_side or max(len(m) for m in members.values())
+    n_back = max(max(len(lists.staff) for lists in sides.values()), opts.back_chairs)
     room = lay_table_room(
         meeting.venue,
         axis=TableOrientation.ACROSS,
@@ -663,8 +547,8 @@ def _build_face_to_face(meeting: Meeting, opts: Mapping[str, Any]) -> Staging:
         side_b=per_side,
         back_a=n_back,
         back_b=n_back,
-        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-        table_width=opts.get("table_width"),
+        seat_pitch=opts.seat_pitch,
+        table_width=opts.table_width,
         table_label="会见桌",
         source=meeting.source or "",
         key=TABLE,

@@ -30,17 +30,21 @@ from __future__ import annotations
 import math
 
 from seatplan.errors import Location, ValidationError
-from seatplan.io.plan_file import Key, plan_reader, read_options
 from seatplan.layout.meeting_rooms import (
-    PERSON_PITCH,
-    SIGNING_TABLE_LENGTH,
     lay_signing,
     mark_flags,
     relabel_seats,
 )
 from seatplan.model import Attendee, Meeting, Zone
+from seatplan.model.rooms import SigningSpec
 from seatplan.occasions import Staging
-from seatplan.occasions.reception import Party, SideLists, check_capacity, check_range, number_zone, split_sides
+from seatplan.occasions.reception import (
+    Party,
+    SideLists,
+    check_capacity,
+    number_zone,
+    split_sides,
+)
 from seatplan.protocol.meetings import rank_signing
 from seatplan.protocol.people import order_by_rank
 
@@ -87,29 +91,14 @@ def build(meeting: Meeting) -> Staging:
 
     Raises
     ------
-    PlanFileError
-        For a bad ``[signing]`` key or value.
     ValidationError, GeometryError
         If someone has no side, a side has two signers or more than one
         assistant, or the rows do not fit the room.
     """
-    r = plan_reader(meeting)
-    opts = read_options(
-        meeting,
-        TABLE,
-        {
-            "per_row": Key(r.integer),
-            "table_length": Key(r.number),
-            "pitch": Key(r.number),
-            "assistants": Key(r.flag),
-        },
-    )
-    check_range(r, TABLE, opts, "per_row", 0, 40)
-    check_range(r, TABLE, opts, "table_length", 1.2, 6.0, "R-PHY-9: tables are 1.8 or 2.4 m long")
-    check_range(r, TABLE, opts, "pitch", 0.5, 1.5, "R-PHY-8: 0.6 m per person")
+    opts = meeting.signing or SigningSpec()
     sides = split_sides(meeting, what="a signing ceremony (签字仪式)")
     parts = {p: _signer_and_rest(meeting, p, lists) for p, lists in sides.items()}
-    with_assistants = opts.get("assistants", True)
+    with_assistants = opts.assistants
     for party, (_, _, assistants) in parts.items():
         limit = 1 if with_assistants else 0
         if len(assistants) > limit:
@@ -124,9 +113,9 @@ def build(meeting: Meeting) -> Staging:
     room = lay_signing(
         meeting.venue,
         standing_per_side=per_side,
-        per_row=opts.get("per_row", 0),
-        table_length=opts.get("table_length", SIGNING_TABLE_LENGTH),
-        pitch=opts.get("pitch", PERSON_PITCH),
+        per_row=opts.per_row,
+        table_length=opts.table_length,
+        pitch=opts.pitch,
         assistants=with_assistants,
         source=meeting.source or "",
         key=TABLE,
@@ -150,7 +139,7 @@ def build(meeting: Meeting) -> Staging:
         name = f"signer-{party.value}"
         zones.append(Zone(name, (order.roles[signer_role],), (signer.id,)))
         number_zone(labels, rows, name, [order.roles[signer_role]])
-        check_capacity(meeting, party.value, standing, len(standing_ids), key=f"{TABLE}.per_row", value=opts.get("per_row", 0))
+        check_capacity(meeting, party.value, standing, len(standing_ids), key=f"{TABLE}.per_row", value=opts.per_row)
         zones.append(Zone(party.value, tuple(standing_ids), tuple(a.id for a in standing)))
         number_zone(labels, rows, party.value, standing_ids)
         if assistant_ids:

@@ -57,33 +57,18 @@ Zones (strict): ``guest``, ``host`` (table seats, chief first),
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Any
-
 from seatplan.errors import Location, ValidationError
-from seatplan.io.plan_file import Key, PlanReader, plan_reader, read_options
 from seatplan.layout.meeting_rooms import (
-    MULTILATERAL_TABLE_SIZE,
-    TALKS_SEAT_PITCH,
-    MultilateralTable,
-    TableShape,
     lay_round_table,
     lay_square_table,
     lay_table_room,
     relabel_seats,
 )
 from seatplan.model import Meeting, Zone
-from seatplan.occasions import Staging
-from seatplan.occasions.reception import (
-    Party,
-    check_capacity,
-    check_range,
-    number_zone,
-    split_sides,
-)
+from seatplan.model.rooms import InterpreterSeats, MultilateralTable, TalksSpec
+from seatplan.occasions import Staging, option_error
+from seatplan.occasions.reception import Party, check_capacity, number_zone, split_sides
 from seatplan.protocol.meetings import (
-    ProtocolLanguage,
-    TableOrientation,
     TalksInterpreters,
     order_delegations,
     rank_behind,
@@ -92,35 +77,9 @@ from seatplan.protocol.meetings import (
 )
 from seatplan.protocol.people import order_by_rank
 
-__all__ = ["InterpreterSeats", "build"]
+__all__ = ["InterpreterSeats", "TalksSpec", "build"]
 
 TABLE = "talks"
-
-
-class InterpreterSeats(StrEnum):
-    """Where the interpreters of a 会谈 sit (R-MTG-3)."""
-
-    AT_TABLE = "at-table"  # Chinese practice: at the chief's right (host) / left (guest)
-    BEHIND = "behind"  # some countries: a chair right behind the chief
-    NONE = "none"  # no interpreter places (domestic talks)
-
-
-def _table_choice(reader: PlanReader) -> Any:
-    """Converter for ``table``: a long-table outline (bilateral) or round / square (multilateral)."""
-    members: list[TableShape | MultilateralTable] = [*TableShape, *MultilateralTable]
-
-    def convert(value: Any, key: str) -> TableShape | MultilateralTable:
-        if isinstance(value, str):
-            for member in members:
-                if value.strip().lower() == member.value:
-                    return member
-        allowed = ", ".join(repr(m.value) for m in members)
-        raise reader.fail(
-            key, value, f"is not one of {allowed}",
-            'write table = "rectangle" or "oval" (bilateral), "round" or "square" (multilateral = true)',
-        )
-
-    return convert
 
 
 def build(meeting: Meeting) -> Staging:
@@ -140,49 +99,21 @@ def build(meeting: Meeting) -> Staging:
     Raises
     ------
     PlanFileError
-        For a bad ``[talks]`` key or value.
+        Multilateral talks with fewer than two delegations, or a ``delegation_order``
+        that does not name them.
     ValidationError, GeometryError
         If someone has no side, a side is too large for ``seats_per_side``, or
         the table does not fit the room.
     """
-    r = plan_reader(meeting)
-    opts = read_options(
-        meeting,
-        TABLE,
-        {
-            "orientation": Key(r.choice(TableOrientation)),
-            "interpreters": Key(r.choice(InterpreterSeats)),
-            "seat_pitch": Key(r.number),
-            "table_width": Key(r.number),
-            "table": Key(_table_choice(r)),
-            "seats_per_side": Key(r.integer),
-            "second_beside_chief": Key(r.flag),
-            "multilateral": Key(r.flag),
-            "language": Key(r.choice(ProtocolLanguage)),
-            "delegation_order": Key(r.text_list),
-            "table_diameter": Key(r.number),
-            "table_side": Key(r.number),
-        },
-    )
-    if opts.get("multilateral", False):
+    opts = meeting.talks or TalksSpec()
+    if opts.multilateral:
         return _build_multilateral(meeting, opts)
-    for name in ("language", "delegation_order", "table_diameter", "table_side"):
-        if name in opts:
-            raise r.fail(f"{TABLE}.{name}", opts[name], "applies to multilateral talks only", "add multilateral = true")
-    if isinstance(opts.get("table"), MultilateralTable):
-        raise r.fail(
-            f"{TABLE}.table", opts["table"].value, "a round or square table is for multilateral talks (R-MTG-5)",
-            'add multilateral = true, or use table = "rectangle" / "oval"',
-        )
-    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
-    check_range(r, TABLE, opts, "table_width", 0.6, 4.0)
-    check_range(r, TABLE, opts, "seats_per_side", 0, 60)
-    orientation = opts.get("orientation", TableOrientation.ACROSS)
-    mode = opts.get("interpreters", InterpreterSeats.AT_TABLE)
+    orientation = opts.orientation
+    mode = opts.interpreters
     sides = split_sides(meeting, what="talks (会谈)")
     members = {p: order_by_rank([*s.members, *s.signers, *s.assistants]) for p, s in sides.items()}
     at_table = 1 if mode is InterpreterSeats.AT_TABLE else 0
-    per_side = opts.get("seats_per_side", 0) or max(len(m) for m in members.values()) + at_table
+    per_side = opts.seats_per_side or max(len(m) for m in members.values()) + at_table
     # back row: interpreters who find no table seat, then note-takers; "behind" keeps one chair behind each chief
     back = {
         p: max(0, len(s.interpreters) - at_table) + len(s.note_takers) for p, s in sides.items()
@@ -195,9 +126,9 @@ def build(meeting: Meeting) -> Staging:
         side_b=per_side,
         back_a=n_back,
         back_b=n_back,
-        seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-        table_width=opts.get("table_width"),
-        shape=opts.get("table", TableShape.RECTANGLE),
+        seat_pitch=opts.seat_pitch,
+        table_width=opts.table_width,
+        shape=opts.shape,
         table_label="会谈桌",
         source=meeting.source or "",
         key=TABLE,
@@ -208,7 +139,7 @@ def build(meeting: Meeting) -> Staging:
         door=room.door,
         convention=meeting.convention,
         interpreters=TalksInterpreters.AT_TABLE if at_table else TalksInterpreters.BEHIND,
-        second_beside_chief=opts.get("second_beside_chief", False),
+        second_beside_chief=opts.second_beside_chief,
         orientation=orientation,
     )
     rows = {sid: s.row for sid, s in seats.items()}
@@ -241,30 +172,9 @@ def build(meeting: Meeting) -> Staging:
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
-def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
+def _build_multilateral(meeting: Meeting, opts: TalksSpec) -> Staging:
     """Multilateral talks at a round or square table (R-MTG-5); see the module docstring."""
-    r = plan_reader(meeting)
-    check_range(r, TABLE, opts, "seat_pitch", 0.6, 2.0, "R-PHY-8: at least 0.6 m of table per person")
-    for name in ("table_diameter", "table_side"):  # the layout's own range: one range, one error
-        check_range(r, TABLE, opts, name, *MULTILATERAL_TABLE_SIZE, "metres", zero_means="as small as the chairs allow")
-    for name in ("orientation", "interpreters", "seats_per_side", "second_beside_chief"):
-        if name in opts:
-            raise r.fail(
-                f"{TABLE}.{name}", opts[name], "does not apply to multilateral talks (a round or square table, R-MTG-5)",
-                f"remove {name} or set multilateral = false",
-            )
-    shape = opts.get("table", MultilateralTable.ROUND)
-    if not isinstance(shape, MultilateralTable):
-        raise r.fail(
-            f"{TABLE}.table", shape.value, "multilateral talks sit at a round or square table with no head (R-MTG-5)",
-            'write table = "round" or table = "square"',
-        )
-    other = "table_side" if shape is MultilateralTable.ROUND else "table_diameter"
-    if other in opts:
-        raise r.fail(
-            f"{TABLE}.{other}", opts[other], f"does not apply to a {shape.value} table",
-            "use table_diameter with a round table, table_side with a square one",
-        )
+    shape = opts.shape
     source = meeting.source or ""
     units: dict[str, list] = {}
     for a in meeting.attendees:
@@ -276,17 +186,15 @@ def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
             )
         units.setdefault(a.unit.strip(), []).append(a)
     if len(units) < 2:
-        raise r.fail(
-            f"{TABLE}.multilateral", True, f"needs at least two delegations, the list has {len(units)}",
+        raise option_error(
+            meeting, f"{TABLE}.multilateral", True, f"needs at least two delegations, the list has {len(units)}",
             "fill the unit column with each delegation's name, or use bilateral talks",
         )
-    given = opts.get("delegation_order")
+    given = opts.delegation_order
     try:
-        names = order_delegations(
-            list(units), language=opts.get("language", ProtocolLanguage.EN), order=list(given) if given else None
-        )
+        names = order_delegations(list(units), language=opts.language, order=list(given) if given else None)
     except ValidationError as exc:
-        raise r.fail(f"{TABLE}.delegation_order", ", ".join(given or ()), str(exc), exc.hint or "") from None
+        raise option_error(meeting, f"{TABLE}.delegation_order", ", ".join(given or ()), str(exc), exc.hint or "") from None
     people = {u: order_by_rank(units[u]) for u in names}
     behind = max(len(p) for p in people.values()) - 1
     if shape is MultilateralTable.SQUARE:
@@ -294,8 +202,8 @@ def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
             meeting.venue,
             heads=len(names),
             behind=behind,
-            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-            table_side=opts.get("table_side") or None,
+            seat_pitch=opts.seat_pitch,
+            table_side=opts.table_side or None,
             table_label="多边会谈",
             source=source,
             key=TABLE,
@@ -305,8 +213,8 @@ def _build_multilateral(meeting: Meeting, opts: dict[str, object]) -> Staging:
             meeting.venue,
             heads=len(names),
             behind=behind,
-            seat_pitch=opts.get("seat_pitch", TALKS_SEAT_PITCH),
-            table_diameter=opts.get("table_diameter") or None,
+            seat_pitch=opts.seat_pitch,
+            table_diameter=opts.table_diameter or None,
             table_label="多边会谈",
             source=source,
             key=TABLE,

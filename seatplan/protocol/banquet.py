@@ -46,12 +46,21 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from enum import StrEnum
 from functools import cmp_to_key
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, cast
 
 from seatplan.errors import GeometryError, Location, ValidationError
+from seatplan.model.banquet import (
+    DEFAULT_TIE_BREAK,
+    BanquetVariant,
+    HostFacing,
+    InterpreterPlacement,
+    RightOf,
+    TableHandedness,
+    TieBreak,
+)
+from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Door
-from seatplan.model.enums import coerce_choice as _coerce
 
 __all__ = [
     "DEFAULT_TIE_BREAK",
@@ -82,19 +91,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 
-class BanquetVariant(StrEnum):
-    """Where guests 2-4 sit when a co-host (副主陪) faces the host (R-BNQ-8).
-
-    ``CN_A``: G1 host's right, G2 host's left, G3 co-host's right, G4 co-host's
-    left, the rest by closeness to the host (Chinese common practice).
-    ``INTL``: G1 host's right, G2 co-host's right, G3 host's left, G4 co-host's
-    left, continuing host-right, co-host-right, host-left, co-host-left outward.
-    """
-
-    CN_A = "cn-a"
-    INTL = "intl"
-
-
 class MainRule(StrEnum):
     """How the main table (主桌) is chosen when it is not given (R-BNQ-2).
 
@@ -112,60 +108,6 @@ class MainRule(StrEnum):
     STAGE = "stage"
 
 
-class TieBreak(StrEnum):
-    """Tie-break steps between tables equally far from the main table (R-BNQ-5 steps 3-5)."""
-
-    SAME_ROW = "same-row"  # same row as the main table (smaller depth difference) first
-    FAR = "far"  # farther from the door first (以远为上)
-    RIGHT = "right"  # on the preferred hand first (以右为上; see RightOf / TableHandedness)
-
-
-#: The R-BNQ-5 default: same row, then far, then the host's right.
-DEFAULT_TIE_BREAK: tuple[TieBreak, ...] = (TieBreak.SAME_ROW, TieBreak.FAR, TieBreak.RIGHT)
-
-
-class RightOf(StrEnum):
-    """Whose right hand "以右为上" refers to when ranking tables (R-BNQ-2 disagreement).
-
-    ``HOST`` (default): a person facing the door (面门为据), i.e. PV-left with the
-    door at the bottom. ``ENTRANT``: a person walking in, i.e. PV-right.
-    """
-
-    HOST = "host"
-    ENTRANT = "entrant"
-
-
-class TableHandedness(StrEnum):
-    """Which hand ranks first among tables (R-BNQ-5 disagreement).
-
-    ``RIGHT`` (default): 以右为上. ``LEFT``: the folk description "左边依次2、4、6席,
-    右边为3、5、7席" — the same side vector, reversed.
-    """
-
-    RIGHT = "right"
-    LEFT = "left"
-
-
-class HostFacing(StrEnum):
-    """Which seat of a table is the host's (主陪) seat (R-BNQ-6/7).
-
-    ``DOOR``: the seat facing the door from this table (面门为主).
-    ``SAME_AS_MAIN``: the seat facing the same direction as the main host (各桌同向).
-    ``MAIN_TABLE``: the seat facing the main table ("有时也可以面向主桌主人").
-    """
-
-    DOOR = "door"
-    SAME_AS_MAIN = "same-as-main"
-    MAIN_TABLE = "main-table"
-
-
-class InterpreterPlacement(StrEnum):
-    """Where a banquet interpreter goes (R-BNQ-10)."""
-
-    BEHIND = "behind"  # behind the principal, not at the table (state banquets, default)
-    AT_RIGHT = "at-right"  # in the seat at the principal's right (small 外事 banquets)
-
-
 #: Distances (metres) closer than this count as equal when ranking tables.
 TABLE_TOLERANCE = 0.05
 
@@ -174,7 +116,7 @@ TABLE_TOLERANCE = 0.05
 # --------------------------------------------------------------------------------------
 
 Point = tuple[float, float]
-PointLike = Union[Sequence[float], Door, Seat]
+PointLike = Sequence[float] | Door | Seat
 
 
 def _point(value: object, param: str) -> Point:
@@ -182,7 +124,7 @@ def _point(value: object, param: str) -> Point:
     if isinstance(value, (Door, Seat)):
         return (float(value.x), float(value.y))
     try:
-        x, y = value  # type: ignore[misc]
+        x, y = cast(Any, value)  # any pair of numbers; other values raise below
         pt = (float(x), float(y))
     except (TypeError, ValueError):
         raise ValidationError(

@@ -33,8 +33,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from enum import Enum
-from itertools import product
-from typing import TypeVar
+from itertools import pairwise, product
+from typing import Any, TypeVar, cast
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, View
@@ -177,7 +177,7 @@ def _centre_out(
     idx = sorted(range(n), key=lambda i: (coords[i], i))  # junior end → senior end
     xs = [coords[i] for i in idx]
     c = (xs[0] + xs[-1]) / 2 if centre is None else centre
-    gaps = [b - a for a, b in zip(xs, xs[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in pairwise(xs) if b - a > 1e-9]
     tol = _CENTRE_FRACTION * min(gaps) if gaps else 1e-9
     j = min(range(n), key=lambda k: (abs(xs[k] - c), k))
     at_centre = abs(xs[j] - c) <= tol or n == 1
@@ -192,6 +192,7 @@ def _centre_out(
         senior = idx[j + 1 :]
         junior = idx[:j][::-1]
         return _interleave(senior, junior), idx[j]
+    no1: int | None
     if at_centre:
         no1, senior_first = j, True
     else:
@@ -499,7 +500,7 @@ def _check_axis(axis: object) -> tuple[float, float] | None:
     if axis is None:
         return None
     try:
-        x, y = axis  # type: ignore[misc]
+        x, y = cast(Any, axis)  # any pair of numbers; other values raise below
         point = (float(x), float(y))
     except (TypeError, ValueError):
         point = None
@@ -743,7 +744,7 @@ def check_dais_sequence(
     left = items[:p1][::-1]  # outward from No.1, towards the frame's left
     right = items[p1 + 1 :]
     for name, side in (("left", left), ("right", right)):
-        if any(b < a for a, b in zip(side, side[1:])):
+        if any(b < a for a, b in pairwise(side)):
             problems.append(
                 f"ranks do not grow outward on the {name} of No.1 ({_fmt(side)}); "
                 "the centre outranks the sides (R-DAIS-1)"

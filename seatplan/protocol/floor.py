@@ -17,8 +17,10 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
+from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, FillMethod, Numbering, Side, View
@@ -45,6 +47,8 @@ __all__ = [
     "rotate_strips",
     "split_strips",
 ]
+
+_T = TypeVar("_T")
 
 #: Seats whose depth along the facing direction differs by at most this much
 #: (metres) are in the same floor row.
@@ -132,7 +136,7 @@ def _centre_out_numbers(xs: Sequence[float], centre: float, side: Side) -> list[
     """单双号 from geometry: 1 nearest the centre line on ``side``, odds outward there, evens on the other side."""
     order = sorted(range(len(xs)), key=lambda i: (xs[i], i))
     sx = [xs[i] for i in order]
-    gaps = [b - a for a, b in zip(sx, sx[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in itertools.pairwise(sx) if b - a > 1e-9]
     tol = 0.25 * min(gaps) if gaps else 1e-9
     on_axis = [i for i in order if abs(xs[i] - centre) <= tol][:1]
     left = sorted((i for i in order if i not in on_axis and xs[i] < centre), key=lambda i: (centre - xs[i], i))
@@ -508,7 +512,7 @@ def rotate_strips(
     return out
 
 
-def rotate_members(members: Sequence[object], *, year: int, fraction: float = 0.2) -> list[object]:
+def rotate_members(members: Sequence[_T], *, year: int, fraction: float = 0.2) -> list[_T]:
     """Move the front fifth of a delegation to its back, ``year`` times (R-AUD-6).
 
     Each year the first ``ceil(fraction * m)`` of the ``m`` members go to the
@@ -672,7 +676,7 @@ def fill_strips(
 
 def _column_blocks(col_lat: list[float]) -> list[int]:
     """Block number (0, 1, ...) of every seat column: a gap over 1.5 pitches is an aisle."""
-    gaps = [b - a for a, b in zip(col_lat, col_lat[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(col_lat)]
     if not gaps:
         return [0] * len(col_lat)
     pitch = sorted(gaps)[len(gaps) // 2]

@@ -57,8 +57,9 @@ from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.attendees import Attendee
-from seatplan.model.seats import Seat
+from seatplan.model.banquet import BanquetStyle
 from seatplan.model.enums import coerce_choice
+from seatplan.model.seats import Seat
 
 __all__ = [
     "GENDER_WORDS",
@@ -80,18 +81,6 @@ __all__ = [
     "rank_long_table",
     "seat_long_table",
 ]
-
-
-class BanquetStyle(StrEnum):
-    """Table style of a banquet (``[banquet] style``).
-
-    ``ROUNDS``: round tables ranked by R-BNQ-2 … R-BNQ-11. ``FRENCH`` / ``ENGLISH``: one long
-    table, host and hostess at the middle of the long sides / at the ends (R-BNQ-12).
-    """
-
-    ROUNDS = "rounds"
-    FRENCH = "french"
-    ENGLISH = "english"
 
 
 class Gender(StrEnum):
@@ -704,9 +693,9 @@ def seat_long_table(
         together_ok = {a.id for a in everyone if {t.strip().lower() for t in a.tags} & NEWLYWED_TAGS}
     exempt = set(together_ok)
     couples: set[frozenset[str]] = set()
-    for a, b in partners.items():
-        if a in at_table and b in at_table and a != b and not ({a, b} & exempt) and {a, b} != {host.id, hostess.id}:
-            couples.add(frozenset((a, b)))
+    for one, other in partners.items():
+        if one in at_table and other in at_table and one != other and not ({one, other} & exempt) and {one, other} != {host.id, hostess.id}:
+            couples.add(frozenset((one, other)))
     partner_of = {a: b for pair in couples for a, b in (tuple(pair), tuple(pair)[::-1])}
 
     notes: list[str] = []
@@ -731,9 +720,9 @@ def seat_long_table(
     seat_of = {aid: sid for sid, aid in occupant.items()}
     unsplit: list[tuple[str, str]] = []
     for pair in couples:
-        a, b = sorted(pair)
-        if seat_of[a] in near.near(seat_of[b]):
-            unsplit.append((a, b))
+        one, other = sorted(pair)
+        if seat_of[one] in near.near(seat_of[other]):
+            unsplit.append((one, other))
     unsplit.sort()
     if gendered and len(places) % 2:
         notes += _same_gender_neighbours(occupant, everyone, near)

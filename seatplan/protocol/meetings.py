@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -48,6 +49,7 @@ from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, View
+from seatplan.model.rooms import RECEPTION_FORM_NAMES, Hand, ProtocolLanguage, ReceptionForm, TableOrientation
 from seatplan.model.seats import Seat
 from seatplan.protocol.banquet import (
     Point,
@@ -124,43 +126,12 @@ class MeetingKind(StrEnum):
     HEAD_OF_TABLE = "head-of-table"  # chair at the short end, R-MTG-10
 
 
-class Hand(StrEnum):
-    """A seated person's own hand."""
-
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class ReceptionForm(StrEnum):
-    """How a 会见 is seated (R-MTG-1, R-MTG-2); Chinese names in :data:`RECEPTION_FORM_NAMES`."""
-
-    SIDE_BY_SIDE = "side-by-side"  # 并列式: host and guest side by side facing the door, R-MTG-1
-    CENTRE = "centre"  # 居中式: the senior principal alone at the centre, R-MTG-2
-    CHAIR = "chair"  # 主席式: host faces the door, visiting parties opposite, R-MTG-2
-    FACE_TO_FACE = "face-to-face"  # 相对式: guests face the door, hosts opposite (面门为上)
-
-
-#: Chinese names of the reception forms (R-MTG-2: 并列式, 居中式, 主席式, 相对式).
-RECEPTION_FORM_NAMES: Mapping[str, ReceptionForm] = {
-    "并列式": ReceptionForm.SIDE_BY_SIDE,
-    "居中式": ReceptionForm.CENTRE,
-    "主席式": ReceptionForm.CHAIR,
-    "相对式": ReceptionForm.FACE_TO_FACE,
-}
-
 
 class TalksInterpreters(StrEnum):
     """Where the interpreters sit at 会谈 (R-MTG-3)."""
 
     AT_TABLE = "at-table"  # Chinese practice: host interpreter at the host chief's right
     BEHIND = "behind"  # some countries: interpreters behind the chiefs, not at the table
-
-
-class TableOrientation(StrEnum):
-    """How a two-sided table stands relative to the door (R-MTG-3 / R-MTG-4)."""
-
-    ACROSS = "across"  # a long side faces the door (横桌式)
-    POINTING = "pointing"  # one end points at the door (竖桌式)
 
 
 class ChairRule(StrEnum):
@@ -337,7 +308,7 @@ def _has_centre_seat(row: Sequence[Seat]) -> bool:
     _, xs = _row_coords(row)
     c = (min(xs) + max(xs)) / 2
     srt = sorted(xs)
-    gaps = [b - a for a, b in zip(srt, srt[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in itertools.pairwise(srt) if b - a > 1e-9]
     tol = 0.25 * min(gaps) if gaps else 1e-9
     return len(row) == 1 or min(abs(x - c) for x in xs) <= tol
 
@@ -352,7 +323,7 @@ def _pick_anchor(row: Sequence[Seat], mate: Hand, centre: Point | None = None) -
     lv, xs = _row_coords(row)
     c = (min(xs) + max(xs)) / 2 if centre is None else _dot(centre, lv)
     srt = sorted(xs)
-    gaps = [b - a for a, b in zip(srt, srt[1:]) if b - a > 1e-9]
+    gaps = [b - a for a, b in itertools.pairwise(srt) if b - a > 1e-9]
     tol = 0.25 * min(gaps) if gaps else 1e-9
     j = min(range(len(row)), key=lambda k: (abs(xs[k] - c), k))
     if abs(xs[j] - c) <= tol:
@@ -1928,13 +1899,6 @@ def reception_chair_sequences(
 # --------------------------------------------------------------------------------------
 # 多边会谈: multilateral talks at a round or square table (R-MTG-5)
 # --------------------------------------------------------------------------------------
-
-
-class ProtocolLanguage(StrEnum):
-    """Language whose state names set the order of delegations (R-MTG-5)."""
-
-    EN = "en"  # UN practice: English short names
-    FR = "fr"  # Francophonie events
 
 
 #: Leading articles ignored when state names are sorted ("the Netherlands" under N, "la France" under F).

@@ -15,12 +15,13 @@ with an Agg canvas, and every matplotlib setting is applied through
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from seatplan.model import Attendee, Plan, Seat, SeatingProblem, Shape, ShapeKind
 from seatplan.model.venue import Door, Point
@@ -66,10 +67,10 @@ def draw_plan(
     problem: SeatingProblem,
     plan: Plan | None = None,
     *,
-    ax: "Axes | None" = None,
+    ax: Axes | None = None,
     title: str = "",
     show_names: bool = True,
-) -> "Axes":
+) -> Axes:
     """Draw the seating diagram of ``problem`` (and who sits where, from ``plan``).
 
     The drawing is in audience view (台下视角): the plan frame with +y up, the
@@ -137,7 +138,7 @@ def save_plan_images(
     from matplotlib import rc_context
 
     ax = _draw(problem, plan, ax=None, title=title, show_names=True, dpi=dpi)
-    fig = ax.figure
+    fig = cast("Figure", ax.figure)  # _draw makes a top-level figure, never a subfigure
     with rc_context(style.rc_params()):
         if png_path is not None:
             png_path = Path(png_path)
@@ -291,12 +292,12 @@ def _row_pitches(group: Sequence[Seat]) -> tuple[float | None, float | None]:
     for (facing, _), seats in rows.items():
         (tx, ty), (nx, ny) = _axes(seats[0])
         xs = sorted(s.x * tx + s.y * ty for s in seats)
-        along.extend(b - a for a, b in zip(xs, xs[1:]) if b - a > 1e-6)
+        along.extend(b - a for a, b in itertools.pairwise(xs) if b - a > 1e-6)
         depth.setdefault(facing, []).append(_median([s.x * nx + s.y * ny for s in seats]) or 0.0)
     across: list[float] = []
     for values in depth.values():
         values.sort()
-        across.extend(b - a for a, b in zip(values, values[1:]) if b - a > 1e-6)
+        across.extend(b - a for a, b in itertools.pairwise(values) if b - a > 1e-6)
     return _median(along), _median(across)
 
 
@@ -539,7 +540,7 @@ def _make_figure(
     entries: Sequence[_LegendEntry],
     has_title: bool,
     dpi: int,
-) -> tuple["Figure", "Axes", "Axes", _LegendGrid]:
+) -> tuple[Figure, Axes, Axes, _LegendGrid]:
     """Create an Agg figure sized from the room: room axes, legend axes and legend grid."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -578,12 +579,12 @@ def _make_figure(
     return fig, ax, legend_ax, grid
 
 
-def _to_fraction(rect: tuple[float, float, float, float], fig_w: float, fig_h: float) -> list[float]:
+def _to_fraction(rect: tuple[float, float, float, float], fig_w: float, fig_h: float) -> tuple[float, float, float, float]:
     x, y, w, h = rect
-    return [x / fig_w, y / fig_h, w / fig_w, h / fig_h]
+    return (x / fig_w, y / fig_h, w / fig_w, h / fig_h)
 
 
-def _points_per_metre(ax: "Axes", xlim: tuple[float, float], ylim: tuple[float, float]) -> float:
+def _points_per_metre(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float]) -> float:
     """Points per metre of the axes after equal aspect is applied."""
     ax.apply_aspect()
     dpi = ax.figure.dpi
@@ -599,11 +600,11 @@ def _draw(
     problem: SeatingProblem,
     plan: Plan | None,
     *,
-    ax: "Axes | None",
+    ax: Axes | None,
     title: str,
     show_names: bool,
     dpi: int,
-) -> "Axes":
+) -> Axes:
     from matplotlib import rc_context
 
     with rc_context(style.rc_params()):
@@ -688,10 +689,10 @@ def _legend_entries(
     return entries
 
 
-def _polygon(ax: "Axes", points: Sequence[Point], **kwargs: object) -> None:
+def _polygon(ax: Axes, points: Sequence[Point], **kwargs: object) -> None:
     from matplotlib.patches import Polygon
 
-    ax.add_patch(Polygon([tuple(p) for p in points], closed=True, **kwargs))  # type: ignore[arg-type]
+    ax.add_patch(Polygon([tuple(p) for p in points], closed=True, **kwargs))
 
 
 def _centroid(points: Sequence[Point]) -> tuple[float, float]:
@@ -722,11 +723,11 @@ def _seated_table(problem: SeatingProblem, shape: Shape) -> bool:
     )
 
 
-def _text(ax: "Axes", x: float, y: float, s: str, fs: float, **kwargs: object) -> None:
+def _text(ax: Axes, x: float, y: float, s: str, fs: float, **kwargs: object) -> None:
     ax.text(x, y, s, fontproperties=style.cjk_font(fs), **kwargs)  # type: ignore[arg-type]
 
 
-def _draw_room(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
+def _draw_room(ax: Axes, problem: SeatingProblem, ppm: float) -> None:
     venue = problem.layout.venue
     shapes = problem.layout.shapes
     wall_lw = _clamp(0.035 * ppm, 1.2, 3.5)
@@ -786,20 +787,20 @@ def _draw_room(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
     obstacles: list[tuple[Sequence[Point], str]] = [(s.points, s.label) for s in kinds[ShapeKind.OBSTACLE]]
     drawn = {tuple(p) for p, _ in obstacles}
     obstacles += [(o, "") for o in venue.obstacles if tuple(o) not in drawn]
-    for points, label in obstacles:
-        if len(points) < 3:
+    for outline, label in obstacles:
+        if len(outline) < 3:
             continue
-        _polygon(ax, points, facecolor=style.OBSTACLE_FACE, edgecolor=style.OBSTACLE_EDGE, hatch="///",
+        _polygon(ax, outline, facecolor=style.OBSTACLE_FACE, edgecolor=style.OBSTACLE_EDGE, hatch="///",
                  linewidth=0.8, zorder=_Z_TABLE)
         if label:
-            cx, cy = _centroid(points)
+            cx, cy = _centroid(outline)
             _text(ax, cx, cy, label, label_fs * 0.8, ha="center", va="center", color=style.TEXT,
                   zorder=_Z_TEXT, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
 
     _draw_doors(ax, problem, kinds[ShapeKind.DOOR], wall_lw, ppm)
 
 
-def _draw_stage_label(ax: "Axes", problem: SeatingProblem, points: Sequence[Point], label: str, ppm: float) -> None:
+def _draw_stage_label(ax: Axes, problem: SeatingProblem, points: Sequence[Point], label: str, ppm: float) -> None:
     """Write the stage label in the free band behind the dais rows, else in the top-left corner."""
     b = _bounds_of(points)
     assert b is not None
@@ -821,7 +822,7 @@ def _door_is_main(problem: SeatingProblem, cx: float, cy: float, half: float) ->
     return main is not None and math.hypot(main.x - cx, main.y - cy) <= max(half, main.width / 2) + 0.5
 
 
-def _draw_doors(ax: "Axes", problem: SeatingProblem, door_shapes: Sequence[Shape], wall_lw: float, ppm: float) -> None:
+def _draw_doors(ax: Axes, problem: SeatingProblem, door_shapes: Sequence[Shape], wall_lw: float, ppm: float) -> None:
     venue = problem.layout.venue
     doors: list[tuple[float, float, float | None, str, bool]] = []  # cx, cy, width or None, label, main
     for shape in door_shapes:
@@ -877,7 +878,7 @@ def _door_label(door: Door) -> str:
 
 
 def _draw_seats(
-    ax: "Axes",
+    ax: Axes,
     problem: SeatingProblem,
     occupants: dict[str, Attendee],
     colours: dict[str, str],
@@ -951,7 +952,7 @@ def _draw_seats(
 ROW_LABELLED_SECTIONS = ("dais", "floor", "balcony", "photo")
 
 
-def _draw_row_labels(ax: "Axes", problem: SeatingProblem, styles: dict[str, _SeatStyle], ppm: float) -> None:
+def _draw_row_labels(ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatStyle], ppm: float) -> None:
     """Write "N排" (floor) or "主席台" (dais) at both ends of every row; table labels at tables."""
     rows: dict[tuple[str, int], list[Seat]] = {}
     tables: dict[str, list[Seat]] = {}
@@ -990,7 +991,7 @@ def _draw_row_labels(ax: "Axes", problem: SeatingProblem, styles: dict[str, _Sea
               zorder=_Z_TEXT)
 
 
-def _draw_scale_bar(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
+def _draw_scale_bar(ax: Axes, problem: SeatingProblem, ppm: float) -> None:
     """A 5 m (or shorter, for small rooms) bar in the bottom corner away from the doors."""
     from matplotlib.patches import Rectangle
 
@@ -1022,7 +1023,7 @@ def _draw_scale_bar(ax: "Axes", problem: SeatingProblem, ppm: float) -> None:
 
 
 def _draw_header(
-    ax: "Axes",
+    ax: Axes,
     problem: SeatingProblem,
     plan: Plan | None,
     occupants: dict[str, Attendee],
@@ -1050,7 +1051,7 @@ def _draw_header(
         offset += fs * 1.45
 
 
-def _draw_legend_panel(ax: "Axes", entries: Sequence[_LegendEntry], grid: _LegendGrid, fs: float) -> None:
+def _draw_legend_panel(ax: Axes, entries: Sequence[_LegendEntry], grid: _LegendGrid, fs: float) -> None:
     """Legend in its own axes whose data units are inches (0..width, -height..0)."""
     from matplotlib.patches import FancyBboxPatch
 
@@ -1074,7 +1075,7 @@ def _draw_legend_panel(ax: "Axes", entries: Sequence[_LegendEntry], grid: _Legen
         _text(ax, x + sw + 0.12, y, entry.text, fs, ha="left", va="center", color=style.TEXT)
 
 
-def _draw_legend_inline(ax: "Axes", entries: Sequence[_LegendEntry], ppm: float) -> None:
+def _draw_legend_inline(ax: Axes, entries: Sequence[_LegendEntry], ppm: float) -> None:
     """Legend to the right of a caller-supplied axes."""
     if not entries:
         return

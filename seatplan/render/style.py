@@ -15,6 +15,7 @@ from seatplan.fonts import find_cjk_font
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.font_manager import FontProperties
+    from matplotlib.typing import RcKeyType
 
 #: Light qualitative palette for units (black text stays readable on every entry).
 #: Neighbouring entries differ strongly in hue, because units next to each other
@@ -118,7 +119,7 @@ def cjk_font_path() -> Path:
     return path
 
 
-def cjk_font(size: float) -> "FontProperties":
+def cjk_font(size: float) -> FontProperties:
     """Return font properties for the CJK face at ``size`` points.
 
     Parameters
@@ -131,7 +132,7 @@ def cjk_font(size: float) -> "FontProperties":
     return FontProperties(fname=str(cjk_font_path()), size=size)
 
 
-def rc_params() -> dict[str, Any]:
+def rc_params() -> dict[RcKeyType, Any]:
     """The matplotlib settings used while drawing and saving (via ``rc_context``).
 
     Fixed SVG hash salt, text as paths in SVG, and the CJK face as the default

@@ -120,7 +120,12 @@ def _check_needs(problem: SeatingProblem, zone: Zone) -> list[Conflict]:
                 where = f"{problem.seat(seats[placed[0]]).describe()}–{problem.seat(seats[placed[-1]]).describe()}"
                 blocks.append((inside, placed, f" in the block of unit 『{unit}』 ({where}; wrap = false keeps a unit in its rows)"))
     for people, positions, where in blocks:
-        options = {a: [p for p in positions if problem.attendee(a).needs <= tags[p]] for a in people}
+        by_needs: dict[frozenset[str], list[int]] = {}
+        for a in people:
+            needs = problem.attendee(a).needs
+            if needs not in by_needs:
+                by_needs[needs] = [p for p in positions if needs <= tags[p]]
+        options = {a: by_needs[problem.attendee(a).needs] for a in people}
         matched = _match(people, options)
         if len(matched) == len(people):
             continue

@@ -60,6 +60,7 @@ and then says so in the status).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ from typing import TYPE_CHECKING, Any
 from seatplan.errors import Conflict, SolverError
 from seatplan.model import SeatingProblem, Zone
 from seatplan.model.problem import PairMode, PeopleGroup
+from seatplan.solve.cpsat import SolverSettings, run_model
 from seatplan.solve.merge import ZoneOutcome, capacity_conflict
 
 if TYPE_CHECKING:
@@ -137,7 +139,7 @@ class FlowSettings:
 class _Model:
     """One CP-SAT model over the active people, and how to read it."""
 
-    model: "cp_model.CpModel"
+    model: cp_model.CpModel
     x: dict[str, dict[int, Any]]
     assumptions: list[tuple[Any, Conflict]] = field(default_factory=list)
 
@@ -166,6 +168,7 @@ class FlowZone:
         flow_open = range(len(self.ref.open_seats)) if self.c.wrap else sorted(self.ref.position.values())
         self.space = _build_space(problem, [self.ref.open_seats[p] for p in flow_open])
         self.individual = {a for a in self.seated_free if a in problem.individually_placed}
+        self._suitable_cache: dict[frozenset[str], list[int]] = {}
         self.run_of: dict[str, int] = {}
         for k, run in enumerate(self.ref.runs):
             for a in run:
@@ -305,11 +308,20 @@ class FlowZone:
         """Flow positions side by side with a fixed seat."""
         return {self.space.index[s] for s in self.problem.neighbours.get(seat, ()) if s in self.space.index}
 
+    def _suitable(self, needs: frozenset[str]) -> list[int]:
+        """Flow positions whose seat carries every tag of ``needs`` (computed once per set of needs)."""
+        found = self._suitable_cache.get(needs)
+        if found is None:
+            tags = self.space.tags
+            found = list(range(len(tags))) if not needs else [p for p, t in enumerate(tags) if needs <= t]
+            self._suitable_cache[needs] = found
+        return found
+
     def _individual_candidates(self, a: str) -> list[int]:
         """Seats an individually placed person may take: his tags; a partner follows his group."""
         n = len(self.space.seats)
         person = self.problem.attendee(a)
-        allowed = set(range(n)) if not person.needs else {p for p in range(n) if person.needs <= self.space.tags[p]}
+        allowed = set(self._suitable(person.needs))
         for grp in self.groups:
             if grp.kind != "together" or not grp.group.hard or a not in grp.movable:
                 continue
@@ -327,7 +339,7 @@ class FlowZone:
             for x in grp.movable:
                 needs = self.problem.attendee(x).needs
                 if x != a and needs and x in self.individual:
-                    seeds |= {p for p in range(n) if needs <= self.space.tags[p]}
+                    seeds |= set(self._suitable(needs))
                     restricted = True
             if restricted:
                 allowed &= self._spread(seeds, len(grp.group.members) - 1, table=table)
@@ -403,10 +415,9 @@ class FlowZone:
                     return built
                 window = None
                 continue
-            solver = self._solver()
-            code = solver.Solve(built.model)
+            solver, code = run_model(built.model, self._settings())
             if code == cp_model.MODEL_INVALID:
-                raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.Validate()}")
+                raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.validate()}")
             if code == cp_model.INFEASIBLE:
                 if window is None:
                     return self._explain(actives)
@@ -421,9 +432,9 @@ class FlowZone:
                         tuple(actives),
                     )
                 ]
-            objective = round(solver.ObjectiveValue())
+            objective = round(solver.objective_value)
             optimal = code == cp_model.OPTIMAL
-            bound = objective if optimal else int(solver.BestObjectiveBound() + 1e-6)
+            bound = objective if optimal else int(solver.best_objective_bound + 1e-6)
             if window is not None:
                 # A window holds people who move at most `window` seats; a plan moving one of
                 # them further costs at least order × (window + 1). Below that the window did
@@ -436,7 +447,7 @@ class FlowZone:
                     bound = objective if optimal else min(bound, relaxed)
                 elif not optimal:
                     bound = min(bound, self.c.weights.order * (window + 1))
-            positions = {a: next(p for p, v in built.x[a].items() if solver.BooleanValue(v)) for a in actives}
+            positions = {a: next(p for p, v in built.x[a].items() if solver.boolean_value(v)) for a in actives}
             taken = set(positions.values())
             passive = [a for a in self.seated_free if a not in positions]
             free_positions = (p for p in range(len(self.space.seats)) if p not in taken)
@@ -484,74 +495,97 @@ class FlowZone:
             self.groups = saved
         if isinstance(built, list):
             return 0
-        solver = self._solver()
-        code = solver.Solve(built.model)
+        solver, code = run_model(built.model, self._settings())
         if code == cp_model.OPTIMAL:
-            return round(solver.ObjectiveValue())
+            return round(solver.objective_value)
         if code == cp_model.FEASIBLE:
-            return int(solver.BestObjectiveBound() + 1e-6)
+            return int(solver.best_objective_bound + 1e-6)
         return 0
 
-    def _solver(self) -> "cp_model.CpSolver":
-        from ortools.sat.python import cp_model
-
-        solver = cp_model.CpSolver()
-        p = solver.parameters
-        p.num_workers = 1  # one worker: the same input gives the same plan, on any machine
-        p.random_seed = self.settings.seed
-        p.max_deterministic_time = self.settings.work_limit
-        if self.settings.time_limit is not None:
-            p.max_time_in_seconds = max(0.01, self.settings.time_limit)
-        return solver
+    def _settings(self, work_limit: float | None = None) -> SolverSettings:
+        """One worker, a fixed seed and a work limit: the same input gives the same plan, on any machine."""
+        limit = self.settings.time_limit
+        return SolverSettings(
+            seed=self.settings.seed,
+            workers=1,
+            time_limit=None if limit is None else max(0.01, limit),
+            work_limit=self.settings.work_limit if work_limit is None else work_limit,
+        )
 
     def _build(self, actives: list[str], hint: Mapping[str, int], window: int | None, *, explain: bool) -> _Model | list[Conflict]:
+        """The model over ``actives``: variables, then constraints, then the objective.
+
+        The order in which variables and constraints enter the model is part of
+        the deterministic result (CP-SAT's search follows it): keep it.
+        """
         from ortools.sat.python import cp_model
 
-        problem, space = self.problem, self.space
         model = cp_model.CpModel()
-        n = len(space.seats)
-        m = len(actives)
-        act = set(actives)
-        q_total, ranges = self._run_ranges(act)
-        f_total = q_total + m
-        cand = self._candidates(actives, ranges, window, explain=explain)
         info = _Model(model=model, x={})
-
-        def lit_for(rule: str, message: str, people: Sequence[str]) -> Any:
-            if not explain:
-                return None
-            lit = model.NewBoolVar(rule)
-            info.assumptions.append((lit, Conflict(rule, message, tuple(people))))
-            return lit
-
-        def enforce(ct: Any, lit: Any) -> None:
-            if lit is not None:
-                ct.OnlyEnforceIf(lit)
-
-        # unit-block bounds drop candidates that can never satisfy them (α_p is between 0 and m)
-        for a in actives:
-            if a in self.individual or explain:
-                continue
-            lo, hi = ranges[self.run_of[a]]
-            cand[a] = [p for p in cand[a] if p - hi <= m - 1 and p - lo >= 0]
+        q_total, ranges = self._run_ranges(set(actives))
+        cand = self._candidates(actives, ranges, window, explain=explain)
+        if not explain:
+            self._drop_unreachable(actives, ranges, cand)
         for a in actives:
             if not cand[a]:
                 return self._explain(actives) if not explain else [self._no_seat(a)]
-        x: dict[str, dict[int, Any]] = {a: {p: model.NewBoolVar(f"x_{a}_{p}") for p in cand[a]} for a in actives}
-        info.x = x
+        lit_for, enforce = _assumption_makers(info, explain)
+        # variables: one boolean per active person and candidate position
+        info.x = x = self._add_choices(model, actives, cand, hint)
+        # constraints, with the cost terms of the order displacement
+        terms, alpha, ts = self._add_displacement(model, actives, x, q_total)
+        self._add_unit_blocks(model, actives, x, ranges, alpha, ts, lit_for)
+        self._add_run_order(model, actives, x, ranges)
+        self._add_need_order(model, actives, x)
+        act = set(actives)
+        for grp in self.groups:
+            movers = [y for y in grp.movable if y in act]
+            if not movers or len(movers) < len(grp.movable):
+                continue  # a group is modelled only with all its members; until then it is checked on the plan
+            conflict = self._group_terms(model, grp, movers, x, terms, lit_for, enforce)
+            if conflict is not None:
+                return [conflict]
+        # objective
+        model.minimize(sum(terms))
+        if explain:
+            model.add_assumptions([lit for lit, _ in info.assumptions])
+        return info
+
+    def _drop_unreachable(self, actives: list[str], ranges: dict[int, tuple[int, int]], cand: dict[str, list[int]]) -> None:
+        """Unit-block bounds drop candidates that can never satisfy them (α_p is between 0 and m)."""
+        m = len(actives)
         for a in actives:
-            model.AddExactlyOne(x[a].values())
+            if a in self.individual:
+                continue
+            lo, hi = ranges[self.run_of[a]]
+            cand[a] = [p for p in cand[a] if p - hi <= m - 1 and p - lo >= 0]
+
+    def _add_choices(
+        self, model: cp_model.CpModel, actives: list[str], cand: Mapping[str, list[int]], hint: Mapping[str, int]
+    ) -> dict[str, dict[int, Any]]:
+        """``x[a][p]``: active ``a`` takes flow position ``p``; one position each, one person a position."""
+        x: dict[str, dict[int, Any]] = {a: {p: model.new_bool_var(f"x_{a}_{p}") for p in cand[a]} for a in actives}
+        for a in actives:
+            model.add_exactly_one(x[a].values())
             if a in hint and hint[a] in x[a]:
                 for p, v in x[a].items():
-                    model.AddHint(v, p == hint[a])
-        at: dict[int, list[Any]] = {}
-        for a in actives:
-            for p, v in x[a].items():
-                at.setdefault(p, []).append(v)
-        for vs in at.values():
+                    model.add_hint(v, p == hint[a])
+        for vs in _by_position(x).values():
             if len(vs) > 1:
-                model.AddAtMostOne(vs)
-        pos = {a: sum(p * v for p, v in x[a].items()) for a in actives}
+                model.add_at_most_one(vs)
+        return x
+
+    def _add_displacement(
+        self, model: cp_model.CpModel, actives: list[str], x: Mapping[str, Mapping[int, Any]], q_total: int
+    ) -> tuple[list[Any], dict[int, Any], list[int]]:
+        """Cost terms of the order displacement (module docstring) and ``α`` at its boundaries.
+
+        Returns the terms, ``α`` by boundary and the sorted boundaries.
+        """
+        n = len(self.space.seats)
+        m = len(actives)
+        f_total = q_total + m
+        at = _by_position(x)
         w = self.c.weights
         terms: list[Any] = []
         for a in actives:
@@ -576,8 +610,8 @@ class FlowZone:
                 added.extend(by_pos[k][1])
                 k += 1
             if added:
-                var = model.NewIntVar(0, m, f"alpha_{t}")
-                model.Add(var == acc + sum(added))
+                var = model.new_int_var(0, m, f"alpha_{t}")
+                model.add(var == acc + sum(added))
                 acc = var
             alpha[t] = acc
         refs = sorted(self.g[a] for a in actives)
@@ -589,23 +623,34 @@ class FlowZone:
             beta = bisect.bisect_left(refs, t0)  # actives ranked before boundary t0
             a_t = alpha[t0]
             if t0 <= q_total:
-                z = model.NewIntVar(0, m, f"z_{t0}")
-                model.Add(z >= a_t - beta)
-                model.Add(z >= beta - a_t)
-                terms.append(w.order * (t1 - t0) * z)
+                z = model.new_int_var(0, m, f"z_{t0}")
+                model.add(z >= a_t - beta)
+                model.add(z >= beta - a_t)
             else:
-                top = model.NewIntVar(0, max(m, t0 - q_total), f"mx_{t0}")
-                model.AddMaxEquality(top, [a_t, t0 - q_total])
-                z = model.NewIntVar(0, max(m, t0), f"z_{t0}")
-                model.Add(z >= top - beta)
-                model.Add(z >= beta - top)
-                terms.append(w.order * (t1 - t0) * z)
-        # unit blocks: passive people before a non-individual active person
+                top = model.new_int_var(0, max(m, t0 - q_total), f"mx_{t0}")
+                model.add_max_equality(top, [a_t, t0 - q_total])
+                z = model.new_int_var(0, max(m, t0), f"z_{t0}")
+                model.add(z >= top - beta)
+                model.add(z >= beta - top)
+            terms.append(w.order * (t1 - t0) * z)
+        return terms, alpha, ts
+
+    def _add_unit_blocks(
+        self,
+        model: cp_model.CpModel,
+        actives: list[str],
+        x: Mapping[str, Mapping[int, Any]],
+        ranges: dict[int, tuple[int, int]],
+        alpha: Mapping[int, Any],
+        ts: Sequence[int],
+        lit_for: LitFor,
+    ) -> None:
+        """Unit blocks: the passive people before a non-individual active person."""
         for a in actives:
             if a in self.individual:
                 continue
             lo, hi = ranges[self.run_of[a]]
-            who = problem.attendee(a)
+            who = self.problem.attendee(a)
             if self.c.contiguous:
                 what = (
                     f"unit 『{who.unit or '(no unit)'}』 sits in one block of consecutive seats, in the published unit order, "
@@ -615,8 +660,13 @@ class FlowZone:
                 what = f"{who.name} must sit in the front-to-back fill"
             lit = lit_for("unit-block", what, (a,))
             for p, v in x[a].items():
-                ct = model.AddLinearConstraint(alpha_at(alpha, ts, p), p - hi, p - lo)
-                ct.OnlyEnforceIf([v] if lit is None else [v, lit])
+                ct = model.add_linear_constraint(alpha_at(alpha, ts, p), p - hi, p - lo)
+                ct.only_enforce_if([v] if lit is None else [v, lit])
+
+    def _add_run_order(
+        self, model: cp_model.CpModel, actives: list[str], x: Mapping[str, Mapping[int, Any]], ranges: dict[int, tuple[int, int]]
+    ) -> None:
+        """Active people of runs whose passive ranges touch keep the run order."""
         for i, a in enumerate(actives):
             if a in self.individual:
                 continue
@@ -626,27 +676,17 @@ class FlowZone:
                 ka, kb = self.run_of[a], self.run_of[b]
                 if ka != kb and ranges[min(ka, kb)][1] >= ranges[max(ka, kb)][0]:
                     first, second = (a, b) if ka < kb else (b, a)
-                    model.Add(pos[first] + 1 <= pos[second])
-        # people placed individually with the same need and no group keep their order
+                    model.add(_position(x[first]) + 1 <= _position(x[second]))
+
+    def _add_need_order(self, model: cp_model.CpModel, actives: list[str], x: Mapping[str, Mapping[int, Any]]) -> None:
+        """People placed individually with the same need and no group keep their order."""
         classes: dict[frozenset[str], list[str]] = {}
         for a in actives:
             if a in self.individual and a not in self.in_group:
-                classes.setdefault(problem.attendee(a).needs, []).append(a)
+                classes.setdefault(self.problem.attendee(a).needs, []).append(a)
         for members in classes.values():
-            for a, b in zip(members, members[1:]):
-                model.Add(pos[a] + 1 <= pos[b])
-        # groups
-        for grp in self.groups:
-            movers = [y for y in grp.movable if y in act]
-            if not movers or len(movers) < len(grp.movable):
-                continue  # a group is modelled only with all its members; until then it is checked on the plan
-            conflict = self._group_terms(model, grp, movers, x, terms, lit_for, enforce)
-            if conflict is not None:
-                return [conflict]
-        model.Minimize(sum(terms))
-        if explain:
-            model.AddAssumptions([lit for lit, _ in info.assumptions])
-        return info
+            for a, b in itertools.pairwise(members):
+                model.add(_position(x[a]) + 1 <= _position(x[b]))
 
     def _no_seat(self, a: str) -> Conflict:
         who = self.problem.attendee(a)
@@ -662,7 +702,7 @@ class FlowZone:
 
     def _group_terms(
         self,
-        model: "cp_model.CpModel",
+        model: cp_model.CpModel,
         grp: _Group,
         movers: list[str],
         x: Mapping[str, Mapping[int, Any]],
@@ -691,22 +731,22 @@ class FlowZone:
             penalties: list[Any] = []
             for i, a in enumerate(movers):
                 for b in movers[i + 1 :]:
-                    adj = None if hard else model.NewBoolVar(f"adj_{a}_{b}")
+                    adj = None if hard else model.new_bool_var(f"adj_{a}_{b}")
                     for p, v in x[a].items():
                         near = [x[b][q] for q in space.nbr[p] if q in x[b]]
                         if not near:
                             continue
                         if hard:
-                            enforce(model.Add(v + sum(near) <= 1), lit)
+                            enforce(model.add(v + sum(near) <= 1), lit)
                         else:
-                            model.Add(adj >= v + sum(near) - 1)
+                            model.add(adj >= v + sum(near) - 1)
                     if adj is not None:
                         penalties.append(adj)
                 for near_set in anchor_near:
                     close = [v for p, v in x[a].items() if p in near_set]
                     if hard:
                         if close:
-                            enforce(model.Add(sum(close) == 0), lit)
+                            enforce(model.add(sum(close) == 0), lit)
                     else:
                         penalties.extend(close)
             if not hard:
@@ -717,26 +757,26 @@ class FlowZone:
         links: list[Any] = []
         for i, a in enumerate(movers):
             for b in movers[i + 1 :]:
-                link = model.NewBoolVar(f"link_{a}_{b}")
+                link = model.new_bool_var(f"link_{a}_{b}")
                 for p, v in x[a].items():
                     near = [x[b][q] for q in space.nbr[p] if q in x[b]]
-                    model.Add(link <= sum(near) + 1 - v)
+                    model.add(link <= sum(near) + 1 - v)
                 links.append(link)
             for near_set in anchor_near:
                 links.append(sum(v for p, v in x[a].items() if p in near_set))
         need = k - 1
         if hard:
             lit = lit_for("keep-together", f"{names} must sit side by side ({source})", grp.group.members)
-            enforce(model.Add(sum(links) + constant >= need), lit)
+            enforce(model.add(sum(links) + constant >= need), lit)
         else:
-            miss = model.NewIntVar(0, need, f"miss_{'_'.join(movers)}")
-            model.Add(miss >= need - sum(links) - constant)
+            miss = model.new_int_var(0, need, f"miss_{'_'.join(movers)}")
+            model.add(miss >= need - sum(links) - constant)
             terms.append(w.together * miss)
         return None
 
     def _table_terms(
         self,
-        model: "cp_model.CpModel",
+        model: cp_model.CpModel,
         grp: _Group,
         movers: list[str],
         x: Mapping[str, Mapping[int, Any]],
@@ -773,7 +813,7 @@ class FlowZone:
                 fixed_here = anchor_tables.count(t)
                 if hard:
                     if here:
-                        enforce(model.Add(sum(here) + fixed_here <= 1), lit)
+                        enforce(model.add(sum(here) + fixed_here <= 1), lit)
                 else:
                     # pairs at table t: count c·(c−1)/2 with c = members there; linearised per pair
                     members = here + [1] * fixed_here
@@ -781,8 +821,8 @@ class FlowZone:
                         for j in range(i + 1, len(members)):
                             if isinstance(members[i], int) and isinstance(members[j], int):
                                 continue
-                            s = model.NewBoolVar(f"pair_{t}_{i}_{j}")
-                            model.Add(s >= members[i] + members[j] - 1)
+                            s = model.new_bool_var(f"pair_{t}_{i}_{j}")
+                            model.add(s >= members[i] + members[j] - 1)
                             penalties.append(s)
             if not hard:
                 terms.append(w.apart * (sum(penalties) + shared))
@@ -794,20 +834,20 @@ class FlowZone:
             target = anchor_tables[0] if anchor_tables else None
             for a in movers:
                 if target is not None:
-                    enforce(model.Add(y[a].get(target, 0) == 1), lit)
+                    enforce(model.add(y[a].get(target, 0) == 1), lit)
                 else:
                     for t in tables:
-                        enforce(model.Add(y[a].get(t, 0) == y[movers[0]].get(t, 0)), lit)
+                        enforce(model.add(y[a].get(t, 0) == y[movers[0]].get(t, 0)), lit)
             return None
         used = []
         fixed_tables = set(anchor_tables)
         for t in tables:
             if t in fixed_tables:
                 continue
-            u = model.NewBoolVar(f"used_{t}")
+            u = model.new_bool_var(f"used_{t}")
             for a in movers:
                 if t in y[a]:
-                    model.Add(u >= y[a][t])
+                    model.add(u >= y[a][t])
             used.append(u)
         terms.append(w.together * (sum(used) + len(fixed_tables) - 1))
         return None
@@ -829,26 +869,24 @@ class FlowZone:
         model = built.model
         lits = [lit for lit, _ in built.assumptions]
 
-        def infeasible(chosen: list[object]) -> tuple[bool, set[int]]:
-            model.ClearAssumptions()
-            model.AddAssumptions(chosen)
-            solver = self._solver()
-            solver.parameters.max_deterministic_time = min(self.settings.work_limit, 10.0)
-            code = solver.Solve(model)
+        def infeasible(chosen: list[Any]) -> tuple[bool, set[int]]:
+            model.clear_assumptions()
+            model.add_assumptions(chosen)
+            solver, code = run_model(model, self._settings(work_limit=min(self.settings.work_limit, 10.0)))
             if code != cp_model.INFEASIBLE:
                 return False, set()
-            return True, set(solver.SufficientAssumptionsForInfeasibility())
+            return True, set(solver.sufficient_assumptions_for_infeasibility())
 
         ok, core = infeasible(lits)
         if ok and core:
-            chosen = [lit for lit in lits if lit.Index() in core]
+            chosen = [lit for lit in lits if lit.index in core]
             if len(chosen) <= 40:
                 for lit in list(chosen):
                     rest = [x for x in chosen if x is not lit]
                     if rest and infeasible(rest)[0]:
                         chosen = rest
-            index = {lit.Index() for lit in chosen}
-            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.Index() in index])
+            index = {lit.index for lit in chosen}
+            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.index in index])
             if found:
                 head = (
                     f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
@@ -884,6 +922,38 @@ def _merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
             units[key] = len(out)
         out.append(c)
     return out
+
+
+def _assumption_makers(info: _Model, explain: bool) -> tuple[LitFor, Enforce]:
+    """``lit_for`` makes an assumption literal per rule when explaining (else None); ``enforce`` applies it."""
+    model = info.model
+
+    def lit_for(rule: str, message: str, people: Sequence[str]) -> Any:
+        if not explain:
+            return None
+        lit = model.new_bool_var(rule)
+        info.assumptions.append((lit, Conflict(rule, message, tuple(people))))
+        return lit
+
+    def enforce(ct: Any, lit: Any) -> None:
+        if lit is not None:
+            ct.only_enforce_if(lit)
+
+    return lit_for, enforce
+
+
+def _by_position(x: Mapping[str, Mapping[int, Any]]) -> dict[int, list[Any]]:
+    """Flow position → the choice variables that take it, in the order of the people."""
+    at: dict[int, list[Any]] = {}
+    for choices in x.values():
+        for p, v in choices.items():
+            at.setdefault(p, []).append(v)
+    return at
+
+
+def _position(choices: Mapping[int, Any]) -> Any:
+    """The flow position an active person takes, as a linear expression."""
+    return sum(p * v for p, v in choices.items())
 
 
 def alpha_at(alpha: Mapping[int, Any], ts: Sequence[int], t: int) -> Any:

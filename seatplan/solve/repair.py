@@ -7,8 +7,10 @@ per person moved), then the distance of each person from his protocol target.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from seatplan.model import SeatingProblem, Zone
+from seatplan.solve.cpsat import SolverSettings, run_model
 
 #: Weight of one moved person against one seat of distance in the repair model.
 MOVE_WEIGHT = 1_000_000
@@ -53,7 +55,7 @@ def assign_movers(
         near = near or [x for x in zone.attendee_ids[:k][::-1] if x in placed][:1] or [x for x in zone.attendee_ids[k:] if x in placed][:1]
         target[a] = placed[near[0]] if near else 0
     model = cp_model.CpModel()
-    x: dict[str, dict[str, object]] = {}
+    x: dict[str, dict[str, Any]] = {}
     terms = []
     for a in people:
         person = problem.attendee(a)
@@ -62,41 +64,38 @@ def assign_movers(
             options = sorted(options, key=lambda s: (abs(order[s] - target[a]), order[s]))[:NEAREST_SEATS]
             if a in stay and stay[a] not in options:
                 options.append(stay[a])
-        x[a] = {s: model.NewBoolVar(f"x_{a}_{s}") for s in sorted(options, key=order.__getitem__)}
+        x[a] = {s: model.new_bool_var(f"x_{a}_{s}") for s in sorted(options, key=order.__getitem__)}
         for s, v in x[a].items():
             moved = a in stay and s != stay[a]
             terms.append((MOVE_WEIGHT * moved + abs(order[s] - target[a])) * v)
     lost: dict[str, str] = {}
     for a in people:
         if problem.allow_unseated and a not in stay:
-            out = model.NewBoolVar(f"out_{a}")
-            model.AddExactlyOne([*x[a].values(), out])
+            out = model.new_bool_var(f"out_{a}")
+            model.add_exactly_one([*x[a].values(), out])
             terms.append(MOVE_WEIGHT * 10 * out)
             x[a]["\0unseated"] = out
         else:
-            model.AddExactlyOne(x[a].values())
-    by_seat: dict[str, list[object]] = {}
+            model.add_exactly_one(x[a].values())
+    by_seat: dict[str, list[Any]] = {}
     for a in people:
         for s, v in x[a].items():
             by_seat.setdefault(s, []).append(v)
     for s, vs in by_seat.items():
         if len(vs) > 1 and not s.startswith("\0"):
-            model.AddAtMostOne(vs)
+            model.add_at_most_one(vs)
     seat_known = {**fixed, **keep}
     for kind, g in c.groups:
         if not g.hard or not any(m in x for m in g.members):
             continue
         _group_rule(problem, model, kind, g, x, seat_known)
-    model.Minimize(sum(terms))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
-    solver.parameters.max_deterministic_time = 30.0
-    if solver.Solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    model.minimize(sum(terms))
+    solver, code = run_model(model, SolverSettings(seed=seed, workers=1, work_limit=30.0))
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     seat_of = dict(keep)
     for a in people:
-        chosen = next(s for s, v in x[a].items() if solver.BooleanValue(v))
+        chosen = next(s for s, v in x[a].items() if solver.boolean_value(v))
         if chosen == "\0unseated":
             lost[a] = "no seat left after the changes"
         else:
@@ -104,7 +103,7 @@ def assign_movers(
     return seat_of, lost
 
 
-def _group_rule(problem: SeatingProblem, model: object, kind: str, group: object, x: Mapping[str, Mapping[str, object]], known: Mapping[str, str]) -> None:
+def _group_rule(problem: SeatingProblem, model: Any, kind: str, group: Any, x: Mapping[str, Mapping[str, Any]], known: Mapping[str, str]) -> None:
     """A hard keep-apart / keep-together group in the repair model (adjacent or same table)."""
     from seatplan.model.problem import PairMode
 
@@ -117,7 +116,7 @@ def _group_rule(problem: SeatingProblem, model: object, kind: str, group: object
             return bool(ts) and ts == problem.seat(t).table
         return t in problem.neighbours.get(s, ())
 
-    def where(m: str) -> dict[str, object]:
+    def where(m: str) -> dict[str, Any]:
         if m in x:
             return {s: v for s, v in x[m].items() if not s.startswith("\0")}
         if m in known:
@@ -134,17 +133,17 @@ def _group_rule(problem: SeatingProblem, model: object, kind: str, group: object
                 for s, va in wa.items():
                     near = [vb for t, vb in wb.items() if close(s, t)]
                     if near:
-                        model.Add(va + sum(near) <= 1)  # type: ignore[attr-defined,operator]
+                        model.add(va + sum(near) <= 1)  # type: ignore[attr-defined,operator]
             else:
-                link = model.NewBoolVar(f"link_{a}_{b}")  # type: ignore[attr-defined]
+                link = model.new_bool_var(f"link_{a}_{b}")  # type: ignore[attr-defined]
                 for s, va in wa.items():
                     near = [vb for t, vb in wb.items() if close(s, t)]
-                    model.Add(link <= sum(near) + 1 - va)  # type: ignore[attr-defined,operator]
+                    model.add(link <= sum(near) + 1 - va)  # type: ignore[attr-defined,operator]
                 links.append(link)
     if kind == "together":
         seated = [m for m in members if where(m)]
         if table:
             # every pair linked: one table for all
-            model.Add(sum(links) >= len(seated) * (len(seated) - 1) // 2)  # type: ignore[attr-defined]
+            model.add(sum(links) >= len(seated) * (len(seated) - 1) // 2)  # type: ignore[attr-defined]
         else:
-            model.Add(sum(links) >= len(seated) - 1)  # type: ignore[attr-defined]
+            model.add(sum(links) >= len(seated) - 1)  # type: ignore[attr-defined]

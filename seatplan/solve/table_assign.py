@@ -60,16 +60,27 @@ to name the ones that cannot hold together.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
-import random
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
-from seatplan.errors import Conflict, Location, SolverError, UnknownIdError, ValidationError
+from seatplan.errors import (
+    Conflict,
+    Location,
+    SolverError,
+    UnknownIdError,
+    ValidationError,
+)
 from seatplan.model.enums import SolveStatus
+from seatplan.solve.cpsat import SolverSettings, run_model
+from seatplan.solve.table_search import STEPS_PER_UNIT, UnitSearch
+
+LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "BELLOWS_PETERSON_CONNECTIONS",
@@ -301,7 +312,7 @@ class TableProblem:
         min_known: int = 0,
         keep_together: Sequence[Sequence[str]] = (),
         keep_apart: Sequence[tuple[str, str]] = (),
-    ) -> "TableProblem":
+    ) -> TableProblem:
         """Build a problem from a square, symmetric connection matrix.
 
         Guest ids are ``"g0"``, ``"g1"``, …; each unordered pair ``g < h`` weighs
@@ -439,7 +450,7 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
         if g not in set(problem.guests):
             out.append(f"unknown guest {g!r} in the assignment")
     count: dict[str, int] = {}
-    for g, t in table_of.items():
+    for t in table_of.values():
         count[t] = count.get(t, 0) + 1
     for t, n in count.items():
         if t in capacity and n > capacity[t]:
@@ -491,7 +502,7 @@ def _merge_units(problem: TableProblem) -> _Units:
         return g
 
     for group in problem.keep_together:
-        for a, b in zip(group, group[1:]):
+        for a, b in itertools.pairwise(group):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[rb] = ra
@@ -620,25 +631,80 @@ def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
 
 
 def upper_bound_tables(problem: TableProblem) -> int:
-    """A valid upper bound of the objective, without search.
+    """A valid upper bound of the objective, without search, from the structure of the weights.
 
-    Every guest at a table of the largest capacity ``c`` shares it with his
-    keep-together group (weights counted as they are) and at most ``c − |group|``
-    others, who add at most his largest positive weights to people outside the
-    group. Each pair is counted from both ends, so the bound is half the sum.
+    *Per guest*: a guest shares his table with his keep-together group and
+    ``c − |group|`` others (``c`` the largest capacity), so he gains at most his
+    largest ``c − |group|`` weights (negative weights count as 0); every pair is
+    counted from both ends, so the bound is half the sum.
+
+    *Circles* make it tighter. Split the pairs at a weight ``w`` into heavy ones
+    (at least ``w``) and light ones; the guests linked by heavy pairs form
+    circles (a company's colleagues, a family). ``s`` guests of a circle seated
+    at tables of ``c`` share at most ``P = q·c(c−1)/2 + r(r−1)/2`` pairs
+    (``s = q·c + r``), less the pairs inside keep-together groups, which are
+    counted anyway. If guest ``g`` sits with ``k_g`` heavy partners, he gains at
+    most his ``k_g`` largest heavy weights plus his ``c − |group| − k_g`` largest
+    light ones, and the ``k_g`` of a circle add up to at most twice those pairs.
+    The largest such total is found greedily (the gain of one more heavy partner
+    falls as ``k_g`` grows). The smallest bound over every split, and the plain
+    per-guest bound, is returned, plus the weight inside keep-together groups.
     """
     units = _merge_units(problem)
     cap = max(t.capacity for t in problem.tables)
-    per_guest: dict[str, list[int]] = {g: [] for g in problem.guests}
-    for (a, b), w in problem.pair_weight.items():
-        if units.unit_of[a] != units.unit_of[b] and w > 0:
-            per_guest[a].append(w)
-            per_guest[b].append(w)
-    total = 2 * units.constant
-    for g, ws in per_guest.items():
+    edges = [(a, b, w) for (a, b), w in problem.pair_weight.items() if w > 0 and units.unit_of[a] != units.unit_of[b]]
+    best = _slot_bound(problem, units, edges, math.inf, cap)
+    for threshold in sorted({w for _, _, w in edges}):
+        best = min(best, _slot_bound(problem, units, edges, threshold, cap))
+    return units.constant + best
+
+
+def _slot_bound(problem: TableProblem, units: _Units, edges: Sequence[tuple[str, str, int]], threshold: float, cap: int) -> int:
+    """The circle bound of :func:`upper_bound_tables` for one split (``inf``: the plain per-guest bound)."""
+    heavy: dict[str, list[int]] = {}
+    light: dict[str, list[int]] = {}
+    parent: dict[str, str] = {}
+
+    def find(g: str) -> str:
+        parent.setdefault(g, g)
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for a, b, w in edges:
+        side = heavy if w >= threshold else light
+        side.setdefault(a, []).append(w)
+        side.setdefault(b, []).append(w)
+        if w >= threshold:
+            parent[find(b)] = find(a)
+    for g in list(parent):  # keep-together groups belong to their members' circle
+        for m in units.members[units.unit_of[g]]:
+            parent[find(m)] = find(g)
+    total = 0
+    marginals: dict[str, list[int]] = {}
+    for g in problem.guests:
         room = cap - len(units.members[units.unit_of[g]])
-        if room > 0:
-            total += sum(sorted(ws, reverse=True)[:room])
+        if room <= 0:
+            continue
+        h = sorted(heavy.get(g, ()), reverse=True)[:room]
+        ls = sorted(light.get(g, ()), reverse=True)[:room]
+        total += sum(ls)
+        if h:
+            root = find(g)
+            for k in range(1, len(h) + 1):
+                lost = ls[room - k] if room - k < len(ls) else 0
+                if h[k - 1] > lost:
+                    marginals.setdefault(root, []).append(h[k - 1] - lost)
+    people: dict[str, list[str]] = {}
+    for g in parent:
+        people.setdefault(find(g), []).append(g)
+    for root, gains in marginals.items():
+        s = len(people[root])
+        q, r = divmod(s, cap)
+        pairs = q * cap * (cap - 1) // 2 + r * (r - 1) // 2
+        pairs -= sum(len(m) * (len(m) - 1) // 2 for m in (units.members[u] for u in {units.unit_of[g] for g in people[root]}))
+        total += sum(sorted(gains, reverse=True)[: max(0, 2 * pairs)])
     return total // 2
 
 
@@ -772,12 +838,12 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
         if not allowed:
             return None, units, {}
         for k in allowed:
-            x[u, k] = m.NewBoolVar(f"x{u}_{k}")
-        m.AddExactlyOne(x[u, k] for k in allowed)
+            x[u, k] = m.new_bool_var(f"x{u}_{k}")
+        m.add_exactly_one(x[u, k] for k in allowed)
     for k, t in enumerate(tables):
         terms = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
         if terms:
-            m.Add(sum(terms) <= t.capacity)
+            m.add(sum(terms) <= t.capacity)
     if fam.keep_apart:
         seen: set[tuple[int, int]] = set()
         for a, b in problem.keep_apart:
@@ -787,11 +853,11 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                 continue
             seen.add(key)
             if ua == ub:  # kept apart inside one group: an empty clause (the precheck reports it first)
-                m.AddBoolOr([])
+                m.add_bool_or([])
                 continue
             for k in range(nt):
                 if (ua, k) in x and (ub, k) in x:
-                    m.AddBoolOr([x[ua, k].Not(), x[ub, k].Not()])  # type: ignore[attr-defined]
+                    m.add_bool_or([x[ua, k].negated(), x[ub, k].negated()])  # type: ignore[attr-defined]
     # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
     need: dict[tuple[int, int], int] = dict(units.weight)
     know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
@@ -820,29 +886,29 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     y: dict[tuple[int, int], object] = {}
     for (a, b), w in need.items():
         common = [k for k in range(nt) if (a, k) in x and (b, k) in x]
-        v = m.NewBoolVar(f"y{a}_{b}")
+        v = m.new_bool_var(f"y{a}_{b}")
         y[a, b] = v
         if not common:
-            m.Add(v == 0)
+            m.add(v == 0)
             continue
         zs = []
         for k in common:
-            z = m.NewBoolVar(f"z{a}_{b}_{k}")
-            m.AddImplication(z, x[a, k])
-            m.AddImplication(z, x[b, k])
+            z = m.new_bool_var(f"z{a}_{b}_{k}")
+            m.add_implication(z, x[a, k])
+            m.add_implication(z, x[b, k])
             if w < 0:  # both there → z, so a negative weight cannot be dodged
-                m.AddBoolOr([x[a, k].Not(), x[b, k].Not(), z])  # type: ignore[attr-defined]
+                m.add_bool_or([x[a, k].negated(), x[b, k].negated(), z])  # type: ignore[attr-defined]
             zs.append(z)
-        m.Add(sum(zs) == v)
+        m.add(sum(zs) == v)
     for rest, terms in know_terms.values():
-        m.Add(sum(c * y[key] for c, key in terms) >= rest)
-    m.Maximize(sum(w * y[key] for key, w in units.weight.items()) + units.constant)
+        m.add(sum(c * y[key] for c, key in terms) >= rest)
+    m.maximize(sum(w * y[key] for key, w in units.weight.items()) + units.constant)
     if hint:
         for u in range(len(units.members)):
             k = index.get(hint.get(units.members[u][0], ""), -1)
             for kk in range(nt):
                 if (u, kk) in x:
-                    m.AddHint(x[u, kk], kk == k)
+                    m.add_hint(x[u, kk], kk == k)
     return m, units, x
 
 
@@ -861,7 +927,7 @@ def _without(problem: TableProblem, **changes: object) -> TableProblem:
     return TableProblem(**data)  # type: ignore[arg-type]
 
 
-def _run(  # type: ignore[no-untyped-def]
+def _run(
     model: object,
     *,
     time_limit: float | None,
@@ -869,26 +935,17 @@ def _run(  # type: ignore[no-untyped-def]
     workers: int,
     deterministic: bool = True,
     work_limit: float | None = None,
-):
-    from ortools.sat.python import cp_model
-
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    if workers > 1 and deterministic:
-        solver.parameters.interleave_search = True
-    if time_limit is not None:
-        solver.parameters.max_time_in_seconds = max(0.0, float(time_limit))
-    if work_limit is not None:
-        solver.parameters.max_deterministic_time = float(work_limit)
-    code = solver.Solve(model)
-    return solver, code
+) -> tuple[Any, Any]:
+    settings = SolverSettings(
+        seed=seed, workers=workers, time_limit=time_limit, work_limit=work_limit, interleave=deterministic
+    )
+    return run_model(model, settings)  # type: ignore[arg-type]
 
 
 def _read(problem: TableProblem, units: _Units, solver: object, x: Mapping[tuple[int, int], object]) -> dict[str, str]:
     out: dict[str, str] = {}
     for (u, k), var in x.items():
-        if solver.BooleanValue(var):  # type: ignore[attr-defined]
+        if solver.boolean_value(var):  # type: ignore[attr-defined]
             for g in units.members[u]:
                 out[g] = problem.tables[k].id
     return {g: out[g] for g in problem.guests}
@@ -1008,20 +1065,23 @@ def assign_tables(
     conflicts = _precheck(problem, units)
     if conflicts:
         return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(conflicts))
-    start = dict(hint) if hint is not None else greedy_tables(problem)
+    if method is None:
+        large = _link_count(problem, units) > PAIR_TABLE_LIMIT
+        method = TableMethod.NEIGHBOURHOOD if large else TableMethod.EXACT
+    start = dict(hint) if hint is not None else None
+    if method is TableMethod.EXACT and start is None:
+        start = greedy_tables(problem)
     if start is not None and all(g in start for g in problem.guests):
         start = _relabel(problem, start)  # agree with the symmetry breaking
     else:
         start = None
-    if method is None:
-        large = _link_count(problem, units) > PAIR_TABLE_LIMIT
-        method = TableMethod.NEIGHBOURHOOD if large and start is not None else TableMethod.EXACT
     if method is TableMethod.NEIGHBOURHOOD:
-        if start is None:
+        deadline = math.inf if time_limit is None else started + time_limit
+        found = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None)
+        if found is None:
             reason = Conflict("start", "the greedy packing found no start for the neighbourhood search; use method='exact'")
             return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
-        deadline = math.inf if time_limit is None else started + time_limit
-        table_of = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood)
+        table_of = found
         broken = check_tables(problem, table_of)
         if broken:
             reason = Conflict(
@@ -1043,7 +1103,7 @@ def assign_tables(
     options = {"time_limit": time_limit, "seed": seed, "workers": workers, "deterministic": deterministic, "work_limit": work_limit}
     solver, code = _run(model, **options)  # type: ignore[arg-type]
     if code == cp_model.MODEL_INVALID:
-        raise SolverError(f"CP-SAT rejected the table model: {model.Validate()}")  # type: ignore[attr-defined]
+        raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")  # type: ignore[attr-defined]
     if code == cp_model.INFEASIBLE:
         found = _diagnose(problem, options) if explain else []
         return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(found), method=method)
@@ -1054,169 +1114,116 @@ def assign_tables(
     # The model may leave a positive pair's y at 0 in a non-optimal solution, so the
     # true score can exceed the model's value; it can never be below it.
     objective = score_tables(problem, table_of)
-    if objective < round(solver.ObjectiveValue()):
-        raise SolverError(f"objective mismatch: model {solver.ObjectiveValue()} vs assignment {objective}")
+    if objective < round(solver.objective_value):
+        raise SolverError(f"objective mismatch: model {solver.objective_value} vs assignment {objective}")
     if code == cp_model.OPTIMAL:
         bound = objective
     else:
-        bound = min(math.floor(solver.BestObjectiveBound() + 1e-6), upper_bound_tables(problem))
+        bound = min(math.floor(solver.best_objective_bound + 1e-6), upper_bound_tables(problem))
         bound = max(bound, objective)
     status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
     gap = (bound - objective) / max(1, abs(objective))
     return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)
 
 
-def _local_search(problem: TableProblem, units: _Units, table_of: dict[str, str], *, deadline: float) -> bool:
-    """Move or swap whole units between tables while that gains weight; True if anything changed.
-
-    Pure Python over the unit graph, used between neighbourhood rounds when
-    ``min_known`` is 0 (a move could otherwise leave someone among strangers).
-    Moves keep capacities, keep-apart pairs and pins.
-    """
-    ids = [t.id for t in problem.tables]
-    capacity = [t.capacity for t in problem.tables]
-    index = {t: k for k, t in enumerate(ids)}
-    nu = len(units.members)
-    size = [len(m) for m in units.members]
-    tab = [index[table_of[m[0]]] for m in units.members]
-    pinned = {units.unit_of[g] for g in problem.pins}
-    nbr: list[dict[int, int]] = [{} for _ in range(nu)]
-    for (a, b), w in units.weight.items():
-        nbr[a][b] = w
-        nbr[b][a] = w
-    apart: list[set[int]] = [set() for _ in range(nu)]
-    for a, b in problem.keep_apart:
-        ua, ub = units.unit_of[a], units.unit_of[b]
-        apart[ua].add(ub)
-        apart[ub].add(ua)
-    load = [0] * len(ids)
-    members: list[set[int]] = [set() for _ in ids]
-    for u in range(nu):
-        load[tab[u]] += size[u]
-        members[tab[u]].add(u)
-    pull = [dict[int, int]() for _ in range(nu)]  # unit → table → weight to the units there
-    for u in range(nu):
-        for v, w in nbr[u].items():
-            pull[u][tab[v]] = pull[u].get(tab[v], 0) + w
-
-    def move(u: int, k: int) -> None:
-        old = tab[u]
-        members[old].discard(u)
-        members[k].add(u)
-        load[old] -= size[u]
-        load[k] += size[u]
-        tab[u] = k
-        for v, w in nbr[u].items():
-            pull[v][old] -= w
-            pull[v][k] = pull[v].get(k, 0) + w
-
-    def clashes(u: int, k: int, ignore: int = -1) -> bool:
-        return any(tab[v] == k and v != ignore for v in apart[u])
-
-    changed = False
-    improved = True
-    while improved and time.perf_counter() < deadline:
-        improved = False
-        for u in range(nu):
-            if u in pinned:
-                continue
-            a = tab[u]
-            here = pull[u].get(a, 0)
-            best: tuple[int, int, int] | None = None  # (gain, table, partner or -1)
-            for k, there in sorted(pull[u].items()):
-                if k == a or there <= 0:
-                    continue
-                if load[k] + size[u] <= capacity[k] and not clashes(u, k):
-                    gain = there - here
-                    if gain > 0 and (best is None or gain > best[0]):
-                        best = (gain, k, -1)
-                for v in sorted(members[k]):
-                    if v in pinned:
-                        continue
-                    if load[k] - size[v] + size[u] > capacity[k] or load[a] - size[u] + size[v] > capacity[a]:
-                        continue
-                    if clashes(u, k, v) or clashes(v, a, u):
-                        continue
-                    w = nbr[u].get(v, 0)
-                    gain = (there - w) - here + (pull[v].get(a, 0) - w) - pull[v].get(k, 0)
-                    if gain > 0 and (best is None or gain > best[0]):
-                        best = (gain, k, v)
-            if best is not None:
-                _, k, v = best
-                move(u, k)
-                if v >= 0:
-                    move(v, a)
-                improved = changed = True
-    for u in range(nu):
-        for g in units.members[u]:
-            table_of[g] = ids[tab[u]]
-    return changed
+def _unit_search(problem: TableProblem, units: _Units, seed: int) -> UnitSearch:
+    index = {t.id: k for k, t in enumerate(problem.tables)}
+    apart = sorted({(min(units.unit_of[a], units.unit_of[b]), max(units.unit_of[a], units.unit_of[b])) for a, b in problem.keep_apart})
+    pinned = {units.unit_of[g]: index[t] for g, t in problem.pins.items()}
+    return UnitSearch(
+        [len(m) for m in units.members],
+        units.weight,
+        [t.capacity for t in problem.tables],
+        apart,
+        pinned,
+        seed=seed,
+    )
 
 
 def _improve(
-    problem: TableProblem, start: Mapping[str, str], *, deadline: float, seed: int, size: int
-) -> dict[str, str]:
-    """Neighbourhood search: unit moves and swaps, then a few connected tables re-seated exactly."""
+    problem: TableProblem,
+    start: Mapping[str, str] | None,
+    *,
+    deadline: float,
+    seed: int,
+    size: int,
+    steps: int | None,
+) -> dict[str, str] | None:
+    """Construction, annealing and CP-SAT neighbourhoods (:mod:`seatplan.solve.table_search`).
+
+    The annealing takes 80 % of the time (or ``steps`` steps), the
+    neighbourhoods the rest, until a whole round of them gains nothing. With
+    ``min_known`` the annealing is skipped (a step could leave a guest among
+    strangers) and only the exact neighbourhoods, which keep the rule, run.
+    Returns None when the construction gets stuck.
+    """
+    units = _merge_units(problem)
+    search = _unit_search(problem, units, seed)
+    index = {t.id: k for k, t in enumerate(problem.tables)}
+    if start is not None:
+        search.set_tables([index[start[m[0]]] for m in units.members])
+    elif not search.construct():
+        return None
+    began = time.perf_counter()
+    if not problem.min_known:
+        timed = math.isfinite(deadline)
+        budget = steps if steps is not None else (10**12 if timed else STEPS_PER_UNIT * len(search.free_units))
+        phase = began + (deadline - began) * 0.8 if timed else math.inf
+        search.set_tables(search.anneal(budget, deadline=phase))
+        search.descend(deadline=deadline)
+    LOGGER.debug("tables: %d after the local search, %.1f s", search.score + units.constant, time.perf_counter() - began)
+    _neighbourhoods(problem, units, search, deadline=deadline, size=size)
+    LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
+    ids = [t.id for t in problem.tables]
+    return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}
+
+
+def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *, deadline: float, size: int) -> None:
+    """Re-seat a few linked tables at a time with the exact model while that gains."""
     from ortools.sat.python import cp_model
 
-    units = _merge_units(problem)
     adj = _adjacency(problem)
-    capacity = {t.id: t.capacity for t in problem.tables}
     order_of = {g: i for i, g in enumerate(problem.guests)}
     apart_of: dict[str, list[str]] = {}
     for a, b in problem.keep_apart:
         apart_of.setdefault(a, []).append(b)
         apart_of.setdefault(b, []).append(a)
-    table_of = dict(start)
     ids = [t.id for t in problem.tables]
-    position = {t: k for k, t in enumerate(ids)}
-    rng = random.Random(seed)
+    index = {t: k for k, t in enumerate(ids)}
     size = max(2, min(size, len(ids)))
-    tried: set[frozenset[tuple[str, frozenset[str]]]] = set()  # neighbourhoods that gave nothing
-    while True:
+    tried: set[frozenset[tuple[int, frozenset[int]]]] = set()  # neighbourhoods that gave nothing
+    while time.perf_counter() < deadline:
         gained = False
-        if not problem.min_known:
-            gained = _local_search(problem, units, table_of, deadline=deadline)
-        at: dict[str, set[str]] = {t: set() for t in ids}
-        for g, t in table_of.items():
-            at[t].add(g)
-        seeds = ids[:]
-        rng.shuffle(seeds)
+        seeds = list(range(len(ids)))
+        search.rng.shuffle(seeds)
         for first in seeds:
             if time.perf_counter() >= deadline:
-                return table_of
-            affinity: dict[str, int] = {}
-            for g in at[first]:
-                for h, w in adj[g].items():
-                    t = table_of[h]
-                    if w > 0 and t != first:
-                        affinity[t] = affinity.get(t, 0) + w
-            near = sorted(affinity, key=lambda t: (-affinity[t], position[t]))[: size - 1]
-            rest = [t for t in ids if t != first and t not in near]
-            chosen = [first, *near, *rng.sample(rest, min(len(rest), size - 1 - len(near)))]
-            guests = sorted((g for t in chosen for g in at[t]), key=order_of.__getitem__)
-            key = frozenset((t, frozenset(at[t])) for t in chosen)
+                return
+            chosen = search.linked_tables(first, size)
+            key = frozenset((k, frozenset(search.at[k])) for k in chosen)
+            guests = sorted((g for k in chosen for u in search.at[k] for g in units.members[u]), key=order_of.__getitem__)
             if len(guests) < 2 or key in tried:
                 continue
             inside = set(guests)
             groups = {tuple(units.members[units.unit_of[g]]) for g in guests}
             sub = TableProblem(
                 guests=tuple(guests),
-                tables=tuple(Table(t, capacity[t]) for t in chosen),
+                tables=tuple(problem.tables[k] for k in chosen),
                 weights={(a, b): w for a in guests for b, w in adj[a].items() if b in inside and a < b},
                 keep_together=tuple(sorted(g for g in groups if len(g) > 1)),
                 keep_apart=tuple((a, b) for a in guests for b in apart_of.get(a, ()) if b in inside and a < b),
                 pins={g: t for g, t in problem.pins.items() if g in inside},
                 min_known=problem.min_known,
             )
-            current = {g: table_of[g] for g in guests}
+            current = {g: ids[search.tab[units.unit_of[g]]] for g in guests}
             old = score_tables(sub, current)
             old_ok = not check_tables(sub, current)
             model, sub_units, x = _build_model(sub, _Families(), _relabel(sub, current))
             if model is None:
+                tried.add(key)
                 continue
             remaining = deadline - time.perf_counter()
-            solver, code = _run(model, time_limit=min(remaining, 10.0), seed=seed, workers=1, work_limit=0.5)
+            solver, code = _run(model, time_limit=min(remaining, 10.0), seed=0, workers=1, work_limit=0.5)
             if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 tried.add(key)
                 continue
@@ -1225,12 +1232,10 @@ def _improve(
                 tried.add(key)
                 continue
             for g, t in new.items():
-                at[table_of[g]].discard(g)
-                at[t].add(g)
-                table_of[g] = t
+                search.place(units.unit_of[g], index[t])
             gained = True
         if not gained:
-            return table_of
+            return
 
 
 def _diagnose(problem: TableProblem, options: Mapping[str, object]) -> list[Conflict]:

@@ -6,7 +6,9 @@ seats in straight rows. The script reports the median of 5 runs (after one warm-
 seat count and whether the check found anything, and exits with status 1 if the median misses
 the target (``--curved`` times curved rows in the same hall, informational).
 
-    .venv/bin/python benchmarks/layout.py [--runs 5] [--curved]
+    python -m seatplan.bench.layout [--runs 5] [--curved]
+
+``seatplan bench layout-great-hall`` times the same call (:func:`build_layout_great_hall`).
 
 Deterministic: the room is fixed, the generator has no randomness.
 """
@@ -19,6 +21,7 @@ import sys
 import time
 import tracemalloc
 
+from seatplan.bench import Case
 from seatplan.layout.firecode import FireProfile
 from seatplan.layout.room import check_layout
 from seatplan.layout.spacing import Spacing
@@ -82,6 +85,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{statistics.median(checks):.2f} | {median:.2f} | {TARGET_SECONDS:.1f} | {peak / 1e6:.0f} | {problems} |"
     )
     return 0 if median <= TARGET_SECONDS and (args.curved or seats >= 10_000) else 1
+
+
+def build_layout_great_hall(*, seed: int | None = None, quick: bool = False) -> Case:
+    """Generate and check the great hall theatre (no people seated)."""
+    venue = great_hall()
+    options = TheatreOptions()
+
+    def run() -> dict[str, object]:
+        _, _, seats, problems = run_once(venue, options)
+        if problems:
+            raise AssertionError(f"the layout check found {problems} problems")
+        return {"status": "OK", "seats": seats, "attendees": 0}
+
+    return Case(run=run, attendees=0, note="generate_theatre + check_layout (target 2 s)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Benchmarks: run the scenarios of ``benchmarks/`` and report time, memory and solver figures.
+"""Benchmarks: run the benchmark scenarios and report time, memory and solver figures.
 
 ``seatplan bench [NAME ...] [--json] [--quick]`` (or ``python -m seatplan.bench``)
 runs named scenarios — all of them when no name is given, the fast set with
@@ -35,18 +35,24 @@ How figures are measured
 * Seeds are fixed (``--seed`` overrides the scenarios' own), so repeated runs
   build the same instances.
 
-Scenario modules
-----------------
-Scenarios are plain Python files in ``benchmarks/`` next to the package (or in
-the folder named by the environment variable ``SEATPLAN_BENCHMARKS``), imported
-by file path. A module offers scenarios through a mapping ``SCENARIOS`` (name →
-builder) or through functions named after the scenario (``build_dense_400``,
-``dense_400``...). A builder takes keyword arguments ``seed`` and ``quick`` (each
-optional) and returns a :class:`Case`; a :class:`~seatplan.model.SeatingProblem`
-or a :class:`~seatplan.model.Meeting` is accepted too (solved with
-:func:`seatplan.solve.solve` and checked with :func:`seatplan.check.check_plan`).
-A scenario whose module or builder does not exist yet is reported as
-``unavailable: <reason>``, never as a crash.
+Scenarios
+---------
+The scenarios ship with the package (``seatplan/bench/``), so ``seatplan bench``
+works from an installed wheel as well as from the checkout; each is one entry in
+:data:`seatplan.bench.catalogue.SCENARIOS`. ``benchmarks/README.md`` documents
+them and keeps the latest results. A builder takes keyword arguments ``seed``
+and ``quick`` (each optional) and returns a :class:`Case`; a
+:class:`~seatplan.model.SeatingProblem` or a :class:`~seatplan.model.Meeting` is
+accepted too (solved with :func:`seatplan.solve.solve` and checked with
+:func:`seatplan.check.check_plan`).
+
+Scenarios of one's own: set the environment variable ``SEATPLAN_BENCHMARKS`` to
+a folder of Python files, each with a mapping ``SCENARIOS`` (name → builder) and
+optionally a tuple ``QUICK`` of names; they run after the built-in ones.
+
+A scenario that cannot be built (a builder raising :class:`Unavailable`, a
+module that does not import) is reported as ``unavailable: <reason>`` and makes
+the exit status 1, never a crash and never a silent success.
 """
 
 from __future__ import annotations
@@ -70,12 +76,11 @@ from types import ModuleType
 from typing import Any, TextIO
 
 __all__ = [
-    "CATALOGUE",
     "Case",
     "REQUIRED_KEYS",
     "Role",
     "Unavailable",
-    "benchmarks_dir",
+    "extra_dir",
     "configure_parser",
     "format_table",
     "main",
@@ -99,33 +104,6 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "baseline_seconds",
     "baseline_objective",
     "ratio",
-)
-
-#: The scenarios of the benchmark suite, in report order: name → file in ``benchmarks/``.
-#: Modules may add more through their ``SCENARIOS`` mapping; those follow in file order.
-CATALOGUE: dict[str, str] = {
-    "dais-9": "scenarios.py",
-    "dais-25-3rows": "scenarios.py",
-    "dais-51-4rows": "scenarios.py",
-    "county-600": "scenarios.py",
-    "city-1200": "scenarios.py",
-    "hall-3000-35": "scenarios.py",
-    "hall-10000-200": "solver.py",
-    "dense-400": "solver.py",
-    "banquet-30": "scenarios.py",
-    "banquet-1000": "scenarios.py",
-    "wedding-bp-5x4": "scenarios.py",
-    "wedding-bp-2x10": "scenarios.py",
-}
-
-#: The ``--quick`` set when a module does not declare its own ``QUICK`` names.
-DEFAULT_QUICK: tuple[str, ...] = (
-    "dais-9",
-    "dais-25-3rows",
-    "dais-51-4rows",
-    "county-600",
-    "wedding-bp-5x4",
-    "wedding-bp-2x10",
 )
 
 #: Seconds a worker may run before it is stopped and the scenario reported as an error.
@@ -182,18 +160,14 @@ class Case:
 # --------------------------------------------------------------------------------------
 
 
-def benchmarks_dir() -> Path:
-    """The ``benchmarks/`` folder: ``$SEATPLAN_BENCHMARKS`` or the one beside the package."""
+def extra_dir() -> Path | None:
+    """The folder of one's own scenario modules (``$SEATPLAN_BENCHMARKS``), or ``None``."""
     env = os.environ.get("SEATPLAN_BENCHMARKS")
-    if env:
-        return Path(env)
-    import seatplan
-
-    return Path(seatplan.__file__).resolve().parent.parent / "benchmarks"
+    return Path(env) if env else None
 
 
 def _module_key(path: Path) -> str:
-    """``sys.modules`` name of a benchmark file (two folders never share a module)."""
+    """``sys.modules`` name of a scenario file (two folders never share a module)."""
     import hashlib
 
     folder = hashlib.sha1(str(path.resolve().parent).encode()).hexdigest()[:8]
@@ -201,7 +175,7 @@ def _module_key(path: Path) -> str:
 
 
 def _load_module(path: Path) -> ModuleType:
-    """Import a benchmark module by file path (its folder goes on ``sys.path`` for sibling imports)."""
+    """Import a scenario module by file path (its folder goes on ``sys.path`` for sibling imports)."""
     folder = str(path.parent)
     if folder not in sys.path:
         sys.path.insert(0, folder)
@@ -221,66 +195,52 @@ def _load_module(path: Path) -> ModuleType:
     return module
 
 
-def _module_names(path: Path) -> list[str]:
-    """Scenario names a module declares in ``SCENARIOS`` (without importing heavy code twice)."""
-    try:
-        module = _load_module(path)
-    except Exception:  # noqa: BLE001 - a broken module only hides its extra names
-        return []
-    scenarios = getattr(module, "SCENARIOS", None)
-    return [str(k) for k in scenarios] if isinstance(scenarios, Mapping) else []
+def _extra_scenarios() -> tuple[dict[str, Callable[..., Any]], set[str]]:
+    """Builders and quick names of the modules in :func:`extra_dir` (a module that fails to import offers none)."""
+    builders: dict[str, Callable[..., Any]] = {}
+    quick: set[str] = set()
+    folder = extra_dir()
+    if folder is None or not folder.is_dir():
+        return builders, quick
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            module = _load_module(path)
+        except Exception:
+            continue
+        scenarios = getattr(module, "SCENARIOS", None)
+        if isinstance(scenarios, Mapping):
+            builders.update({str(k): v for k, v in scenarios.items() if str(k) not in builders})
+        quick.update(str(n) for n in getattr(module, "QUICK", ()))
+    return builders, quick
 
 
 def scenario_names(*, quick: bool = False) -> list[str]:
     """Every scenario name in report order (or the ``--quick`` set).
 
-    The :data:`CATALOGUE` comes first; names that modules in ``benchmarks/``
-    add through ``SCENARIOS`` follow. The quick set is the union of the
-    modules' ``QUICK`` tuples, else :data:`DEFAULT_QUICK`.
+    The built-in scenarios (:data:`seatplan.bench.catalogue.SCENARIOS`) come
+    first, then those of the modules in ``$SEATPLAN_BENCHMARKS``.
     """
-    folder = benchmarks_dir()
-    names = list(CATALOGUE)
-    quick_names: list[str] = []
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.py")):
-            if path.name.startswith("_"):
-                continue
-            for name in _module_names(path):
-                if name not in names:
-                    names.append(name)
-            module = sys.modules.get(_module_key(path))
-            declared = getattr(module, "QUICK", ()) if module is not None else ()
-            quick_names.extend(str(n) for n in declared)
-    if quick:
-        chosen = set(quick_names) or set(DEFAULT_QUICK)
-        return [n for n in names if n in chosen]
+    from seatplan.bench.catalogue import SCENARIOS
+
+    extra, extra_quick = _extra_scenarios()
+    names = [s.name for s in SCENARIOS if s.quick or not quick]
+    names += [n for n in extra if n not in names and (n in extra_quick or not quick)]
     return names
 
 
 def _find_builder(name: str) -> Callable[..., Any]:
     """The builder of scenario ``name``; :class:`Unavailable` with the reason if there is none."""
-    folder = benchmarks_dir()
-    if not folder.is_dir():
-        raise Unavailable(f"no benchmarks folder at {folder}")
-    files = [folder / CATALOGUE[name]] if name in CATALOGUE else sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
-    snake = name.replace("-", "_")
-    for path in files:
-        if not path.is_file():
-            raise Unavailable(f"benchmarks/{path.name} does not exist yet")
-        try:
-            module = _load_module(path)
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
-            raise Unavailable(f"benchmarks/{path.name} cannot be imported: {type(exc).__name__}: {exc}") from exc
-        scenarios = getattr(module, "SCENARIOS", None)
-        if isinstance(scenarios, Mapping) and name in scenarios:
-            return scenarios[name]  # type: ignore[no-any-return]
-        for prefix in ("build_", "make_", "scenario_", "bench_", ""):
-            fn = getattr(module, prefix + snake, None)
-            if callable(fn):
-                return fn  # type: ignore[no-any-return]
-        if name in CATALOGUE:
-            raise Unavailable(f"benchmarks/{path.name} has no builder for {name} (SCENARIOS[{name!r}] or build_{snake})")
-    raise Unavailable(f"no module in benchmarks/ defines scenario {name!r}")
+    from seatplan.bench.catalogue import SCENARIOS
+
+    for scenario in SCENARIOS:
+        if scenario.name == name:
+            return scenario.load()
+    extra, _ = _extra_scenarios()
+    if name in extra:
+        return extra[name]
+    raise Unavailable(f"no scenario {name!r} in seatplan.bench.catalogue or $SEATPLAN_BENCHMARKS")
 
 
 def _call_builder(builder: Callable[..., Any], *, seed: int | None, quick: bool) -> Any:
@@ -297,7 +257,7 @@ def _call_builder(builder: Callable[..., Any], *, seed: int | None, quick: bool)
     return builder(**kwargs)
 
 
-def _as_case(value: Any, module_baseline: Callable[..., Any] | None = None) -> Case:
+def _as_case(value: Any) -> Case:
     """Turn what a builder returned into a :class:`Case`."""
     if isinstance(value, Case):
         return value
@@ -325,20 +285,7 @@ def _as_case(value: Any, module_baseline: Callable[..., Any] | None = None) -> C
         return Case(run=run_meeting, attendees=len(meeting.attendees))
     if isinstance(value, SeatingProblem):
         problem = value
-        baseline = None
-        if module_baseline is not None:
-            fn = module_baseline
-
-            def baseline() -> Any:  # type: ignore[misc]
-                return fn(problem)
-
-        return Case(
-            run=lambda: _solve_and_check(problem),
-            attendees=len(problem.attendees),
-            seats=len(problem.seats),
-            baseline=baseline,
-            baseline_name=getattr(module_baseline, "__name__", "") if module_baseline else "",
-        )
+        return Case(run=lambda: _solve_and_check(problem), attendees=len(problem.attendees), seats=len(problem.seats))
     raise Unavailable(f"the builder returned {type(value).__name__}, not a Case, SeatingProblem or Meeting")
 
 
@@ -360,22 +307,6 @@ def _solve_and_check(problem: Any) -> dict[str, Any]:
         "attendees": len(problem.attendees),
         "seats": len(problem.seats),
     }
-
-
-def _module_baseline(name: str) -> Callable[..., Any] | None:
-    """A module-level baseline for problem-returning builders (``baseline_dense_400``, ``solve_dense``...)."""
-    file = CATALOGUE.get(name)
-    if file is None:
-        return None
-    module = sys.modules.get(_module_key(benchmarks_dir() / file))
-    if module is None:
-        return None
-    snake = name.replace("-", "_")
-    for attr in (f"baseline_{snake}", f"{snake}_baseline", "solve_dense", "dense_baseline", "baseline"):
-        fn = getattr(module, attr, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
 
 
 # --------------------------------------------------------------------------------------
@@ -452,11 +383,11 @@ def _worker(name: str, role: Role, *, seed: int | None, quick: bool, repeats: in
     out: dict[str, Any] = {"scenario": name, "role": str(role)}
     try:
         builder = _find_builder(name)
-        case = _as_case(_call_builder(builder, seed=seed, quick=quick), _module_baseline(name))
+        case = _as_case(_call_builder(builder, seed=seed, quick=quick))
     except (Unavailable, ImportError, NotImplementedError) as exc:
         out["status"] = f"unavailable: {exc}"
         return out
-    except Exception as exc:  # noqa: BLE001 - reported in the row
+    except Exception as exc:
         out["status"] = f"error: building failed: {type(exc).__name__}: {exc}"
         return out
     out.update(attendees=case.attendees, seats=case.seats, note=case.note, baseline=case.baseline_name or None)
@@ -467,7 +398,7 @@ def _worker(name: str, role: Role, *, seed: int | None, quick: bool, repeats: in
     out["base_mb"] = _peak_mb()
     try:
         times, loops, outcome = _time_calls(fn, repeats=repeats, quick=quick)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         out["status"] = f"error: {type(exc).__name__}: {exc}"
         return out
     result = _outcome(outcome)
@@ -635,7 +566,7 @@ def run_benchmarks(
         _print_header(stream, markdown=markdown)
     for name in chosen:
         report, peak, err = _spawn(_worker_args(name, Role.MAIN, seed=seed, quick=quick, repeats=repeats), timeout=timeout)
-        main = report if report is not None else {"status": f"error: worker failed ({err})"}
+        main: dict[str, Any] = report if report is not None else {"status": f"error: worker failed ({err})"}
         peak = main.get("peak_mb") or peak
         base: dict[str, Any] | None = None
         base_peak = None
@@ -750,8 +681,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
 def run_command(args: argparse.Namespace) -> int:
     """Run ``seatplan bench`` from parsed arguments; return the exit status.
 
-    0 when every scenario ran (or is unavailable in this version), 1 when one
-    failed (an error or a failed check), 2 for an unknown name.
+    0 when every scenario ran and passed its check; 1 when one failed (an error
+    or a failed check) or could not be built (``unavailable``); 2 for an
+    unknown name.
     """
     from seatplan.errors import SeatplanError
 
@@ -780,7 +712,7 @@ def run_command(args: argparse.Namespace) -> int:
     except SeatplanError as exc:
         print(f"seatplan bench: error: {exc}", file=sys.stderr)
         return 2
-    return 1 if any(str(r["status"]).startswith("error") for r in rows) else 0
+    return 1 if any(str(r["status"]).startswith(("error", "unavailable")) for r in rows) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -789,11 +721,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         argparse.ArgumentParser(prog="seatplan bench", description="Run the benchmark scenarios (benchmarks/README.md).")
     )
     return run_command(parser.parse_args(argv))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    # Run through the imported module, so benchmark files that import
-    # ``seatplan.bench`` share its classes (Case, Unavailable) with the worker.
-    from seatplan.bench import main as _main
-
-    sys.exit(_main())

@@ -1,14 +1,12 @@
 """Benchmark scenarios of seatplan: synthetic but realistic instances, fixed seeds, no network.
 
-Run them with ``seatplan bench`` (or ``python -m seatplan.bench``); what each one
-measures is in ``benchmarks/README.md``. Every builder takes ``seed`` and
-``quick`` and returns a :class:`seatplan.bench.Case`: the timed call (which also
-checks its own output and raises when the check fails) and, where there is one,
-a baseline measured in the same run.
-
-Baselines here live outside the package and may use third-party libraries
-directly (the wedding baseline builds the OR-Tools example's own model); the
-seatplan package keeps OR-Tools inside ``seatplan/solve``.
+Run them with ``seatplan bench`` (or ``python -m seatplan.bench``); they are
+registered in :mod:`seatplan.bench.catalogue` and what each one measures is in
+``benchmarks/README.md``. Every builder takes ``seed`` and ``quick`` and returns
+a :class:`seatplan.bench.Case`: the timed call (which also checks its own output
+and raises when the check fails) and, where there is one, a baseline measured in
+the same run. Baselines that are CP-SAT models live in
+:mod:`seatplan.solve.baselines` (OR-Tools stays inside ``seatplan/solve``).
 """
 
 from __future__ import annotations
@@ -19,22 +17,11 @@ import itertools
 import random
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from seatplan.bench import Case, Unavailable
-
-#: The ``seatplan bench --quick`` set (run by ``make test`` through tests/test_bench.py).
-QUICK: tuple[str, ...] = (
-    "dais-9",
-    "dais-25-3rows",
-    "dais-51-4rows",
-    "county-600",
-    "banquet-30",
-    "wedding-bp-5x4",
-    "wedding-bp-2x10",
-)
 
 #: Default seed of every generated instance.
 SEED = 2026
@@ -500,47 +487,14 @@ def build_banquet_1000(*, seed: int = SEED, quick: bool = False) -> Case:
     )
 
 
-def example_wedding_model(*, tables: int, capacity: int) -> dict[str, Any]:
-    """Baseline: the model of the OR-Tools example ``wedding_optimal_chart_sat.py``, as published.
-
-    One boolean per (table, guest), per guest pair ("colocated") and per (pair,
-    table); the objective over pairs ``g1 < g2`` with ``C[g1][g2] > 0``; guest 0
-    at table 0 as symmetry breaking; the example's known-neighbour constraint
-    (one constraint summed over every pair and table, as written there).
-    """
-    from ortools.sat.python import cp_model
-
-    from seatplan.solve.table_assign import BELLOWS_PETERSON_CONNECTIONS as C
-
-    n = len(C)
-    m = cp_model.CpModel()
-    seats = {(t, g): m.NewBoolVar("") for t in range(tables) for g in range(n)}
-    pairs = [(a, b) for a in range(n - 1) for b in range(a + 1, n)]
-    colocated = {p: m.NewBoolVar("") for p in pairs}
-    same = {(a, b, t): m.NewBoolVar("") for a, b in pairs for t in range(tables)}
-    m.Maximize(sum(C[a][b] * colocated[a, b] for a, b in pairs if C[a][b] > 0))
-    for g in range(n):
-        m.Add(sum(seats[t, g] for t in range(tables)) == 1)
-    for t in range(tables):
-        m.Add(sum(seats[t, g] for g in range(n)) <= capacity)
-    for a, b in pairs:
-        for t in range(tables):
-            m.AddBoolOr([seats[t, a].Not(), seats[t, b].Not(), same[a, b, t]])
-            m.AddImplication(same[a, b, t], seats[t, a])
-            m.AddImplication(same[a, b, t], seats[t, b])
-        m.Add(sum(same[a, b, t] for t in range(tables)) == colocated[a, b])
-    m.Add(sum(same[a, b, t] for a, b in pairs for t in range(tables) if C[a][b] > 0) >= 1)
-    m.Add(seats[0, 0] == 1)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 2
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = 300.0
-    code = solver.Solve(m)
-    return {"status": solver.StatusName(code), "objective": round(solver.ObjectiveValue()), "bound": round(solver.BestObjectiveBound())}
-
-
 def _wedding_case(tables: int, capacity: int) -> Case:
-    from seatplan.solve.table_assign import assign_tables, bellows_peterson_problem, check_tables
+    from seatplan.solve.baselines import solve_wedding_example
+    from seatplan.solve.table_assign import (
+        BELLOWS_PETERSON_CONNECTIONS,
+        assign_tables,
+        bellows_peterson_problem,
+        check_tables,
+    )
 
     problem = bellows_peterson_problem(tables=tables, capacity=capacity, min_known=1)
     optimum = WEDDING_OPTIMUM[(tables, capacity)]
@@ -560,7 +514,7 @@ def _wedding_case(tables: int, capacity: int) -> Case:
         run=run,
         attendees=17,
         seats=tables * capacity,
-        baseline=lambda: example_wedding_model(tables=tables, capacity=capacity),
+        baseline=lambda: solve_wedding_example(BELLOWS_PETERSON_CONNECTIONS, tables=tables, capacity=capacity),
         baseline_name="or-tools-example",
         note=f"Bellows & Peterson 2012, {tables}×{capacity}, every guest knows one other at his table; optimum {optimum}",
     )
@@ -574,52 +528,3 @@ def build_wedding_bp_5x4(*, seed: int | None = None, quick: bool = False) -> Cas
 def build_wedding_bp_2x10(*, seed: int | None = None, quick: bool = False) -> Case:
     """The 17-guest wedding at 2 tables of 10: optimum 318, proven."""
     return _wedding_case(2, 10)
-
-
-# --------------------------------------------------------------------------------------
-# layout (wraps benchmarks/layout.py, the layout generator's own benchmark)
-# --------------------------------------------------------------------------------------
-
-
-def build_layout_great_hall(*, seed: int | None = None, quick: bool = False) -> Case:
-    """Generate and check the great hall theatre of ``benchmarks/layout.py`` (no people seated)."""
-    import importlib.util
-
-    path = Path(__file__).with_name("layout.py")
-    if not path.is_file():
-        raise Unavailable("benchmarks/layout.py does not exist yet")
-    spec = importlib.util.spec_from_file_location("seatplan_benchmarks_layout_script", path)
-    if spec is None or spec.loader is None:
-        raise Unavailable(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-        venue = module.great_hall()
-        options = module.TheatreOptions()
-        run_once = module.run_once
-    except (ImportError, AttributeError) as exc:
-        raise Unavailable(f"benchmarks/layout.py: {exc}") from exc
-
-    def run() -> dict[str, Any]:
-        _, _, seats, problems = run_once(venue, options)
-        if problems:
-            raise AssertionError(f"the layout check found {problems} problems")
-        return {"status": "OK", "seats": seats, "attendees": 0}
-
-    return Case(run=run, attendees=0, note="generate_theatre + check_layout of benchmarks/layout.py (target 2 s)")
-
-
-#: Scenario name → builder (the names seatplan.bench.CATALOGUE expects from this file).
-SCENARIOS: dict[str, Callable[..., Case]] = {
-    "dais-9": build_dais_9,
-    "dais-25-3rows": build_dais_25_3rows,
-    "dais-51-4rows": build_dais_51_4rows,
-    "county-600": build_county_600,
-    "city-1200": build_city_1200,
-    "hall-3000-35": build_hall_3000_35,
-    "banquet-30": build_banquet_30,
-    "banquet-1000": build_banquet_1000,
-    "wedding-bp-5x4": build_wedding_bp_5x4,
-    "wedding-bp-2x10": build_wedding_bp_2x10,
-    "layout-great-hall": build_layout_great_hall,
-}

@@ -13,10 +13,10 @@ Scenarios (fixed seeds; seats built in plain Python, no layout code):
     400 attendees in 20 units in a 440-seat hall, 5 pins, 8 reserved seats, 6
     wheelchair places (4 users), 4 aisle needs, 12 keep-apart pairs, no unit
     blocks. Solved by seatplan and by the dense attendee × seat boolean CP-SAT
-    model written the obvious way (:func:`solve_dense`), in the same run; both
-    must reach the same optimal objective.
+    model written the obvious way (:func:`seatplan.solve.baselines.solve_dense`),
+    in the same run; both must reach the same optimal objective.
 
-``python -m benchmarks.solver`` prints medians of solve time, status, objective,
+``seatplan bench hall-10000-200 dense-400`` runs the first and the last; ``python -m seatplan.bench.solver`` prints medians of solve time, status, objective,
 bound, gap and peak memory (each run in a fresh process; ``ru_maxrss``).
 ``--repeats``, ``--only`` and ``--dense-limit`` adjust it.
 """
@@ -31,16 +31,16 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
+from seatplan.bench import Case
 from seatplan.check import check_plan, plan_cost
-from seatplan.model import Attendee, Layout, Plan, Seat, SeatingProblem, Venue, Zone
+from seatplan.model import Attendee, Layout, Seat, SeatingProblem, Venue, Zone
 from seatplan.model.problem import Constraints, PeopleGroup
 from seatplan.solve import solve
+from seatplan.solve.baselines import solve_dense
 
-ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ("hall-10000-200", "rank-10000", "dense-400")
 
 
@@ -149,11 +149,11 @@ def dense_scenario(n: int = 400, units: int = 20, *, rows: int = 11, blocks: Seq
     ]
     free_ids = [i for i in ids if i not in chosen]
     pins = dict(zip(rng.sample(free_ids, max(1, n // 80)), rng.sample([s.id for s in seats if s.row == 1 and not s.tags], max(1, n // 80))))
-    reserved = set(rng.sample([s.id for s in seats if s.row == 2 and not s.tags], max(2, n // 50)))
+    press = set(rng.sample([s.id for s in seats if s.row == 2 and not s.tags], max(2, n // 50)))
     # the back of the hall is kept for staff: exactly as many open seats as people (a full hall)
-    spare = len(seats) - len(reserved) - n  # pinned people are among the n and hold their own seats
-    back = [s.id for s in sorted(seats, key=lambda s: (-s.row, s.number)) if s.id not in reserved and s.id not in pins.values() and not s.tags]
-    reserved = frozenset(reserved | set(back[:spare]))
+    spare = len(seats) - len(press) - n  # pinned people are among the n and hold their own seats
+    back = [s.id for s in sorted(seats, key=lambda s: (-s.row, s.number)) if s.id not in press and s.id not in pins.values() and not s.tags]
+    reserved = frozenset(press | set(back[:spare]))
     groups = []
     starts = [sum(sizes[:u]) for u in range(units)]
     for i in range(max(3, n // 33)):
@@ -163,99 +163,6 @@ def dense_scenario(n: int = 400, units: int = 20, *, rows: int = 11, blocks: Seq
     constraints = Constraints(pins=pins, reserved=reserved, keep_apart=tuple(groups), contiguous=False)
     zone = Zone("floor", tuple(s.id for s in seats), tuple(a.id for a in people), strict=False)
     return SeatingProblem(Layout(Venue.rectangle(60.0, 30.0), tuple(seats)), tuple(people), (zone,), constraints=constraints)
-
-
-def solve_dense(
-    problem: SeatingProblem, *, time_limit: float = 600.0, workers: int = 2, target: float | None = None
-) -> tuple[str, float, float, float, Plan | None, float | None]:
-    """The obvious model: one boolean per (free attendee, open seat).
-
-    Same rules and objective as seatplan for a single non-strict zone without
-    unit blocks and with hard keep-apart pairs: needs by forbidding seats,
-    keep-apart by forbidding neighbouring seat pairs, front-to-back fill by a
-    chain of "someone sits at or behind this seat" booleans, and the objective
-    Σ order × |open position − reference position| over the booleans. It gets
-    every core of the machine (``workers``).
-
-    Returns
-    -------
-    tuple
-        Status name, objective, bound, seconds (model building included), plan,
-        and the seconds after which it first held a plan of cost ``target`` or
-        less (None if never).
-    """
-    from ortools.sat.python import cp_model
-
-    started = time.perf_counter()
-    (zone,) = problem.zones
-    c = problem.constraints
-    ref = problem.reference(zone)
-    seats = list(ref.open_seats)
-    free = [a for a in ref.free if a in ref.position]
-    individual = problem.individually_placed
-    model = cp_model.CpModel()
-    x = {}
-    for a in free:
-        needs = problem.attendee(a).needs
-        for p, s in enumerate(seats):
-            if needs <= problem.seat(s).tags:
-                x[a, p] = model.NewBoolVar(f"x_{a}_{p}")
-    by_person: dict[str, list[object]] = {}
-    by_seat: dict[int, list[object]] = {}
-    for (a, p), v in x.items():
-        by_person.setdefault(a, []).append(v)
-        by_seat.setdefault(p, []).append(v)
-    for vs in by_person.values():
-        model.AddExactlyOne(vs)
-    for vs in by_seat.values():
-        model.AddAtMostOne(vs)
-    index = {s: p for p, s in enumerate(seats)}
-    for group in c.keep_apart:
-        for i, a in enumerate(group.members):
-            for b in group.members[i + 1 :]:
-                for p, s in enumerate(seats):
-                    for t in problem.neighbours[s]:
-                        q = index.get(t)
-                        if q is not None and (a, p) in x and (b, q) in x:
-                            model.Add(x[a, p] + x[b, q] <= 1)
-                # a pinned member's neighbours are forbidden to the other
-                for one, other in ((a, b), (b, a)):
-                    if one in c.pins and other in free:
-                        for t in problem.neighbours[c.pins[one]]:
-                            q = index.get(t)
-                            if q is not None and (other, q) in x:
-                                model.Add(x[other, q] == 0)
-    n = len(seats)
-    behind = [model.NewBoolVar(f"w_{p}") for p in range(n + 1)]
-    model.Add(behind[n] == 0)
-    for p in range(n):
-        body = [v for (a, q), v in x.items() if q == p and a not in individual]
-        model.Add(behind[p] >= behind[p + 1])
-        for v in body:
-            model.Add(behind[p] >= v)
-        model.Add(sum(by_seat.get(p, [])) >= behind[p + 1])
-    model.Minimize(sum(c.weights.order * abs(p - ref.position[a]) * v for (a, p), v in x.items()))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = time_limit
-    reached: list[float] = []
-
-    class _Watch(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self) -> None:
-            if target is not None and not reached and self.ObjectiveValue() <= target + 1e-9:
-                reached.append(time.perf_counter() - started)
-
-    code = solver.Solve(model, _Watch())
-    seconds = time.perf_counter() - started
-    hit = reached[0] if reached else None
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return solver.StatusName(code), float("nan"), float("nan"), seconds, None, hit
-    seat_of = dict(c.pins)
-    for (a, p), v in x.items():
-        if solver.BooleanValue(v):
-            seat_of[a] = seats[p]
-    return solver.StatusName(code), solver.ObjectiveValue(), solver.BestObjectiveBound(), seconds, Plan(seat_of=seat_of), hit
 
 
 def _peak_mb() -> float:
@@ -305,7 +212,7 @@ def run_one(name: str, *, dense_limit: float = 300.0, dense: bool = True) -> dic
 
 def main(argv: list[str] | None = None) -> int:
     """Run every scenario ``--repeats`` times in fresh processes and print medians."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.solver", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m seatplan.bench.solver", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", choices=SCENARIOS, action="append")
     parser.add_argument("--dense-limit", type=float, default=300.0, help="time limit of the dense model, seconds")
@@ -321,8 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(args.repeats):
             skip = ["--skip-dense"] if k > 0 else []  # the dense model runs once (it is slow)
             proc = subprocess.run(
-                [sys.executable, "-m", "benchmarks.solver", "--child", name, "--dense-limit", str(args.dense_limit), *skip],
-                cwd=ROOT,
+                [sys.executable, "-m", "seatplan.bench.solver", "--child", name, "--dense-limit", str(args.dense_limit), *skip],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -363,10 +269,8 @@ if __name__ == "__main__":
 # ------------------------------------------------------------------ builders for `seatplan bench`
 
 
-def _timed_case(problem: SeatingProblem, *, baseline: object = None, baseline_name: str = "") -> object:
+def _timed_case(problem: SeatingProblem, *, baseline: Callable[[], object] | None = None, baseline_name: str = "") -> Case:
     """A :class:`seatplan.bench.Case` that solves ``problem`` and checks the plan."""
-    from seatplan.bench import Case
-
     def run() -> object:
         result = solve(problem)
         assert check_plan(problem, result.require_plan()) == []
@@ -375,14 +279,14 @@ def _timed_case(problem: SeatingProblem, *, baseline: object = None, baseline_na
     return Case(run=run, attendees=len(problem.attendees), seats=len(problem.seats), baseline=baseline, baseline_name=baseline_name)
 
 
-def build_hall_10000_200(*, seed: int = 0, quick: bool = False) -> object:
+def build_hall_10000_200(*, seed: int = 0, quick: bool = False) -> Case:
     """``hall-10000-200`` with rules; baseline: the same hall in rank order only (target ≤ 1 s)."""
     del seed, quick
     rank = hall_scenario(rules=False)
     return _timed_case(hall_scenario(), baseline=lambda: solve(rank), baseline_name="rank-fill")
 
 
-def build_dense_400(*, seed: int = 0, quick: bool = False) -> object:
+def build_dense_400(*, seed: int = 0, quick: bool = False) -> Case:
     """``dense-400``: seatplan against the dense attendee × seat CP-SAT model, same instance."""
     del seed
     problem = dense_scenario()
@@ -390,7 +294,7 @@ def build_dense_400(*, seed: int = 0, quick: bool = False) -> object:
     limit = 20.0 if quick else 300.0
 
     def dense() -> dict[str, object]:
-        status, objective, bound, seconds, _, hit = solve_dense(problem, time_limit=limit, target=target)
+        status, objective, bound, *_ = solve_dense(problem, time_limit=limit, target=target)
         return {"status": status, "objective": objective, "bound": bound}
 
     return _timed_case(problem, baseline=dense, baseline_name=f"dense-cp-sat ({limit:.0f} s limit)")

@@ -1,1 +1,0 @@
-"""Benchmarks of seatplan (run with ``python -m benchmarks.solver``)."""
