@@ -168,7 +168,8 @@ def write_outputs(
                              tmp / "plan.svg" if "plan.svg" in wanted else None, title=meeting.title)
         name_cards = _name_cards(meeting, problem, result)
         seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-        with shared_font_subset(pack_texts(meeting, problem, records)):
+        card_texts = [t for c in name_cards for t in (c.seat_label, c.order_note, c.second_line, c.back_name)]
+        with shared_font_subset(pack_texts(meeting, problem, records) + card_texts):
             with clock("cards"):
                 if "cards.pdf" in wanted:
                     write_name_cards(

@@ -33,8 +33,9 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
     return [(float(a), float(b)) for a, b in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
 
 
-def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10)) -> tuple[Meeting, object, object]:
-    people = [Attendee(id=f"L{k}", name=f"领导{k}", unit="县委", rank=k, section="dais") for k in range(1, 8)]
+def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10), size: tuple[float, float] = (26.0, 30.0),
+         dais: int = 7) -> tuple[Meeting, object, object]:
+    people = [Attendee(id=f"L{k}", name=f"领导{k}", unit="县委", rank=k, section="dais") for k in range(1, dais + 1)]
     k = 0
     for u in range(units):
         for _ in range(per_unit):
@@ -42,9 +43,9 @@ def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10)) -
             people.append(Attendee(id=f"P{k}", name=f"人{k}", unit=f"第{u + 1}单位", rank=k, unit_order=u + 1))
     meeting = Meeting(
         title="测试大会", date="2026-12-18",
-        venue=Venue.rectangle(26.0, 30.0, stage_depth=5.0, doors=(Door(13.0, 0.0, 2.4, main=True, name="正门"),
-                                                                    Door(0.0, 10.0, 1.5, name="安全出口"))),
-        attendees=tuple(people), dais=DaisSpec(rows=(7,)), floor=FloorSpec(blocks=blocks),
+        venue=Venue.rectangle(*size, stage_depth=3.0, doors=(Door(size[0] / 2, 0.0, 2.0, main=True, name="正门"),
+                                                             Door(0.0, size[1] / 3, 1.2, name="安全出口"))),
+        attendees=tuple(people), dais=DaisSpec(rows=(dais,)), floor=FloorSpec(blocks=blocks),
     )
     problem = build_problem(meeting)
     return meeting, problem, solve(problem)
@@ -68,7 +69,7 @@ def test_54_units_labelled_on_the_drawing_and_in_the_key(tmp_path: Path) -> None
 
 @needs_poppler
 def test_small_hall_is_one_page_with_names(tmp_path: Path) -> None:
-    _, problem, result = hall(3, 4, blocks=(6, 6))
+    _, problem, result = hall(3, 4, blocks=(4, 4), size=(9.0, 9.0), dais=3)
     pages = write_plan_pdf(problem, result.plan, tmp_path / "p.pdf", title="小会", paper="A4")
     assert pages == 1
     (text,) = pdf_pages(tmp_path / "p.pdf")

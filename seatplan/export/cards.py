@@ -32,6 +32,7 @@ from seatplan.export.typeset import (
     check_glyphs,
     fit_text,
     new_pdf,
+    pdf_bytes,
     resolve_font,
 )
 
@@ -282,7 +283,7 @@ def render_name_cards(
                 _draw_face(pdf, rear, second, 0.0)
             _draw_face(pdf, front, second, FOLD_Y)
         _draw_note(pdf, card)
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)
 
 
 def _check_cards(cards: Sequence[NameCard], font_path: Path) -> None:

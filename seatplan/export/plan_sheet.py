@@ -30,6 +30,7 @@ from seatplan.export.typeset import (
     draw_fitted,
     fit_text,
     new_pdf,
+    pdf_bytes,
     resolve_font,
     text_in_box,
 )
@@ -171,7 +172,7 @@ class _Drawer:
         boxes = _seat_box(seats)
         labelled = self._unit_label_runs(seats, view, boxes) if page.texts and not big else {}
         gap = self._row_gap(seats) * view.scale
-        above = not page.whole_room and gap >= 3.2
+        above = gap >= 3.2
         hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
@@ -540,7 +541,7 @@ def write_plan_pdf(
             drawer.begin(heading, portrait=portrait)
             drawer.draw(_Page(heading, tuple(members), False), _plan_area(drawer))
             drawer.footer(f"{heading}　{sum(1 for s in members if s.id in drawer.people)} 人")
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
     return drawer.pages
 
 
@@ -577,7 +578,7 @@ def write_dais_sheet(
     area = _plan_area(drawer)
     drawer.draw(_Page(heading, chosen, False), area, big=True, rank_badges=True)
     drawer.footer("红字为排序号　请领导审定")
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
     return True
 
 
@@ -599,4 +600,4 @@ def write_table_plan(
     area = _plan_area(drawer)
     drawer.draw(_Page("桌次图", tuple(problem.seats), True), area)
     drawer.footer(f"共 {len({s.table for s in problem.seats if s.table})} 桌 {len(drawer.people)} 人")
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))

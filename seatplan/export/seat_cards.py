@@ -19,6 +19,7 @@ from seatplan.export.typeset import (
     FONT,
     check_glyphs,
     new_pdf,
+    pdf_bytes,
     resolve_font,
     text_in_box,
 )
@@ -75,7 +76,7 @@ def render_seat_cards(
         text_in_box(pdf, f"座位卡 · {k + 1}/{len(records)}", x=x, y=y0 + CARD_HEIGHT - 8, width=inner, height=5,
                     max_pt=7, grey=150)
     pdf.set_text_color(0, 0, 0)
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)
 
 
 def write_seat_cards(

@@ -20,7 +20,16 @@ from fpdf import FPDF
 from seatplan.errors import Location, ValidationError
 from seatplan.export.records import SeatRecord
 from seatplan.export.tables import _csv_bytes, atomic_write_bytes
-from seatplan.export.typeset import FONT, check_glyphs, draw_fitted, fit_text, new_pdf, resolve_font, text_in_box
+from seatplan.export.typeset import (
+    FONT,
+    check_glyphs,
+    draw_fitted,
+    fit_text,
+    new_pdf,
+    pdf_bytes,
+    resolve_font,
+    text_in_box,
+)
 
 __all__ = [
     "NOTICE_COLUMNS",
@@ -182,7 +191,7 @@ def write_unit_notices(
             rows = [[str(start + i + 1), r.name, r.title, _seat_text(r)] for i, r in enumerate(chunk)]
             _table(pdf, y, columns, rows, row_h=_ROW_H)
             _footer(pdf, k, len(chunks), f"{notice.unit} {len(notice.records)}人")
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
 
 
 def _seat_text(r: SeatRecord) -> str:
@@ -303,7 +312,7 @@ def write_signin_sheets(
             text_in_box(pdf, f"应到 {len(members)} 人　　实到 ______ 人　　缺席 ______ 人", x=_MARGIN, y=y + 4,
                         width=usable, height=8, max_pt=12, max_lines=1)
             _footer(pdf, k, len(chunks), unit)
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
 
 
 # --------------------------------------------------------------------------- notice texts
@@ -436,7 +445,7 @@ def write_supplies_sheet(supplies: Supplies, path: str | os.PathLike[str], *, ti
     ]
     _table(pdf, y, [("物品", 50.0), ("数量", 30.0), ("计算方法", PAGE_W - 2 * _MARGIN - 80.0)], rows, row_h=12.0)
     pdf.set_font(FONT, size=8)
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
 
 
 # --------------------------------------------------------------------------- banquet lists
@@ -480,5 +489,5 @@ def write_table_lists(
         text_in_box(pdf, heading, x=_MARGIN, y=y, width=usable, height=8, max_pt=13, min_pt=7, max_lines=1)
         rows = [[f"{r.seat}" + (f"（{r.mark}）" if r.mark else ""), r.name, r.unit, r.title] for r in members]
         y = _table(pdf, y + 9, columns, rows, row_h=row_h) + 6
-    atomic_write_bytes(path, bytes(pdf.output()))
+    atomic_write_bytes(path, pdf_bytes(pdf))
     return len(tables)

@@ -75,7 +75,8 @@ def shared_font_subset(texts: Iterable[str]) -> Iterator[None]:
     labels); the fixed words of the sheets, ASCII and the usual punctuation
     are added here.
     """
-    chars = set(string.printable) | set("，。：；、（）《》“”‘’—–…·　！？％")  # noqa: RUF001 - the full-width punctuation of Chinese text | _source_characters()
+    punctuation = set("，。：；、（）《》“”‘’—–…·　！？％")  # noqa: RUF001 - full-width punctuation of Chinese text
+    chars = set(string.printable) | punctuation | _source_characters()
     for text in texts:
         chars.update(text)
     _SHARED.append(frozenset(chars))
@@ -186,6 +187,24 @@ def check_glyphs(text: str, font_path: Path, *, who: str, source: Location, fiel
         hint="choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
         "or write the name as the person's ID card does",
     )
+
+
+def pdf_bytes(pdf: FPDF) -> bytes:
+    """The finished PDF; refuses one that would print a blank for a character its face lacks.
+
+    Names are checked with :func:`check_glyphs` before drawing, with a message
+    naming the person; this catches the rest (a fixed word missing from a
+    chosen font), so a sheet with a hole in it is never written.
+    """
+    data = bytes(pdf.output())
+    missing = sorted({chr(c) for face in pdf.fonts.values() for c in getattr(face, "missing_glyphs", ())})
+    if missing:
+        raise ValidationError(
+            "the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8]),
+            location=Location(field="cards.font"),
+            hint="choose a font with the full GB 2312 repertoire, or leave cards.font out for the bundled face",
+        )
+    return data
 
 
 @dataclass(frozen=True)
