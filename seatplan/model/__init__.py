@@ -27,9 +27,9 @@ from seatplan.model.meeting import (
     ReservedBlock,
     StripOrder,
 )
+from seatplan.model.outputs import OutputSpec, Paper
 from seatplan.model.plan import Plan, Result
 from seatplan.model.problem import Layout, SeatingProblem, Zone
-from seatplan.model.outputs import OutputSpec, Paper
 from seatplan.model.requests import RulesSpec
 from seatplan.model.rooms import MeetingRoomSpec, PhotoSpec, ReceptionSpec, SigningSpec, TalksSpec
 from seatplan.model.seats import FACING_BACK, FACING_FRONT, Seat
