@@ -127,7 +127,7 @@ def write_pack(
     name_cards: int,
     seat_cards: int,
     enabled: Sequence[str] = PACK_FILES,
-) -> tuple[list[str], dict[str, object]]:
+) -> tuple[list[str], dict[str, int | bool]]:
     """Write the pack files named in ``enabled`` into ``folder``.
 
     Returns
