@@ -53,10 +53,10 @@ def cmd_replan(args: argparse.Namespace) -> None:
 
 
 def cmd_desk(args: argparse.Namespace) -> None:
-    """``seatplan desk PLAN.toml --state FILE``: arrivals on standard input, seat cards out."""
+    """``seatplan desk PLAN --state FILE [--plan PLAN.toml]``: arrivals on standard input, seats out."""
     from seatplan.desk import run_desk
 
-    run_desk(args.plan, args.state, sys.stdin, sys.stdout)
+    run_desk(args.plan, args.state, sys.stdin, sys.stdout, plan_file=args.plan_file)
 
 
 def cmd_fit(args: argparse.Namespace) -> None:
@@ -92,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="output folder for the new plan and changes.csv")
     p.add_argument("--plan", type=Path, default=None, help="the plan file, if PLAN_DIR does not record it")
     p.set_defaults(func=cmd_replan)
-    p = sub.add_parser("desk", help="arrival desk: hand out seat cards front to back (R-AUD-11)")
-    p.add_argument("plan", type=Path, help="plan file (.toml)")
+    p = sub.add_parser("desk", help="arrival desk: the seat on the card (assigned) or front to back (free, R-AUD-11)")
+    p.add_argument("plan", type=Path, help="plan file (.toml) or an output folder of seatplan solve/replan (docs/replan.md)")
     p.add_argument("--state", type=Path, required=True, help="state file, written after every arrival (resumes after a crash)")
+    p.add_argument("--plan", dest="plan_file", type=Path, default=None, help="the plan file, if the output folder does not record it")
     p.set_defaults(func=cmd_desk)
     p = sub.add_parser("fit", help="how many seats fit in a room in a layout, to code; draws the layout")
     p.add_argument("room", type=Path, help="room file (.toml); see docs/layouts.md")

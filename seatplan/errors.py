@@ -96,6 +96,31 @@ class GeometryError(ValidationError):
     """Room or furniture geometry that is invalid (outside the room, overlapping, ...)."""
 
 
+class OutputError(SeatplanError, OSError):
+    """An output file or folder that cannot be written (open in another program, a file
+    where a folder is wanted, another run writing into the same folder, disk full).
+
+    Parameters
+    ----------
+    message
+        What went wrong, naming the file or folder.
+    path
+        The file or folder concerned.
+    hint
+        How to fix it, in one sentence.
+    """
+
+    def __init__(self, message: str, *, path: str | Path = "", hint: str = "") -> None:
+        self.message = message
+        self.path = path
+        self.hint = hint
+        text = message if message.endswith((".", "。")) else message + "."
+        super().__init__(text + (f" Fix: {hint}" if hint else ""))
+
+    def __str__(self) -> str:  # OSError would format its arguments as a tuple
+        return str(self.args[0])
+
+
 class UnknownIdError(SeatplanError, KeyError):
     """An id (attendee, seat, unit, table) that does not exist."""
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -38,7 +36,12 @@ from seatplan.layout.capacity import (
 )
 from seatplan.layout.classroom import ClassroomOptions
 from seatplan.layout.dais_block import DaisOptions, LecternPlace
-from seatplan.layout.firecode import FireProfile, ProfileName, fire_profile, profile_name
+from seatplan.layout.firecode import (
+    FireProfile,
+    ProfileName,
+    fire_profile,
+    profile_name,
+)
 from seatplan.layout.room import LayoutCheck, LayoutKind, check_layout
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import OpenEnd, Orientation, TableOptions
@@ -371,21 +374,15 @@ def fit_room(
 
 
 def _write_outputs(report: FitReport, out: Path, names: Sequence[str]) -> None:
+    from seatplan.files import atomic_write_bytes, output_folder
     from seatplan.render import save_plan_images
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".fit-", dir=out.parent))
-    try:
+    with output_folder(out) as tmp:
         layout: Layout = report.answer.generated.layout
         problem = SeatingProblem(layout=layout, attendees=(), zones=(), title=report.title)
         save_plan_images(problem, None, tmp / "plan.png", tmp / "plan.svg", title=report.title)
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        (tmp / "fit.json").write_text(text, encoding="utf-8")
-        out.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            shutil.move(str(tmp / name), str(out / name))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        atomic_write_bytes(tmp / "fit.json", text.encode("utf-8"))
 
 
 def run_fit(

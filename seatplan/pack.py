@@ -99,7 +99,7 @@ def pack_texts(meeting: Meeting, problem: SeatingProblem, records: Sequence[Seat
 def write_inventory_csv(problem: SeatingProblem, plan: Plan, labels: Mapping[str, str], path: Path) -> None:
     """Every seat, occupied or empty, with its tags (inventory.csv)."""
     from seatplan.export.records import handout_key, seat_label, section_area
-    from seatplan.export.tables import _csv_bytes, atomic_write_bytes
+    from seatplan.files import atomic_write_bytes, csv_bytes
 
     occupant = plan.occupant_of()
     rows = []
@@ -113,7 +113,7 @@ def write_inventory_csv(problem: SeatingProblem, plan: Plan, labels: Mapping[str
         ])
     header = ("seat_id", "area", "section", "table", "row", "seat", "label", "mark", "tags", "status", "id", "name",
               "unit")
-    atomic_write_bytes(path, _csv_bytes(header, rows))
+    atomic_write_bytes(path, csv_bytes(header, rows))
 
 
 def write_pack(

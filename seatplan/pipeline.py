@@ -2,24 +2,24 @@
 
 ``build_problem`` turns a :class:`~seatplan.model.Meeting` into a
 :class:`~seatplan.model.SeatingProblem` (layout + protocol); ``write_outputs``
-writes every output file atomically: all files are written to a temporary folder
-beside the target and moved in only when all of them are complete, so a failure
-never leaves a half-written output folder behind.
+writes every output file as one set: all files are written to a temporary folder
+beside the target, which becomes the output folder in one step only when all of
+them are complete (:func:`seatplan.files.output_folder`), so a failure or a kill
+never leaves a half-written or mixed output folder behind, and two runs into one
+folder take turns.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seatplan.errors import InfeasiblePlanError
+from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Result, Seat, SeatingProblem
 
 if TYPE_CHECKING:
@@ -103,6 +103,7 @@ def write_outputs(
     result: Result,
     out_dir: str | Path,
     *,
+    extra: Callable[[Path], tuple[str, ...]] | None = None,
     timings: dict[str, float] | None = None,
 ) -> Outputs:
     """Write the seat list, diagram, name cards and summary into ``out_dir``.
@@ -116,8 +117,13 @@ def write_outputs(
     result
         The solve result; it must hold a plan.
     out_dir
-        Target folder, created if missing. Existing files of the same names are
-        replaced; nothing is changed if any file fails to be written.
+        Target folder, created if missing. The new set replaces the old one in
+        one step; other files in the folder are kept. Nothing is changed if any
+        file fails to be written; a second run into the same folder waits.
+        The plan's ``[outputs]`` table chooses the files (docs/outputs.md).
+    extra
+        Writes more files of the same set (``changes.csv`` of a replan) into the
+        folder it is given, before the switch; returns their names.
     timings
         When given, the CPU seconds of each stage (csv, xlsx, diagram, cards,
         sheets) are added to it (``seatplan bench``).
@@ -131,6 +137,14 @@ def write_outputs(
     ------
     InfeasiblePlanError
         If the result has no plan.
+    OutputError
+        If the folder cannot be written (a file where the folder should be, a
+        file open in another program); the message names it.
+
+    Notes
+    -----
+    Each file written calls :func:`seatplan.files.reach_stage` with
+    ``"wrote NAME"`` so fault tests can stop the run between any two files.
     """
     from seatplan.export import (
         build_seat_records,
@@ -150,22 +164,24 @@ def write_outputs(
     spec = meeting.outputs or OutputSpec()
     wanted = spec.wanted()
     clock = _Clock(timings)
-    out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    out = check_output_folder(out_dir)
+    with output_folder(out) as tmp:
         labels = section_labels(meeting)
         with clock("csv"):
             records = build_seat_records(problem, plan, labels)
             write_seats_csv(records, tmp / "seats.csv")
+            reach_stage("wrote seats.csv")
             unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
             write_unseated_csv(unseated, tmp / "unseated.csv")
+            reach_stage("wrote unseated.csv")
         if "seats.xlsx" in wanted:
             with clock("xlsx"):
                 write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones)
+            reach_stage("wrote seats.xlsx")
         with clock("diagram"):
             save_plan_images(problem, plan, tmp / "plan.png" if "plan.png" in wanted else None,
                              tmp / "plan.svg" if "plan.svg" in wanted else None, title=meeting.title)
+        reach_stage("wrote plan.svg")
         name_cards = _name_cards(meeting, problem, result)
         seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
         card_texts = [t for c in name_cards for t in (c.seat_label, c.order_note, c.second_line, c.back_name)]
@@ -180,19 +196,21 @@ def write_outputs(
                         title=meeting.title,
                         font=meeting.cards.font or None,
                     )
+                    reach_stage("wrote cards.pdf")
                 if "seatcards.pdf" in wanted:
                     write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
+                    reach_stage("wrote seatcards.pdf")
             with clock("sheets"):
-                extra, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
-                                             name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
-        names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(extra) + (OUTPUT_FILES[-1],)
+                pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
+                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
+        reach_stage("wrote sheets")
+        names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(pack) + (OUTPUT_FILES[-1],)
         write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},
                            tmp / "summary.json")
-        out.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(tmp / name, out / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        reach_stage("wrote summary.json")
+        if extra is not None:
+            names += extra(tmp)
+            reach_stage("wrote extra")
     return Outputs(folder=out, files=tuple(out / name for name in names))
 
 
@@ -297,6 +315,7 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.io.plan_file import load_meeting
     from seatplan.solve import solve
 
+    check_output_folder(out_dir)
     meeting = load_meeting(plan_path)
     problem = build_problem(meeting)
     result = solve(problem)

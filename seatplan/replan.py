@@ -27,26 +27,35 @@ import csv
 import io
 import json
 import os
-import tempfile
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seatplan.errors import Conflict, Location, PlanFileError, ValidationError
-from seatplan.model import Attendee, Plan, Result, SeatingProblem, SolveStatus, Zone
+from seatplan.files import atomic_write_bytes, csv_bytes, restore_csv_cell
+from seatplan.model import Attendee, Meeting, Plan, Result, SeatingProblem, SolveStatus, Zone
 from seatplan.model.attendees import HOST_SIDE
 from seatplan.solve.repair import assign_movers
 
+if TYPE_CHECKING:
+    from seatplan.export import NameCard, SeatRecord
+
 __all__ = [
     "Change",
-    "apply_changes",
-    "read_plan_folder",
     "ChangeKind",
     "ChangeReport",
     "Move",
+    "apply_changes",
+    "find_plan_file",
     "read_changes_csv",
+    "read_plan_folder",
+    "reprint_cards",
+    "write_reprint",
+    "apply_hand_edits",
     "replan",
     "run_replan",
     "write_change_report",
@@ -62,6 +71,12 @@ class ChangeKind(StrEnum):
     ADD = "add"  # 增加 / 补充: a late addition
     RANK = "rank"  # 排序变更: the person's rank changes
     UNIT = "unit"  # 单位更名: a unit is renamed
+    MOVE = "move"  # 移座: a person to a seat (a hand edit, checked)
+    SWAP = "swap"  # 互换: two people exchange seats (a hand edit, checked)
+
+
+#: Changes that edit the plan by hand rather than the list; applied after the list changes.
+HAND_EDITS = (ChangeKind.MOVE, ChangeKind.SWAP)
 
 
 _KIND_WORDS = {
@@ -70,7 +85,11 @@ _KIND_WORDS = {
     ChangeKind.ADD: ("add", "增加", "新增", "补充", "临时增加", "加人"),
     ChangeKind.RANK: ("rank", "排序", "排序变更", "改排序", "名次"),
     ChangeKind.UNIT: ("unit", "rename", "单位更名", "更名", "改单位名"),
+    ChangeKind.MOVE: ("move", "移座", "调座", "调整座位", "换到"),
+    ChangeKind.SWAP: ("swap", "互换", "对调", "换座", "交换"),
 }
+#: Words in the change cell or the 强制/force column that force a hand edit past the rules.
+_FORCE_WORDS = ("force", "forced", "强制", "是", "yes", "y", "true", "1", "x", "✓", "√")
 
 
 @dataclass(frozen=True)
@@ -97,8 +116,19 @@ class Change:
         The added person's rank, or the new rank for ``RANK``.
     section
         ``"dais"`` for an addition to the 主席台; empty for the floor.
+    seat
+        The seat a ``MOVE`` goes to: its label as printed (``3排12号``) or its seat id.
+    other
+        Id or name of the person a ``SWAP`` exchanges seats with.
+    force
+        Do a ``MOVE`` or ``SWAP`` even if it breaks a rule (the broken rule is recorded).
+    reason
+        Why, in the secretary's words; carried into ``changes.csv``.
     source
         Where the change was read from, for messages.
+    columns
+        Field name (``"name"``, ``"seat"``...) → the header it was read from, so a
+        message names the column where the bad value sits.
     """
 
     kind: ChangeKind
@@ -109,7 +139,12 @@ class Change:
     title: str = ""
     rank: int = 0
     section: str = ""
+    seat: str = ""
+    other: str = ""
+    force: bool = False
+    reason: str = ""
     source: Location = field(default_factory=Location, compare=False)
+    columns: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ChangeKind(self.kind))
@@ -150,6 +185,8 @@ class ChangeReport:
         Ids whose cards must be taken away (absent or replaced).
     notes
         Plain-language remarks (relaxed rules, forced moves).
+    why
+        Id → why a person was added or removed (``substitute for 王伟``, ``absent``).
     """
 
     problem: SeatingProblem
@@ -160,6 +197,7 @@ class ChangeReport:
     seat_cards: tuple[str, ...] = ()
     withdrawn: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    why: Mapping[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """The report as short lines for a person at the desk."""
@@ -179,21 +217,25 @@ class ChangeReport:
 # ------------------------------------------------------------------------------- changes → problem
 
 
-def _fail(change: Change, message: str, hint: str, value: object = None) -> ValidationError:
+def _fail(change: Change, message: str, hint: str, value: object = None, column: str = "") -> ValidationError:
+    """An error at the change's row, naming the column where ``value`` sits (the change column by default)."""
     loc = change.source
-    return ValidationError(message, location=Location(file=loc.file, row=loc.row, field=loc.field, value=loc.value if value is None else value), hint=hint)
+    where = change.columns.get(column, loc.field) if column else loc.field
+    return ValidationError(message, location=Location(file=loc.file, row=loc.row, field=where, value=loc.value if value is None else value), hint=hint)
 
 
-def _find(problem: SeatingProblem, people: Mapping[str, Attendee], change: Change) -> str:
-    key = change.who.strip()
+def _find(problem: SeatingProblem, people: Mapping[str, Attendee], change: Change, key: str | None = None, column: str = "who") -> str:
+    """The id of the person a change names (``change.who``, or ``key`` read from ``column``)."""
+    key = (change.who if key is None else key).strip()
     if key in people:
         return key
     same = [a for a in people.values() if a.name == key]
     if len(same) == 1:
         return same[0].id
     if same:
-        raise _fail(change, f"{len(same)} people are called {key!r}", "give the id (编号) instead of the name", key)
-    raise _fail(change, f"nobody on the list is {key!r}", "give the id (编号) or the exact name from seats.csv", key)
+        units = "、".join(f"{a.unit or '-'} ({a.id})" for a in same[:6])
+        raise _fail(change, f"{len(same)} people are called {key!r}: {units}", "give the id (编号) instead of the name", key, column)
+    raise _fail(change, f"nobody on the list is {key!r}", "give the id (编号) or the exact name from seats.csv", key, column)
 
 
 def _new_id(people: Mapping[str, Attendee], wanted: str, base: str, change: Change) -> str:
@@ -253,10 +295,12 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     replaced: dict[str, str] = {}
     gone: list[str] = []
     for change in changes:
+        if change.kind in HAND_EDITS:
+            continue
         if change.kind is ChangeKind.UNIT:
             old = change.who.strip()
             if not any(a.unit == old for a in people.values()):
-                raise _fail(change, f"no attendee is in unit {old!r}", "write the unit name exactly as in the list", old)
+                raise _fail(change, f"no attendee is in unit {old!r}", "write the unit name exactly as in the list", old, "unit")
             if not change.unit.strip():
                 raise _fail(change, "the new unit name is missing", "fill in 新单位/new_unit")
             for aid, a in list(people.items()):
@@ -419,18 +463,135 @@ def replan(
             forced |= needed
             conflicts += trouble
             proven_extra += extra
-    seconds = time.perf_counter() - started
-    moved = [a for a, s in seat_of.items() if old_seat.get(a) and old_seat[a] != s and a not in inherit]
     if conflicts:
+        seconds = time.perf_counter() - started
         result = Result(SolveStatus.INFEASIBLE, None, seconds=seconds, explanation=tuple(conflicts))
         return result, ChangeReport(problem=new, notes=tuple(x.message for x in conflicts))
-    plan = Plan(seat_of=seat_of, unseated=unseated)
-    strict_moves = sum(1 for a in moved if new.zone_of_attendee[a].strict)
-    bound = strict_moves + len(forced & set(moved)) + proven_extra
+    planned = [a for a, s in seat_of.items() if old_seat.get(a) and old_seat[a] != s and a not in inherit]
+    edits = [c for c in changes if c.kind in HAND_EDITS]
+    plan, why, edit_notes = apply_hand_edits(new, Plan(seat_of=seat_of, unseated=unseated), edits)
+    seconds = time.perf_counter() - started
+    moved = [a for a, s in plan.seat_of.items() if old_seat.get(a) and old_seat[a] != s and a not in inherit]
+    moved += [a for a in why if a not in moved and a in plan.seat_of and a in inherit and inherit[a] != plan.seat_of[a]]
+    strict_moves = sum(1 for a in planned if new.zone_of_attendee[a].strict)
+    bound = strict_moves + len(forced & set(planned)) + proven_extra + len([a for a in why if a not in planned])
     status = SolveStatus.OPTIMAL if len(moved) == bound else SolveStatus.FEASIBLE
     gap = 0.0 if status is SolveStatus.OPTIMAL else (len(moved) - bound) / max(1, len(moved))
     result = Result(status, plan, objective=float(len(moved)), bound=float(bound), gap=gap, seconds=seconds)
-    return result, _report(problem, old_plan, new, plan, replaced, gone, moved, card_sections)
+    report = _report(problem, old_plan, new, plan, replaced, gone, moved, card_sections, why)
+    return result, replace(report, notes=(*report.notes, *edit_notes))
+
+
+def _seat_keys(problem: SeatingProblem) -> dict[str, list[str]]:
+    """Seat ids by the ways a person writes a seat: its id, its printed label (spaces and 第 ignored)."""
+    out: dict[str, list[str]] = {}
+    for seat in problem.seats:
+        for key in {_seat_key(seat.id), _seat_key(seat.describe())}:
+            out.setdefault(key, []).append(seat.id)
+    return out
+
+
+def _seat_key(text: str) -> str:
+    return re.sub(r"[\s第]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def apply_hand_edits(problem: SeatingProblem, plan: Plan, edits: Sequence[Change]) -> tuple[Plan, dict[str, str], list[str]]:
+    """Apply ``MOVE`` and ``SWAP`` lines to a plan, in order, each checked with :func:`seatplan.check_plan`.
+
+    An edit that breaks a rule the plan kept before (a dais order, a pinned
+    seat, a keep-apart or keep-together rule, a seat need, a reserved seat, a
+    banquet table's order...) is refused with the rule's own words, unless its
+    line says force; then it is done and the broken rule is recorded.
+
+    Returns
+    -------
+    tuple
+        The plan after the edits, attendee id → why he moved (for ``changes.csv``),
+        and notes on the forced edits.
+
+    Raises
+    ------
+    ValidationError
+        Every refused edit, and any edit naming an unknown person or seat, a
+        taken seat (write a swap) or an unseated person in a swap; the message
+        names the rows, the columns and the values.
+    """
+    from seatplan.check import check_plan
+
+    seat_of = dict(plan.seat_of)
+    unseated = dict(plan.unseated)
+    why: dict[str, str] = {}
+    notes: list[str] = []
+    refused: list[tuple[Change, str]] = []
+    if not edits:
+        return plan, why, notes
+    keys = _seat_keys(problem)
+    people = problem.attendee_index
+
+    def broken(candidate: dict[str, str], left: dict[str, str]) -> set[tuple[str, str]]:
+        return {(str(v.kind), v.message) for v in check_plan(problem, Plan(seat_of=candidate, unseated=left))}
+
+    before = broken(seat_of, unseated)
+    for change in edits:
+        row = f"row {change.source.row}" if change.source.row else "a hand edit"
+        aid = _find(problem, people, change)
+        person = problem.attendee(aid)
+        candidate, left = dict(seat_of), dict(unseated)
+        if change.kind is ChangeKind.MOVE:
+            found = keys.get(_seat_key(change.seat), [])
+            if not found:
+                raise _fail(change, f"no seat {change.seat!r} in this layout", "write the seat as seats.csv prints it (label, e.g. 3排12号) or its seat_id", change.seat, "seat")
+            if len(found) > 1:
+                raise _fail(change, f"{len(found)} seats are printed {change.seat!r}", "write the seat_id from seats.csv instead", change.seat, "seat")
+            target = found[0]
+            holder = next((a for a, s in seat_of.items() if s == target), None)
+            if holder == aid:
+                continue
+            if holder is not None:
+                raise _fail(
+                    change,
+                    f"{problem.seat(target).describe()} is taken by {problem.attendee(holder).name} ({holder})",
+                    f"write a swap of {person.name} with {problem.attendee(holder).name} instead, or move {problem.attendee(holder).name} first",
+                    change.seat,
+                    "seat",
+                )
+            candidate[aid] = target
+            left.pop(aid, None)
+            what = f"moved by hand to {problem.seat(target).describe()} ({row})"
+            moved = {aid: what}
+        else:
+            other = _find(problem, people, change, change.other, "other")
+            for x in (aid, other):
+                if x not in seat_of:
+                    raise _fail(change, f"{problem.attendee(x).name} ({x}) has no seat to swap", "write a move to a free seat instead", x, "who" if x == aid else "other")
+            if other == aid:
+                raise _fail(change, "a person cannot swap with himself", "name two people", change.other, "other")
+            candidate[aid], candidate[other] = seat_of[other], seat_of[aid]
+            moved = {
+                aid: f"swapped by hand with {problem.attendee(other).name} ({row})",
+                other: f"swapped by hand with {person.name} ({row})",
+            }
+        after = broken(candidate, left)
+        new_faults = sorted(after - before)
+        text = "; ".join(message for _, message in new_faults)
+        if new_faults and not change.force:
+            refused.append((change, text))
+            continue
+        if new_faults:
+            notes.append(f"forced ({row}): {text}")
+        for a, note in moved.items():
+            reason = f"{note}: {change.reason}" if change.reason else note
+            why[a] = f"{reason}; forced although: {text}" if new_faults else reason
+        seat_of, unseated, before = candidate, left, after
+    if refused:
+        first = refused[0][0]
+        listed = " | ".join(f"row {c.source.row} ({c.kind.value} {c.who}{' ↔ ' + c.other if c.other else ' → ' + c.seat}): {t}" for c, t in refused)
+        raise ValidationError(
+            f"{len(refused)} hand edit(s) refused, they break the rules: {listed}",
+            location=Location(file=first.source.file, row=first.source.row, field=first.source.field, value=first.source.value),
+            hint="choose other seats, or write 强制/force in the line to do it anyway (the broken rule is then recorded in changes.csv)",
+        )
+    return Plan(seat_of=seat_of, unseated=unseated), why, notes
 
 
 def _valid_seat(problem: SeatingProblem, zone_seats: set[str], aid: str, sid: str | None, taken: Mapping[str, str]) -> bool:
@@ -538,14 +699,18 @@ def _report(
     gone: Sequence[str],
     moved: Sequence[str],
     card_sections: Sequence[str],
+    why: Mapping[str, str] | None = None,
 ) -> ChangeReport:
     def carded(seat_id: str) -> bool:
         return any(new.seat(seat_id).section.startswith(p) for p in card_sections)
 
     moves = []
     for a in moved:
-        f, t = old_plan.seat_of[a], plan.seat_of[a]
-        moves.append(Move(a, new.attendee(a).name, f, new.seat(f).describe(), t, new.seat(t).describe(), "protocol order" if new.zone_of_attendee[a].strict else "rules"))
+        f, t = old_plan.seat_of.get(a) or old_plan.seat_of.get(replaced.get(a, ""), ""), plan.seat_of[a]
+        if not f:
+            continue
+        reason = (why or {}).get(a) or ("protocol order" if new.zone_of_attendee[a].strict else "rules")
+        moves.append(Move(a, new.attendee(a).name, f, new.seat(f).describe(), t, new.seat(t).describe(), reason))
     added = []
     for a in new.attendee_index:
         if a not in old.attendee_index and a in plan.seat_of:
@@ -568,8 +733,18 @@ def _report(
         "a replan keeps seats: absent people's seats stay empty and late additions take the free seat nearest to their unit "
         "(at banquet tables: to their place in precedence; front-to-back fill and unit blocks are not enforced)"
     ]
+    because: dict[str, str] = {}
+    for new_id, old_id in replaced.items():
+        if new_id in new.attendee_index and old_id in old.attendee_index:
+            because[new_id] = f"substitute for {old.attendee(old_id).name}"
+            because[old_id] = f"replaced by {new.attendee(new_id).name}"
+    for a, _, _ in added:
+        because.setdefault(a, "late addition")
+    for a, _, _ in removed:
+        because.setdefault(a, "absent")
     return ChangeReport(
         problem=new,
+        why=because,
         moves=tuple(moves),
         added=tuple(added),
         removed=tuple(removed),
@@ -581,7 +756,7 @@ def _report(
 
 
 #: Columns of ``changes.csv`` (the report) in order.
-REPORT_COLUMNS = ("change", "id", "name", "unit", "from", "to", "name_card", "seat_card")
+REPORT_COLUMNS = ("change", "id", "name", "unit", "from", "to", "name_card", "seat_card", "why")
 
 
 def write_change_report(report: ChangeReport, old: SeatingProblem, path: str | os.PathLike[str]) -> None:
@@ -592,41 +767,22 @@ def write_change_report(report: ChangeReport, old: SeatingProblem, path: str | o
     seats = set(report.seat_cards)
     for m in report.moves:
         person = new.attendee(m.attendee_id)
-        rows.append(["move", m.attendee_id, m.name, person.unit, m.from_label, m.to_label, _yes(m.attendee_id in names), _yes(m.attendee_id in seats)])
+        rows.append(
+            ["move", m.attendee_id, m.name, person.unit, m.from_label, m.to_label, _yes(m.attendee_id in names), _yes(m.attendee_id in seats), m.reason]
+        )
     for a, name, label in report.added:
-        rows.append(["add", a, name, new.attendee(a).unit, "", label, _yes(a in names), _yes(a in seats)])
+        rows.append(["add", a, name, new.attendee(a).unit, "", label, _yes(a in names), _yes(a in seats), report.why.get(a, "")])
     for a, name, label in report.removed:
-        rows.append(["remove", a, name, old.attendee(a).unit, label, "", "withdraw", "withdraw"])
+        rows.append(["remove", a, name, old.attendee(a).unit, label, "", "withdraw", "withdraw", report.why.get(a, "")])
     listed = {r[1] for r in rows}
     for a in sorted(names | seats):
         if a not in listed:
-            rows.append(["reprint", a, new.attendee(a).name, new.attendee(a).unit, "", "", _yes(a in names), _yes(a in seats)])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerows(rows)
-    _atomic_write(Path(path), ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+            rows.append(["reprint", a, new.attendee(a).name, new.attendee(a).unit, "", "", _yes(a in names), _yes(a in seats), "name, office or unit changed"])
+    atomic_write_bytes(path, csv_bytes(REPORT_COLUMNS, rows))
 
 
 def _yes(flag: bool) -> str:
     return "reprint" if flag else ""
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # like any other output file, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------------------- files and the CLI
@@ -642,6 +798,10 @@ _CHANGE_HEADERS: dict[str, tuple[str, ...]] = {
     "title": ("职务", "title"),
     "rank": ("排序", "序号", "rank"),
     "section": ("座区", "section"),
+    "seat": ("座位", "新座位", "目标座位", "seat", "to", "to_seat", "seat_id"),
+    "other": ("对方", "交换对象", "换座对象", "other", "with"),
+    "force": ("强制", "force"),
+    "reason": ("原因", "理由", "说明", "reason", "why"),
 }
 
 
@@ -681,63 +841,92 @@ def read_changes_csv(path: str | os.PathLike[str]) -> list[Change]:
             hint="name the column of change types 变更 (缺席, 替会, 增加, 排序, 单位更名)",
         )
     words = {unicodedata.normalize("NFKC", w).lower(): kind for kind, ws in _KIND_WORDS.items() for w in ws}
+    force_words = {unicodedata.normalize("NFKC", w).lower() for w in _FORCE_WORDS}
     out: list[Change] = []
     for number, cells in rows[1:]:
-
-        def cell(key: str, cells: tuple[str, ...] = cells) -> str:
-            i = columns.get(key)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
-
-        def where(key: str, number: int = number) -> Location:
-            return Location(file=file, row=number, field=written.get(key, key), value=cell(key) or None)
-
-        kind_text = cell("kind")
-        kind = words.get(unicodedata.normalize("NFKC", kind_text).lower())
+        values = {key: cells[i].strip() if i < len(cells) else "" for key, i in columns.items()}
+        if not any(values.values()):
+            continue  # a blank line
+        kind_text = values.get("kind", "")
+        folded = unicodedata.normalize("NFKC", kind_text).lower()
+        # "move force", "强制移座", "swap!" say force in the change cell itself
+        bare = re.sub(r"[\s!\uff01]+|force|forced|强制", "", folded)
+        forced_here = bare != re.sub(r"\s+", "", folded)
+        kind = words.get(bare)
         if kind is None:
             raise ValidationError(
                 f"unknown change {kind_text!r}",
-                location=where("kind"),
-                hint="write 缺席 (absent), 替会 (substitute), 增加 (add), 排序 (rank) or 单位更名 (unit)",
+                location=Location(file=file, row=number, field=written["kind"], value=kind_text or None),
+                hint="write 缺席 (absent), 替会 (substitute), 增加 (add), 排序 (rank), 单位更名 (unit), 移座 (move) or 互换 (swap)",
             )
-        rank_text = cell("rank")
-        rank = 0
-        if rank_text:
-            digits = unicodedata.normalize("NFKC", rank_text)
-            if not digits.isdigit() or int(digits) < 1:
-                raise ValidationError(f"rank {rank_text!r} is not a whole number from 1 up", location=where("rank"), hint="write 1 for the most senior")
-            rank = int(digits)
-        who = cell("id") or (cell("name") if kind is not ChangeKind.ADD else "")
-        if kind is ChangeKind.UNIT:
-            who = cell("unit")
-            if not who or not cell("new_unit"):
-                raise ValidationError("a unit renaming needs 单位 (old name) and 新单位 (new name)", location=where("new_unit"), hint="fill in both columns")
-        elif kind is not ChangeKind.ADD and not who:
-            raise ValidationError(f"a {kind.value} change needs the person's 编号 or 姓名", location=where("id"), hint="fill in 编号/id or 姓名/name")
-        if kind is ChangeKind.SUBSTITUTE and not cell("new_name"):
-            raise ValidationError("a substitution needs the substitute's name", location=where("new_name"), hint="fill in 新姓名/new_name")
-        if kind is ChangeKind.ADD and not cell("name"):
-            raise ValidationError("a late addition needs a name", location=where("name"), hint="fill in 姓名/name")
-        if kind is ChangeKind.RANK and not rank:
-            raise ValidationError("a rank change needs the new rank", location=where("rank"), hint="fill in 排序/rank")
-        section = cell("section")
-        section = "dais" if section in ("主席台", "台上", "dais") else ""
-        out.append(
-            Change(
-                kind=kind,
-                who=who,
-                name=cell("new_name") if kind is ChangeKind.SUBSTITUTE else (cell("name") if kind is ChangeKind.ADD else ""),
-                new_id=cell("new_id") or (cell("id") if kind is ChangeKind.ADD else ""),
-                unit=cell("new_unit") if kind is ChangeKind.UNIT else cell("unit"),
-                title=cell("title"),
-                rank=rank,
-                section=section,
-                source=Location(file=file, row=number, field=written["kind"], value=kind_text),
+        force_text = unicodedata.normalize("NFKC", values.get("force", "")).lower()
+        if force_text and force_text not in force_words and force_text not in ("否", "no", "n", "false", "0"):
+            raise ValidationError(
+                f"force {values['force']!r} is neither yes nor no",
+                location=Location(file=file, row=number, field=written["force"], value=values["force"]),
+                hint="write 强制 (or yes) to do the edit even if it breaks a rule; leave it empty otherwise",
             )
-        )
+        out.append(_read_change(file, number, kind, values, written, kind_text, forced_here or force_text in force_words))
     return out
 
 
-def _plan_path(plan_dir: Path, plan_path: str | os.PathLike[str] | None) -> Path:
+def _read_change(file: str, number: int, kind: ChangeKind, values: Mapping[str, str], written: Mapping[str, str], kind_text: str, force: bool) -> Change:
+    """One row of the change list as a :class:`Change`, checked for the columns its kind needs."""
+
+    def cell(key: str) -> str:
+        return values.get(key, "")
+
+    def where(key: str) -> Location:
+        return Location(file=file, row=number, field=written.get(key, key), value=cell(key) or None)
+
+    rank_text = cell("rank")
+    rank = 0
+    if rank_text:
+        digits = unicodedata.normalize("NFKC", rank_text)
+        if not digits.isdigit() or int(digits) < 1:
+            raise ValidationError(f"rank {rank_text!r} is not a whole number from 1 up", location=where("rank"), hint="write 1 for the most senior")
+        rank = int(digits)
+    who = cell("id") or (cell("name") if kind is not ChangeKind.ADD else "")
+    who_column = "id" if cell("id") else "name"
+    if kind is ChangeKind.MOVE and not cell("seat"):
+        raise ValidationError("a move needs the seat to move to", location=where("seat"), hint="fill in 座位/seat with the seat as printed (3排12号) or its seat_id")
+    if kind is ChangeKind.SWAP and not cell("other"):
+        raise ValidationError("a swap needs the other person", location=where("other"), hint="fill in 对方/other with the other person's 编号 or 姓名")
+    if kind is ChangeKind.UNIT:
+        who = cell("unit")
+        if not who or not cell("new_unit"):
+            raise ValidationError("a unit renaming needs 单位 (old name) and 新单位 (new name)", location=where("new_unit"), hint="fill in both columns")
+    elif kind is not ChangeKind.ADD and not who:
+        raise ValidationError(f"a {kind.value} change needs the person's 编号 or 姓名", location=where("id"), hint="fill in 编号/id or 姓名/name")
+    if kind is ChangeKind.SUBSTITUTE and not cell("new_name"):
+        raise ValidationError("a substitution needs the substitute's name", location=where("new_name"), hint="fill in 新姓名/new_name")
+    if kind is ChangeKind.ADD and not cell("name"):
+        raise ValidationError("a late addition needs a name", location=where("name"), hint="fill in 姓名/name")
+    if kind is ChangeKind.RANK and not rank:
+        raise ValidationError("a rank change needs the new rank", location=where("rank"), hint="fill in 排序/rank")
+    section = cell("section")
+    section = "dais" if section in ("主席台", "台上", "dais") else ""
+    columns = {key: header for key, header in written.items()}
+    columns["who"] = written.get(who_column, who_column)
+    return Change(
+        kind=kind,
+        who=who,
+        name=cell("new_name") if kind is ChangeKind.SUBSTITUTE else (cell("name") if kind is ChangeKind.ADD else ""),
+        new_id=cell("new_id") or (cell("id") if kind is ChangeKind.ADD else ""),
+        unit=cell("new_unit") if kind is ChangeKind.UNIT else cell("unit"),
+        title=cell("title"),
+        rank=rank,
+        section=section,
+        seat=cell("seat"),
+        other=cell("other"),
+        force=force,
+        reason=cell("reason"),
+        source=Location(file=file, row=number, field=written["kind"], value=kind_text),
+        columns=columns,
+    )
+
+
+def find_plan_file(plan_dir: Path, plan_path: str | os.PathLike[str] | None = None) -> Path:
     """Where the plan file of a solved output folder is (see docs/replan.md)."""
     if plan_path is not None:
         return Path(plan_path)
@@ -763,13 +952,18 @@ def _plan_path(plan_dir: Path, plan_path: str | os.PathLike[str] | None) -> Path
 
 
 def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) -> Plan:
-    """The plan in an output folder of ``seatplan solve`` (``seats.csv``, ``unseated.csv``).
+    """The plan in an output folder of ``seatplan solve`` (``seats.csv``, ``unseated.csv``), checked.
+
+    A seat list edited by hand is not trusted: every person must be listed once,
+    every seat given once, and each row must match the plan file (the id is on
+    its list with the same name, the seat is in its layout and the printed
+    label is that seat's).
 
     Raises
     ------
     ValidationError
-        A missing ``seats.csv``, or a person or seat the plan file no longer has
-        (the list or the layout changed since the plan was made).
+        A missing ``seats.csv``, or an inconsistent seat list: the message names
+        every problem found (file, row, field, value) and how to fix it.
     """
     folder = Path(plan_dir)
     seats_csv = folder / "seats.csv"
@@ -777,29 +971,84 @@ def read_plan_folder(problem: SeatingProblem, plan_dir: str | os.PathLike[str]) 
         raise ValidationError("no seats.csv here", location=Location(file=folder), hint="give the output folder of seatplan solve")
     text = seats_csv.read_bytes().decode("utf-8-sig")
     reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("id", "seat_id") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValidationError(
+            f"seats.csv has no {' or '.join(missing)} column",
+            location=Location(file=seats_csv, row=1, value=", ".join(reader.fieldnames or []) or None),
+            hint="give the seats.csv that seatplan wrote (its header starts id,name,unit,...)",
+        )
     seat_of: dict[str, str] = {}
+    row_of: dict[str, int] = {}
+    holder: dict[str, tuple[str, int]] = {}
+    problems: list[tuple[Location, str]] = []
     for row, record in enumerate(reader, start=2):
-        aid, sid = (record.get("id") or "").strip(), (record.get("seat_id") or "").strip()
+        aid, sid = restore_csv_cell((record.get("id") or "").strip()), restore_csv_cell((record.get("seat_id") or "").strip())
+        name = restore_csv_cell((record.get("name") or "").strip())
         if aid not in problem.attendee_index:
-            raise ValidationError(
-                f"{record.get('name')} ({aid}) is not on the attendee list of the plan file",
-                location=Location(file=seats_csv, row=row, field="id", value=aid),
-                hint="replan from the list the plan was made with; put list changes into CHANGES.csv",
-            )
+            problems.append((Location(file=seats_csv, row=row, field="id", value=aid), f"{name or aid} ({aid}) is not on the attendee list of the plan file"))
+            continue
         if sid not in problem.seat_index:
-            raise ValidationError(
-                f"seat {sid!r} is not in the layout of the plan file",
-                location=Location(file=seats_csv, row=row, field="seat_id", value=sid),
-                hint="the room or the [floor]/[dais] tables changed since the plan was made; solve again instead",
+            problems.append((Location(file=seats_csv, row=row, field="seat_id", value=sid), f"seat {sid!r} is not in the layout of the plan file"))
+            continue
+        person = problem.attendee(aid)
+        if "name" in record and name != person.name.strip():
+            problems.append((Location(file=seats_csv, row=row, field="name", value=name), f"{aid} is {person.name} in the plan file's list, not {name}"))
+        label = (record.get("label") or "").strip()
+        if "label" in record and label != problem.seat(sid).describe():
+            problems.append(
+                (Location(file=seats_csv, row=row, field="label", value=label), f"seat {sid} is printed {problem.seat(sid).describe()}, not {label}")
             )
+        if aid in seat_of:
+            problems.append(
+                (
+                    Location(file=seats_csv, row=row, field="id", value=aid),
+                    (
+                        f"{person.name} ({aid}) has two seats: {problem.seat(seat_of[aid]).describe()} (row {row_of[aid]}) "
+                        f"and {problem.seat(sid).describe()} (row {row})"
+                    ),
+                )
+            )
+            continue
+        if sid in holder:
+            other, other_row = holder[sid]
+            problems.append(
+                (
+                    Location(file=seats_csv, row=row, field="seat_id", value=sid),
+                    (
+                        f"seat {problem.seat(sid).describe()} is given twice: to {problem.attendee(other).name} (row {other_row}) "
+                        f"and to {person.name} (row {row})"
+                    ),
+                )
+            )
+            continue
         seat_of[aid] = sid
+        row_of[aid] = row
+        holder[sid] = (aid, row)
     unseated: dict[str, str] = {}
     unseated_csv = folder / "unseated.csv"
     if unseated_csv.is_file():
-        for record in csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))):
-            aid = (record.get("id") or "").strip()
-            if aid in problem.attendee_index and aid not in seat_of:
+        for row, record in enumerate(csv.DictReader(io.StringIO(unseated_csv.read_bytes().decode("utf-8-sig"))), start=2):
+            aid = restore_csv_cell((record.get("id") or "").strip())
+            if aid in seat_of:
+                problems.append(
+                    (Location(file=unseated_csv, row=row, field="id", value=aid), f"{problem.attendee(aid).name} ({aid}) is both seated and listed unseated")
+                )
+            elif aid in problem.attendee_index:
                 unseated[aid] = (record.get("reason") or "").strip()
+    for a in problem.attendees:
+        if a.id not in seat_of and a.id not in unseated and not any(p[0].value == a.id for p in problems):
+            problems.append((Location(file=seats_csv, field="id", value=a.id), f"{a.name} ({a.id}) of the plan file's list is neither in seats.csv nor in unseated.csv"))
+    if problems:
+        first = problems[0][0]
+        listed = "; ".join(f"row {loc.row}: {text}" if loc.row else text for loc, text in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise ValidationError(
+            f"the seat list is not consistent with the plan file, {len(problems)} problem(s): {listed}{more}",
+            location=first,
+            hint="undo the hand edits of seats.csv (put moves and swaps into CHANGES.csv instead), "
+            "or replan from the list and layout the plan was made with",
+        )
     return Plan(seat_of=seat_of, unseated=unseated)
 
 
@@ -833,10 +1082,10 @@ def run_replan(
     """
     from seatplan.errors import InfeasiblePlanError
     from seatplan.io.plan_file import load_meeting
-    from seatplan.pipeline import Outputs, build_problem, write_outputs
+    from seatplan.pipeline import build_problem, write_outputs
 
     folder = Path(plan_dir)
-    meeting = load_meeting(_plan_path(folder, plan_path))
+    meeting = load_meeting(find_plan_file(folder, plan_path))
     problem = build_problem(meeting)
     old_plan = read_plan_folder(problem, folder)
     changes = read_changes_csv(changes_csv)
@@ -844,8 +1093,65 @@ def run_replan(
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
     changed = replace(meeting, attendees=report.problem.attendees)
-    outputs = write_outputs(changed, report.problem, result, Path(out_dir))
-    target = Path(out_dir) / "changes.csv"
-    write_change_report(report, problem, target)
-    return Outputs(folder=outputs.folder, files=(*outputs.files, target)), report
+    plan = result.plan
+
+    def write_changes(folder: Path) -> tuple[str, ...]:
+        write_change_report(report, problem, folder / "changes.csv")
+        write_reprint(changed, report, plan, folder / "reprint.pdf")
+        return ("changes.csv", "reprint.pdf")
+
+    return write_outputs(changed, report.problem, result, Path(out_dir), extra=write_changes), report
+
+
+def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[list[NameCard], list[SeatRecord]]:
+    """The name cards and seat cards to print again, each in the order of the full set (the hand-out order).
+
+    A card is due when its person is new, moved, or renamed (the report's
+    ``name_cards`` and ``seat_cards``); the cards are the very ones ``cards.pdf``
+    and ``seatcards.pdf`` hold, so a reprinted card matches the full set.
+    """
+    from seatplan.export import build_seat_records, select_seat_cards
+    from seatplan.pipeline import _name_cards
+
+    problem = report.problem
+    due = set(report.name_cards) | set(report.seat_cards)
+    result = Result(SolveStatus.FEASIBLE, plan)
+    labels = {problem.seat(plan.seat_of[a]).describe() for a in due if a in plan.seat_of}
+    names = {problem.attendee(a).name for a in due}
+    name_cards = [c for c in _name_cards(meeting, problem, result) if c.seat_label in labels and c.name in names]
+    records = select_seat_cards(build_seat_records(problem, plan), skip_sections=meeting.cards.sections)
+    return name_cards, [r for r in records if r.id in due]
+
+
+def write_reprint(meeting: Meeting, report: ChangeReport, plan: Plan, path: str | os.PathLike[str]) -> tuple[int, int]:
+    """Write ``reprint.pdf``: only the name cards, then only the seat cards, that changed (:func:`reprint_cards`).
+
+    The pages are those of ``cards.pdf`` and ``seatcards.pdf`` (the same card
+    writers), joined into one file. With nothing to reprint, one page says so.
+
+    Returns
+    -------
+    tuple of int
+        The number of name cards and of seat cards in the file.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    from seatplan.export import render_name_cards, render_seat_cards
+
+    name_cards, seat_cards = reprint_cards(meeting, report, plan)
+    parts: list[bytes] = []
+    if name_cards or not seat_cards:
+        parts.append(
+            render_name_cards(name_cards, serif=meeting.cards.serif, space_two_char_names=meeting.cards.space_two_char_names, title=f"{meeting.title} 重印")
+        )
+    if seat_cards:
+        parts.append(render_seat_cards(seat_cards, title=meeting.title))
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    writer.add_metadata({"/Title": f"{meeting.title} 重印 reprint", "/Producer": "seatplan", "/Creator": "seatplan"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
+    return len(name_cards), len(seat_cards)
 

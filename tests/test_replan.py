@@ -220,7 +220,8 @@ def test_run_replan_end_to_end(tmp_path: Path, solved_folder: tuple[Path, Path])
     names = {p.name for p in outputs.files}
     assert {"seats.csv", "summary.json", "cards.pdf", "changes.csv"} <= names
     text = (tmp_path / "after" / "changes.csv").read_bytes().decode("utf-8-sig").splitlines()
-    assert text[0] == "change,id,name,unit,from,to,name_card,seat_card"
+    assert text[0] == "change,id,name,unit,from,to,name_card,seat_card,why"
+    assert any(line.startswith("remove,D02,") and line.endswith(",absent") for line in text)
     assert any(line.startswith("move,D03,") and "reprint" in line for line in text)
     assert any(line.startswith("add,") and "王替" in line for line in text)
     assert any(line.startswith("remove,D02,") and "withdraw" in line for line in text)
@@ -245,7 +246,7 @@ def test_run_replan_needs_the_plan_file(tmp_path: Path, solved_folder: tuple[Pat
     assert not (tmp_path / "after").exists()
     summary["plan"] = str(plan)  # what `seatplan solve` records
     (bare / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
-    from seatplan.replan import _plan_path
+    from seatplan.replan import find_plan_file as _plan_path
 
     assert _plan_path(bare, None) == plan
 
@@ -270,3 +271,167 @@ def test_infeasible_replan_is_explained() -> None:
     with pytest.raises(InfeasiblePlanError):
         again.require_plan()
     assert isinstance(plan, Plan)
+
+
+# ------------------------------------------------------------------------------ hand edits: move and swap
+
+RULES = """
+[rules]
+pins = { "甲单位1号" = "1排1号" }
+keep_apart = [["乙单位1号", "乙单位2号"]]
+"""
+
+
+@pytest.fixture(scope="module")
+def ruled_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small meeting with a pin and a keep-apart rule, solved into OUT (inputs in OUT/input/)."""
+    solved = tmp_path_factory.mktemp("ruled") / "solved"
+    (solved / "input").mkdir(parents=True)
+    run_plan_file(write_small_meeting(solved / "input", extra=RULES), solved)
+    return solved
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    import csv as csv_module
+    import io as io_module
+
+    return list(csv_module.DictReader(io_module.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def _seats(folder: Path) -> dict[str, str]:
+    return {r["name"]: r["label"] for r in _rows(folder / "seats.csv")}
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [(page.extract_text() or "").replace("\x00", "") for page in PdfReader(str(path)).pages]
+
+
+def _free_floor_seat(folder: Path) -> str:
+    from seatplan.io.plan_file import load_meeting
+    from seatplan.pipeline import build_problem
+
+    problem = build_problem(load_meeting(folder / "input" / "plan.toml"))
+    taken = {r["seat_id"] for r in _rows(folder / "seats.csv")}
+    free = [s for s in problem.seats if not s.is_dais and s.id not in taken and s.id not in problem.constraints.reserved]
+    return max(free, key=lambda s: (s.row, s.number)).describe()
+
+
+def test_move_and_swap_with_english_headers(tmp_path: Path, ruled_folder: Path) -> None:
+    before = _seats(ruled_folder)
+    target = _free_floor_seat(ruled_folder)
+    changes = tmp_path / "changes.csv"
+    changes.write_text(
+        f"change,id,name,seat,other,reason\nmove,,丙单位9号,{target},,sees badly\nswap,,甲单位3号,,甲单位4号,\n", encoding="utf-8"
+    )
+    outputs, _ = run_replan(ruled_folder, changes, tmp_path / "after")
+    after = _seats(tmp_path / "after")
+    assert after["丙单位9号"] == target
+    assert (after["甲单位3号"], after["甲单位4号"]) == (before["甲单位4号"], before["甲单位3号"])
+    assert {k: v for k, v in after.items() if k not in ("丙单位9号", "甲单位3号", "甲单位4号")} == {
+        k: v for k, v in before.items() if k not in ("丙单位9号", "甲单位3号", "甲单位4号")
+    }
+    rows = {r["name"]: r for r in _rows(tmp_path / "after" / "changes.csv")}
+    assert rows["丙单位9号"]["from"] == before["丙单位9号"] and rows["丙单位9号"]["to"] == target
+    assert "moved by hand" in rows["丙单位9号"]["why"] and "sees badly" in rows["丙单位9号"]["why"]
+    assert "swapped by hand with 甲单位4号" in rows["甲单位3号"]["why"]
+    assert set(rows) == {"丙单位9号", "甲单位3号", "甲单位4号"}
+    # reprint.pdf: exactly the three seat cards, in hand-out (seat) order, no name card
+    assert tmp_path / "after" / "reprint.pdf" in outputs.files
+    text = "\n".join(_pdf_pages(tmp_path / "after" / "reprint.pdf"))
+    for name in ("丙单位9号", "甲单位3号", "甲单位4号"):
+        assert name in text and after[name] in text
+    assert "甲单位5号" not in text and "领导" not in text
+    order = [n for n in ("甲单位3号", "甲单位4号", "丙单位9号") if n in text]
+    assert sorted(order, key=text.index) == sorted(order, key=lambda n: [r["name"] for r in _rows(tmp_path / "after" / "seats.csv")].index(n))
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("移座,,甲单位1号,1排20号,", "pinned"),  # a pinned person off his seat
+        ("互换,,领导1,,领导2", "order"),  # dais order
+        ("互换,,乙单位2号,,{neighbour}", "must not sit side by side"),  # keep-apart
+    ],
+)
+def test_a_hand_edit_that_breaks_a_rule_is_refused_unless_forced(tmp_path: Path, ruled_folder: Path, line: str, rule: str) -> None:
+    rows = _rows(ruled_folder / "seats.csv")
+    by_name = {r["name"]: r for r in rows}
+    a = by_name["乙单位1号"]
+    neighbour = next(r["name"] for r in rows if r["section"] == a["section"] and r["row"] == a["row"] and abs(int(r["seat"]) - int(a["seat"])) == 1 and r["name"] != "乙单位2号")
+    line = line.format(neighbour=neighbour)
+    free = _free_floor_seat(ruled_folder)
+    line = line.replace("1排20号", free)
+    changes = tmp_path / "changes.csv"
+    changes.write_text(f"变更,编号,姓名,座位,对方\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        run_replan(ruled_folder, changes, tmp_path / "refused")
+    assert rule in str(info.value) and "强制" in str(info.value) and info.value.location.row == 2
+    assert not (tmp_path / "refused").exists(), "nothing is written for a refused edit"
+    changes.write_text(f"变更,编号,姓名,座位,对方,强制\n{line},是\n", encoding="utf-8")
+    _, report = run_replan(ruled_folder, changes, tmp_path / "forced")
+    assert any("forced" in note for note in report.notes)
+    why = " ".join(r["why"] for r in _rows(tmp_path / "forced" / "changes.csv"))
+    assert "forced although" in why and rule in why
+
+
+def test_force_in_the_change_cell_and_dais_name_cards_reprinted(tmp_path: Path, ruled_folder: Path) -> None:
+    before = _seats(ruled_folder)
+    changes = tmp_path / "changes.csv"
+    changes.write_text("变更,姓名,对方\n强制互换,领导1,领导2\n", encoding="utf-8")
+    run_replan(ruled_folder, changes, tmp_path / "after")
+    after = _seats(tmp_path / "after")
+    assert (after["领导1"], after["领导2"]) == (before["领导2"], before["领导1"])
+    pages = _pdf_pages(tmp_path / "after" / "reprint.pdf")
+    assert len(pages) == 2, "one name card page per person, nothing else"
+    assert sorted("领导1" if "领导1" in p else "领导2" for p in pages) == ["领导1", "领导2"]
+    assert all("主席台" in p for p in pages)
+
+
+def test_hand_edit_errors_name_the_column_and_value(tmp_path: Path, ruled_folder: Path) -> None:
+    changes = tmp_path / "changes.csv"
+    cases = [
+        ("变更,编号,姓名,座位\n移座,,王伟,3排1号\n", "姓名", "王伟", "nobody on the list"),
+        ("变更,编号,姓名,座位\n移座,,甲单位2号,99排99号\n", "座位", "99排99号", "no seat"),
+        ("变更,编号,姓名,对方\n互换,,甲单位2号,无此人\n", "对方", "无此人", "nobody on the list"),
+        ("变更,编号,姓名,座位\n移座,,甲单位2号,\n", "座位", None, "needs the seat"),
+        ("变更,姓名,座位\n移座,甲单位2号,{taken}\n", "座位", "{taken}", "is taken by"),
+        ("变更,编号,姓名\n缺席,,王伟\n", "姓名", "王伟", "nobody on the list"),  # not field '变更' (issue 11)
+    ]
+    taken = _seats(ruled_folder)["甲单位3号"]
+    for text, field_name, value, words in cases:
+        changes.write_text(text.format(taken=taken), encoding="utf-8")
+        with pytest.raises(ValidationError) as info:
+            run_replan(ruled_folder, changes, tmp_path / "x")
+        loc = info.value.location
+        assert (loc.field, loc.value) == (field_name, value.format(taken=taken) if value else None), text
+        assert words in str(info.value) and loc.row == 2
+
+
+def test_a_hand_edited_seat_list_is_refused_with_what_is_wrong(tmp_path: Path, ruled_folder: Path) -> None:
+    edited = tmp_path / "edited"
+    shutil.copytree(ruled_folder, edited)
+    lines = (edited / "seats.csv").read_bytes().decode("utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    cells = [line.split(",") for line in lines[1:]]
+    sid = header.index("seat_id")
+    cells[3][sid] = cells[4][sid]  # one seat given twice (and row 5's person lost his own)
+    cells[6][header.index("name")] = "改名"  # a name that does not match the list
+    (edited / "seats.csv").write_text("\n".join([lines[0]] + [",".join(c) for c in cells]) + "\n", encoding="utf-8-sig")
+    changes = tmp_path / "changes.csv"
+    changes.write_text("变更,编号\n缺席,P007\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        run_replan(edited, changes, tmp_path / "after")
+    message = str(info.value)
+    assert "given twice" in message and "改名" in message and "neither in seats.csv nor in unseated.csv" in message
+    assert not (tmp_path / "after").exists()
+
+
+def test_reprint_is_deterministic(tmp_path: Path, ruled_folder: Path) -> None:
+    changes = tmp_path / "changes.csv"
+    changes.write_text("变更,姓名,对方\n互换,甲单位3号,甲单位4号\n", encoding="utf-8")
+    run_replan(ruled_folder, changes, tmp_path / "a")
+    run_replan(ruled_folder, changes, tmp_path / "b")
+    for name in ("reprint.pdf", "changes.csv", "seats.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name

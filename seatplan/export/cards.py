@@ -23,7 +23,6 @@ from fpdf.enums import TextMode
 
 from seatplan.errors import Location
 from seatplan.export.records import SeatRecord
-from seatplan.export.tables import atomic_write_bytes
 from seatplan.export.typeset import (
     FIXED_CREATION_DATE,
     FONT,
@@ -35,6 +34,7 @@ from seatplan.export.typeset import (
     pdf_bytes,
     resolve_font,
 )
+from seatplan.files import atomic_write_bytes
 
 __all__ = [
     "FIXED_CREATION_DATE",

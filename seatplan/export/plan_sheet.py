@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from fpdf import FPDF
 
 from seatplan.export.records import handout_key, section_area
-from seatplan.export.tables import atomic_write_bytes
 from seatplan.export.typeset import (
     FONT,
     PAPER_MM,
@@ -34,6 +33,7 @@ from seatplan.export.typeset import (
     resolve_font,
     text_in_box,
 )
+from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
 from seatplan.model.attendees import Attendee
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 
 from seatplan.export.cards import PAGE_HEIGHT, PAGE_WIDTH
 from seatplan.export.records import SeatRecord
-from seatplan.export.tables import atomic_write_bytes
 from seatplan.export.typeset import (
     FONT,
     check_glyphs,
@@ -23,6 +22,7 @@ from seatplan.export.typeset import (
     resolve_font,
     text_in_box,
 )
+from seatplan.files import atomic_write_bytes
 
 COLUMNS = 2
 ROWS = 4

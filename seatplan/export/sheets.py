@@ -19,7 +19,6 @@ from fpdf import FPDF
 
 from seatplan.errors import Location, ValidationError
 from seatplan.export.records import SeatRecord
-from seatplan.export.tables import _csv_bytes, atomic_write_bytes
 from seatplan.export.typeset import (
     FONT,
     check_glyphs,
@@ -30,6 +29,7 @@ from seatplan.export.typeset import (
     resolve_font,
     text_in_box,
 )
+from seatplan.files import atomic_write_bytes, csv_bytes
 
 __all__ = [
     "NOTICE_COLUMNS",
@@ -141,7 +141,7 @@ def build_unit_notices(records: Sequence[SeatRecord], doors: Mapping[str, str] |
 def write_unit_notices_csv(notices: Sequence[UnitNotice], path: str | os.PathLike[str]) -> None:
     """Write notices.csv: unit, people, seats, door, text (UTF-8 with BOM, as the other csv files)."""
     rows = ([n.unit, str(len(n.records)), n.seats, n.door, n.text] for n in notices)
-    atomic_write_bytes(path, _csv_bytes(NOTICE_COLUMNS, rows))
+    atomic_write_bytes(path, csv_bytes(NOTICE_COLUMNS, rows))
 
 
 def _heading(pdf: FPDF, title: str, subtitle: str, date: str) -> float:
@@ -359,7 +359,7 @@ def render_notice_texts(
 def write_notice_texts_csv(records: Sequence[SeatRecord], texts: Sequence[str], path: str | os.PathLike[str]) -> None:
     """Write notice-texts.csv: id, name, unit, phone, seat, text (one row per attendee)."""
     rows = ([r.id, r.name, r.unit, r.phone, r.label, t] for r, t in zip(records, texts))
-    atomic_write_bytes(path, _csv_bytes(NOTICE_TEXT_COLUMNS, rows))
+    atomic_write_bytes(path, csv_bytes(NOTICE_TEXT_COLUMNS, rows))
 
 
 # --------------------------------------------------------------------------- supplies

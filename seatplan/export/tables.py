@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from seatplan.export.records import SeatRecord
+from seatplan.files import atomic_write_bytes, clean_cell_text, csv_bytes
 from seatplan.model.attendees import Attendee
 
 #: Columns of the seat list, in order (csv header and xlsx field order).
@@ -79,35 +78,6 @@ _NUMBER_COLUMNS = frozenset({"rank", "row", "seat"})
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the usual file mode
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _record_csv_row(record: SeatRecord) -> list[str]:
@@ -176,32 +146,26 @@ def _unique_sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _normalise_zip(path: Path) -> None:
-    """Rewrite a zip with fixed entry times and fixed core-property dates.
+def _normalised_zip(data: bytes) -> bytes:
+    """A zip rewritten with fixed entry times and fixed core-property dates.
 
-    The entries keep their order and compression; the result replaces ``path``.
+    The entries keep their order and compression.
     """
     fixed = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
+            content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = _CORE_DATES.sub(lambda m: f"{m.group(1)}{fixed}{m.group(3)}", data.decode("utf-8")).encode(
+                content = _CORE_DATES.sub(lambda m: f"{m.group(1)}{fixed}{m.group(3)}", content.decode("utf-8")).encode(
                     "utf-8"
                 )
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
             entry.compress_type = info.compress_type
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
-            dst.writestr(entry, data)
-    atomic_write_bytes(path, out.getvalue())
-
-
-def _clean_cell_text(text: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+            dst.writestr(entry, content)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- csv / json
@@ -222,9 +186,12 @@ def write_seats_csv(records: Sequence[SeatRecord], path: str | os.PathLike[str])
     UTF-8 with a byte-order mark (Excel recognises the encoding), ``\\r\\n`` line
     ends, header :data:`SEAT_COLUMNS`. ``x``/``y`` have exactly two decimals,
     ``rank`` is empty when not given, ``table`` is empty outside banquets. All
-    values are written as text as they are (a phone number keeps its leading zero).
+    values are written as text as they are (a phone number keeps its leading zero),
+    except that a cell a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, carriage return first) gets a leading ``'`` and control
+    characters are dropped, as in ``seats.xlsx`` (:func:`seatplan.files.csv_bytes`).
     """
-    atomic_write_bytes(path, _csv_bytes(SEAT_COLUMNS, (_record_csv_row(r) for r in records)))
+    atomic_write_bytes(path, csv_bytes(SEAT_COLUMNS, (_record_csv_row(r) for r in records)))
 
 
 def write_unseated_csv(attendees_with_reasons: Sequence[tuple[Attendee, str]], path: str | os.PathLike[str]) -> None:
@@ -239,10 +206,11 @@ def write_unseated_csv(attendees_with_reasons: Sequence[tuple[Attendee, str]], p
 
     Notes
     -----
-    Columns ``id,name,unit,rank,reason``; UTF-8 with BOM, ``\\r\\n`` line ends.
+    Columns ``id,name,unit,rank,reason``; UTF-8 with BOM, ``\\r\\n`` line ends,
+    cells neutralised like ``seats.csv``.
     """
     rows = ([a.id, a.name, a.unit, str(a.rank) if a.rank else "", reason] for a, reason in attendees_with_reasons)
-    atomic_write_bytes(path, _csv_bytes(UNSEATED_COLUMNS, rows))
+    atomic_write_bytes(path, csv_bytes(UNSEATED_COLUMNS, rows))
 
 
 def _json_default(value: object) -> Any:
@@ -297,7 +265,7 @@ def _cell_value(record: SeatRecord, column: str) -> tuple[object, str]:
         return float(value), f"{value:.2f}"
     if column in _NUMBER_COLUMNS:
         return (int(value) if value else None), (str(value) if value else "")
-    text = _clean_cell_text(str(value))
+    text = clean_cell_text(str(value))
     return (text or None), text
 
 
@@ -316,7 +284,7 @@ def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str, columns: Seq
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     header_row = 1
     if title:
-        ws.cell(row=1, column=1, value=_clean_cell_text(title)).data_type = "s"
+        ws.cell(row=1, column=1, value=clean_cell_text(title)).data_type = "s"
         ws.cell(row=1, column=1).font = Font(bold=True, size=14)
         ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
         ws.merge_cells(f"A1:{last_col}1")
@@ -429,7 +397,7 @@ def write_seats_xlsx(
     wb.properties.creator = "seatplan"
     wb.properties.lastModifiedBy = "seatplan"
     if title:
-        wb.properties.title = _clean_cell_text(title)
+        wb.properties.title = clean_cell_text(title)
 
     titles = SEAT_COLUMN_TITLES_EN if english else SEAT_COLUMN_TITLES
     columns = LIST_COLUMNS + (("phone",) if phones else ())
@@ -449,14 +417,6 @@ def write_seats_xlsx(
     _fill_sheet(ws, records, "", TECH_COLUMNS, {**titles, "section": "区域代码" if not english else "Section code"})
 
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        _normalise_zip(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_current_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    atomic_write_bytes(target, _normalised_zip(buffer.getvalue()))

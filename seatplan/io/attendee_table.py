@@ -27,6 +27,34 @@ Choices beyond the plain rules, and why
 - An xlsx number cell whose number format is all zeros (``00000000000``, the way
   Excel shows fixed-width numbers) is padded with leading zeros, so a landline
   stored as a number keeps its ``0``.
+- When a list has both 序号 (a running counter) and 排序 (or another rank
+  header), 排序 is the rank and 序号 is only the list counter; likewise
+  单位排序 wins over 单位序号.
+
+Nothing dropped, merged or garbled silently
+-------------------------------------------
+- CSV: a cell may span lines only when it is a quoted cell of a column other
+  than name, id, unit and rank, and its later lines hold no separator: anything
+  else is what an unbalanced quote does (it swallows the following rows into one cell),
+  so the list is refused, naming the row where the quote opens and the rows it
+  swallowed. Every line of the file is accounted for: the lines read as rows
+  plus the lines inside quoted cells equal the lines the file holds.
+- CSV bytes that are not UTF-8 are decoded as GB18030/GBK or as Big5, whichever
+  reads as ordinary Chinese text (characters of GB 2312 for simplified text, of
+  Big5's common level for traditional text); when neither clearly does, the list
+  is refused naming the first row the two readings differ in, showing both.
+- xlsx: a formula without a saved value (a file written by a program and never
+  opened in Excel) and a cell showing an error (``#N/A``, ``#REF!``) are refused,
+  naming the cell. Cells merged over data rows (a unit written once for its
+  people) give their value to every row they cover, as the sheet shows it; a
+  header merged over two rows is refused.
+- Rows hidden in Excel (often the cancelled people, or rows a filter hides) are
+  refused by default, naming them: the office must delete or unhide them, so
+  nobody is seated, or left out, without a word. ``read_attendees(...,
+  hidden_rows=HiddenRows.SKIP)`` leaves them out with a warning naming them;
+  ``HiddenRows.READ`` reads them like any other row, with a warning.
+- A name that is a number, a date or a truth value (a shifted column) is refused.
+- When the first sheet is empty and another one holds a list, the error names it.
 """
 
 from __future__ import annotations
@@ -43,14 +71,17 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import AttendeeFileError, Location
+from seatplan.files import atomic_write_bytes, csv_bytes, restore_csv_cell
 from seatplan.model.attendees import Attendee, resolve_partners
 
 __all__ = [
     "HEADER_ALIASES",
     "NEED_WORDS",
+    "HiddenRows",
     "header_key",
     "read_attendees",
     "read_table_rows",
@@ -123,6 +154,20 @@ CSV_HEADERS: dict[str, str] = {
     "partner": "配偶",
 }
 
+class HiddenRows(StrEnum):
+    """What the reader does with rows hidden in Excel."""
+
+    #: Refuse the list, naming the hidden rows (the default).
+    REFUSE = "refuse"
+    #: Leave them out, with a warning naming them.
+    SKIP = "skip"
+    #: Read them like any other row, with a warning naming them.
+    READ = "read"
+
+
+#: Headers that are only a running counter when another header of the same field is present.
+COUNTER_HEADERS = frozenset({"序号", "单位序号"})
+
 #: How many non-empty rows are searched for the header row (title rows above it are skipped).
 HEADER_SCAN_ROWS = 10
 
@@ -131,6 +176,7 @@ CSV_ENCODINGS: tuple[tuple[str, str], ...] = (
     ("utf-8-sig", "UTF-8 with BOM"),
     ("utf-8", "UTF-8"),
     ("gb18030", "GB18030/GBK"),
+    ("big5", "Big5"),
 )
 
 _DAIS_WORDS = frozenset({"主席台", "台上", "dais"})
@@ -139,6 +185,7 @@ _TAG_SPLIT = re.compile(r"[,，;；、\s]+")
 _LIST_SPLIT = re.compile(r"[,，;；、/]+")
 _INTEGER = re.compile(r"[+-]?\d+(?:\.0*)?")
 _ZERO_FORMAT = re.compile(r"0+")
+_NOT_A_NAME = re.compile(r"[\d\s.,:/+\-年月日时分秒]+")
 # str.strip() already removes ASCII and Unicode spaces (U+3000, U+00A0); add the
 # invisible characters that Excel/WPS and web copy-paste leave behind.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -151,6 +198,8 @@ def _header_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.strip(_INVISIBLE))
 
 
+_COUNTER_KEYS = frozenset(_header_key(h) for h in COUNTER_HEADERS)
+
 _ALIAS_TO_FIELD: dict[str, str] = {
     _header_key(alias): field_name for field_name, aliases in HEADER_ALIASES.items() for alias in aliases
 }
@@ -158,10 +207,21 @@ _ALIAS_TO_FIELD: dict[str, str] = {
 
 @dataclass(frozen=True)
 class _Row:
-    """One non-empty row of the table: its spreadsheet row number and cell texts."""
+    """One non-empty row of the table: its spreadsheet row number and cell texts.
+
+    ``lines`` is how many lines of a CSV file the row spans (more than one when a
+    quoted cell holds a line break); ``kinds`` says per cell what an xlsx cell
+    held (``"s"`` text, ``"n"`` number, ``"d"`` date, ``"b"`` truth value,
+    ``"e"`` an error); ``merged_from`` is the first row of a vertical merge the
+    row lies in; ``first_line`` is the CSV line the row starts on.
+    """
 
     number: int
     cells: tuple[str, ...]
+    lines: int = 1
+    kinds: tuple[str, ...] = ()
+    merged_from: int | None = None
+    first_line: int = 0
 
 
 def _clean(text: str) -> str:
@@ -210,23 +270,73 @@ def _fail(
 
 
 def _decode_csv(data: bytes, file: str) -> str:
-    """Decode CSV bytes: UTF-16 (by BOM), else UTF-8 with BOM, UTF-8, GB18030, strictly."""
+    """Decode CSV bytes: UTF-16 (by BOM), else UTF-8 with BOM, UTF-8, then GB18030 or Big5, strictly."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise _undecodable(data, exc, file, "UTF-16") from None
-    last: UnicodeDecodeError | None = None
-    for encoding, _label in CSV_ENCODINGS:
-        if encoding == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
-            continue
+    if data.startswith(codecs.BOM_UTF8):
         try:
-            return data.decode(encoding)
+            return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            last = exc
-    assert last is not None
-    tried = ", ".join(label for _enc, label in CSV_ENCODINGS)
-    raise _undecodable(data, last, file, tried)
+            raise _undecodable(data, exc, file, "UTF-8 with BOM") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    readings: dict[str, str] = {}
+    errors: dict[str, UnicodeDecodeError] = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            readings[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            errors[encoding] = exc
+    if not readings:
+        last = max((utf8_error, *errors.values()), key=lambda e: e.start)
+        raise _undecodable(data, last, file, ", ".join(label for _enc, label in CSV_ENCODINGS))
+    if len(readings) == 1:
+        (only,) = readings.values()
+        return only
+    gb, big5 = readings["gb18030"], readings["big5"]
+    if gb == big5:
+        return gb
+    gb_score, big5_score = _ordinary_share(gb, "gb2312"), _ordinary_share(big5, "big5")
+    if gb_score >= 0.9 and gb_score > big5_score:
+        return gb
+    if big5_score >= 0.9 and big5_score > gb_score:
+        return big5
+    line, gb_line, big5_line = next(
+        (n, x, y) for n, (x, y) in enumerate(zip(gb.splitlines(), big5.splitlines(), strict=False), start=1) if x != y
+    )
+    raise _fail(
+        f"the encoding cannot be told: the line reads {gb_line!r} as GB18030/GBK and {big5_line!r} as Big5",
+        file,
+        row=line,
+        hint="in Excel or WPS use 'Save as' → 'CSV UTF-8' (or save the list as .xlsx), so every name is read as written",
+    )
+
+
+def _ordinary_share(text: str, encoding: str) -> float:
+    """Share of the non-ASCII characters of ``text`` that are ordinary in ``encoding``'s world.
+
+    For ``"gb2312"``: characters GB 2312 holds (simplified Chinese in daily use).
+    For ``"big5"``: Big5 symbols and level-1 (frequent) characters, lead bytes
+    0xA1–0xC6. Text decoded with the wrong one of GB18030 and Big5 is full of
+    rare characters, kana and symbols, so its share is low.
+    """
+    wide = [ch for ch in text if ord(ch) > 0x7F and ch not in "\ufeff\u3000"]
+    if not wide:
+        return 1.0
+    ordinary = 0
+    for ch in wide:
+        try:
+            encoded = ch.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if encoding == "gb2312" or (len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xC6):
+            ordinary += 1
+    return ordinary / len(wide)
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, file: str, tried: str) -> AttendeeFileError:
@@ -242,9 +352,30 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, file: str, tried: str) ->
     )
 
 
+#: Fields whose cell never holds a line break; one there means rows were merged.
+_ONE_LINE_FIELDS = frozenset({"name", "id", "unit", "rank"})
+
+
 def _read_csv_rows(path: Path, file: str) -> list[_Row]:
-    """Return the non-empty rows of a CSV file, numbered as a spreadsheet shows them."""
-    text = _decode_csv(path.read_bytes(), file)
+    """Return the non-empty rows of a CSV file, numbered as a spreadsheet shows them.
+
+    Every line is accounted for: a row that spans lines (a quoted cell with a line
+    break) is kept only if the break cannot be an unbalanced quote swallowing rows
+    (see the module notes; checked again against the header in :func:`_check_spans`).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(f"the file cannot be read ({exc.strerror})", file, hint="close the file in Excel or WPS, or check its permissions") from None
+    text = _decode_csv(data, file)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise _fail(
+            "the file holds NUL characters (it is not a text table)",
+            file,
+            row=line,
+            hint="save the list from Excel or WPS as CSV UTF-8 or as .xlsx",
+        )
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     try:
         delimiter = csv.Sniffer().sniff(header_line, delimiters=",\t").delimiter
@@ -254,22 +385,102 @@ def _read_csv_rows(path: Path, file: str) -> list[_Row]:
     rows: list[_Row] = []
     number = 0
     try:
-        for number, record in enumerate(reader, start=1):
-            cells = tuple(_clean(cell) for cell in record)
-            if any(cells):
-                rows.append(_Row(number, cells))
+        while True:
+            start = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            number += 1
+            lines = reader.line_num - start + 1
+            cells = tuple(restore_csv_cell(_clean(cell)) for cell in record)
+            if lines > 1 and not any("\n" in cell or "\r" in cell for cell in record):
+                lines = 1  # a lone CR line end counted as a line break by the reader
+            if any(cells) or lines > 1:
+                rows.append(_Row(number, cells, lines=lines, first_line=start))
     except csv.Error as exc:
         raise _fail(
             f"the CSV cannot be parsed ({exc})",
             file,
-            row=number + 1,
+            row=reader.line_num + 1,
             hint="open the file in Excel or WPS and save it again as CSV, or as .xlsx",
         ) from None
+    _check_quotes(rows, delimiter, file)
     return rows
 
 
-def _read_xlsx_rows(path: Path, file: str, sheet: str | None) -> list[_Row]:
-    """Return the non-empty rows of one worksheet, with their sheet row numbers."""
+def _check_quotes(rows: Sequence[_Row], delimiter: str, file: str) -> None:
+    """Refuse a row whose quoted cell swallowed other rows (a stray or unbalanced quote)."""
+    for row in rows:
+        if row.lines == 1:
+            continue
+        for cell in row.cells:
+            if any(delimiter in line for line in cell.splitlines()[1:]):
+                last = row.first_line + row.lines - 1
+                raise _fail(
+                    f'a quote (") opened on line {row.first_line} of the file is closed only on line {last}, or never: '
+                    f"lines {row.first_line}–{last} were read as one cell",
+                    file,
+                    row=row.number,
+                    value=_preview(cell),
+                    hint='remove the stray " (or close it in the same cell), or save the list again from Excel or WPS',
+                )
+
+
+def _preview(text: str, size: int = 40) -> str:
+    """The start of a long cell, line breaks shown as ⏎."""
+    flat = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    return flat if len(flat) <= size else flat[:size] + "…"
+
+
+_EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!"})
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+@dataclass(frozen=True)
+class _SheetFacts:
+    """What the values alone do not show: hidden rows, merged ranges, formulas without a saved value."""
+
+    hidden: frozenset[int]
+    merged: tuple[tuple[int, int, int, int], ...]  # min_row, min_col, max_row, max_col (1-based)
+    unsaved_formulas: tuple[str, ...]  # cell references, sheet order
+
+
+def _scan_sheet(archive: zipfile.ZipFile, member: str) -> _SheetFacts:
+    """Read the facts of one worksheet part straight from its XML."""
+    import xml.etree.ElementTree as ET
+
+    from openpyxl.utils.cell import range_boundaries
+
+    hidden: set[int] = set()
+    merged: list[tuple[int, int, int, int]] = []
+    unsaved: list[str] = []
+    with archive.open(member) as stream:
+        for _event, element in ET.iterparse(stream, events=("end",)):
+            tag = element.tag.removeprefix(_SHEET_NS)
+            if tag == "row":
+                if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
+                    hidden.add(int(element.get("r") or 0))
+                element.clear()
+            elif tag == "c":
+                formula = element.find(f"{_SHEET_NS}f")
+                value = element.find(f"{_SHEET_NS}v")
+                inline = element.find(f"{_SHEET_NS}is")
+                if formula is not None and inline is None and (value is None or not (value.text or "")):
+                    unsaved.append(element.get("r") or "?")
+            elif tag == "mergeCell":
+                ref = element.get("ref") or ""
+                try:
+                    min_col, min_row, max_col, max_row = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    continue
+                if None not in (min_col, min_row, max_col, max_row):
+                    merged.append((int(min_row or 0), int(min_col or 0), int(max_row or 0), int(max_col or 0)))
+    return _SheetFacts(frozenset(hidden), tuple(merged), tuple(unsaved))
+
+
+def _read_xlsx_rows(path: Path, file: str, sheet: str | None, hidden_rows: HiddenRows = HiddenRows.REFUSE) -> list[_Row]:
+    """Return the non-empty rows of one worksheet, with their sheet row numbers (see the module notes)."""
     import openpyxl  # imported here: reading CSV must not need it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -305,18 +516,126 @@ def _read_xlsx_rows(path: Path, file: str, sheet: str | None) -> list[_Row]:
                     hint=f"use one of the sheets {', '.join(repr(n) for n in names)}",
                 )
             worksheet = matches[0]
-        # Some writers store a wrong size ("dimension") in the sheet; read every row instead.
-        worksheet.reset_dimensions()
-        rows: list[_Row] = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            for number, cells in enumerate(worksheet.iter_rows(), start=1):
-                texts = tuple(_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in cells)
-                if any(texts):
-                    rows.append(_Row(number, texts))
-        return rows
+        rows = _sheet_rows(worksheet)
+        if not rows and sheet is None:
+            others = [ws.title for ws in workbook.worksheets[1:] if _sheet_rows(ws)]
+            if others:
+                raise _fail(
+                    f"the first sheet {worksheet.title!r} is empty; the sheet {others[0]!r} has data",
+                    file,
+                    field="sheet",
+                    value=worksheet.title,
+                    hint=f"give sheet = {others[0]!r} in the plan file's [attendees] table, or move the list to the first sheet",
+                )
+        try:
+            with zipfile.ZipFile(path) as archive:
+                facts = _scan_sheet(archive, worksheet._worksheet_path)
+        except (KeyError, AttributeError, zipfile.BadZipFile, SyntaxError) as exc:
+            raise _fail(
+                f"the workbook cannot be read ({exc})",
+                file,
+                hint="open the file in Excel or WPS and save it again as .xlsx",
+            ) from None
     finally:
         workbook.close()
+    return _apply_facts(rows, facts, file, worksheet.title, hidden_rows)
+
+
+def _sheet_rows(worksheet: object) -> list[_Row]:
+    rows: list[_Row] = []
+    # Some writers store a wrong size ("dimension") in the sheet; read every row instead.
+    worksheet.reset_dimensions()  # type: ignore[attr-defined]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        for number, cells in enumerate(worksheet.iter_rows(), start=1):  # type: ignore[attr-defined]
+            texts = tuple(_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in cells)
+            kinds = tuple(_cell_kind(cell) for cell in cells)
+            if any(texts) or "e" in kinds:
+                rows.append(_Row(number, texts, kinds=kinds))
+    return rows
+
+
+def _cell_kind(cell: object) -> str:
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", "") == "e" or (isinstance(value, str) and value.strip() in _EXCEL_ERRORS):
+        return "e"
+    if isinstance(value, bool):
+        return "b"
+    if isinstance(value, (_dt.date, _dt.time, _dt.datetime)):
+        return "d"
+    if isinstance(value, (int, float)):
+        return "n"
+    return "s"
+
+
+def _apply_facts(rows: list[_Row], facts: _SheetFacts, file: str, title: str, hidden_rows: HiddenRows) -> list[_Row]:
+    """Refuse unsaved formulas and error cells, fill merged ranges, and treat hidden rows as asked."""
+    from openpyxl.utils.cell import coordinate_from_string
+
+    if facts.unsaved_formulas:
+        first = facts.unsaved_formulas[0]
+        letters, number = coordinate_from_string(first)
+        more = f" (and {len(facts.unsaved_formulas) - 1} more)" if len(facts.unsaved_formulas) > 1 else ""
+        raise _fail(
+            f"cell {first}{more} of sheet {title!r} holds a formula with no saved value: the file was written by a "
+            "program and never calculated",
+            file,
+            row=number,
+            field=letters,
+            hint="open the list in Excel or WPS and save it (the values are then stored), or replace the formulas by values",
+        )
+    for row in rows:
+        if "e" in row.kinds:
+            column = row.kinds.index("e")
+            from openpyxl.utils import get_column_letter
+
+            raise _fail(
+                f"cell {get_column_letter(column + 1)}{row.number} shows an Excel error",
+                file,
+                row=row.number,
+                value=row.cells[column] or "#error",
+                hint="correct the formula or type the value in that cell",
+            )
+    by_number = {row.number: row for row in rows}
+    for min_row, min_col, max_row, max_col in facts.merged:
+        top = by_number.get(min_row)
+        if top is None or max_row == min_row:
+            continue  # a merge inside one row (a title over the columns) hides no value
+        value = top.cells[min_col - 1] if min_col - 1 < len(top.cells) else ""
+        kind = top.kinds[min_col - 1] if min_col - 1 < len(top.kinds) else "s"
+        for number in range(min_row + 1, max_row + 1):
+            row = by_number.get(number) or _Row(number, ())
+            width = max(len(row.cells), max_col)
+            cells = list(row.cells) + [""] * (width - len(row.cells))
+            kinds = list(row.kinds) + ["s"] * (width - len(row.kinds))
+            for column in range(min_col - 1, max_col):
+                cells[column] = value if column == min_col - 1 else ""
+                kinds[column] = kind
+            by_number[number] = _Row(number, tuple(cells), kinds=tuple(kinds))
+    merged_rows = {number: min_row for min_row, _c, max_row, _d in facts.merged for number in range(min_row, max_row + 1) if max_row > min_row}
+    rows = [by_number[n] for n in sorted(by_number) if any(by_number[n].cells)]
+    hidden = [row.number for row in rows if row.number in facts.hidden]
+    if hidden:
+        shown = ", ".join(str(n) for n in hidden[:12]) + (", ..." if len(hidden) > 12 else "")
+        if hidden_rows is HiddenRows.REFUSE:
+            raise _fail(
+                f"rows {shown} of sheet {title!r} are hidden in Excel ({len(hidden)} rows, often cancelled people)",
+                file,
+                row=hidden[0],
+                hint="delete the rows of people who do not come and unhide the others (Home → Format → Unhide rows), then save",
+            )
+        what = "left out" if hidden_rows is HiddenRows.SKIP else "read like the others"
+        warnings.warn(f"{file}: rows {shown} of sheet {title!r} are hidden in Excel; they are {what}", stacklevel=4)
+        if hidden_rows is HiddenRows.SKIP:
+            rows = [row for row in rows if row.number not in facts.hidden]
+    return [_mark_merged(row, merged_rows.get(row.number)) for row in rows]
+
+
+def _mark_merged(row: _Row, merged_from: int | None) -> _Row:
+    """``row`` marked with the first row of the vertical merge it lies in (for the header check)."""
+    if merged_from is None:
+        return row
+    return _Row(row.number, row.cells, lines=row.lines, kinds=row.kinds, merged_from=merged_from)
 
 
 # --------------------------------------------------------------------------- parsing values
@@ -417,12 +736,26 @@ def _find_header(rows: Sequence[_Row], file: str) -> tuple[int, dict[str, int], 
             hint=f"name the column of names one of {accepted} (case and spaces do not matter)",
         )
     header = rows[header_index]
+    below = rows[header_index + 1] if header_index + 1 < len(rows) else None
+    if below is not None and below.merged_from is not None and below.merged_from <= header.number:
+        raise _fail(
+            f"the header is merged over rows {header.number} and {below.number}",
+            file,
+            row=header.number,
+            hint="make the header one row: unmerge the cells and give every column its own title in one row",
+        )
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
     for column, cell in enumerate(header.cells):
         field_name = _ALIAS_TO_FIELD.get(_header_key(cell)) if cell else None
         if field_name is None:
             continue  # unknown or empty header: the column is ignored
+        if field_name in columns and _header_key(cell) in _COUNTER_KEYS:
+            continue  # 序号 beside 排序: a running counter, not the rank
+        if field_name in columns and _header_key(written[field_name]) in _COUNTER_KEYS:
+            columns[field_name] = column  # 排序 after 序号: 排序 is the rank
+            written[field_name] = cell
+            continue
         if field_name in columns:
             raise _fail(
                 f"columns {written[field_name]!r} and {cell!r} both mean the {field_name} field",
@@ -457,9 +790,28 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
             field_text = written.get(field_name, field_name)
             return _fail(message, file, row=row.number, field=field_text, value=cell(field_name), hint=hint)
 
+        if row.lines > 1:
+            broken = next((f for f in _ONE_LINE_FIELDS if "\n" in cell(f) or "\r" in cell(f)), None)
+            if broken is not None:
+                last = row.first_line + row.lines - 1
+                raise _fail(
+                    f"the cell spans lines {row.first_line}–{last} of the file: a quote opened here swallowed the rows after it",
+                    file,
+                    row=row.number,
+                    field=written.get(broken, broken),
+                    value=_preview(cell(broken)),
+                    hint='remove the stray " or the line break inside the cell, then save the list again',
+                )
         name = cell("name")
         if not name:
             raise error("name", "the row has data but no name", "fill in the name or delete the row")
+        kind = row.kinds[columns["name"]] if columns["name"] < len(row.kinds) else "s"
+        if kind in ("n", "d", "b") or _NOT_A_NAME.fullmatch(unicodedata.normalize("NFKC", name)):
+            raise error(
+                "name",
+                "the name is a number or a date, not a name",
+                "check that the columns are not shifted and that the 姓名 column holds names",
+            )
 
         rank_text = cell("rank")
         if rank_text:
@@ -548,7 +900,9 @@ def header_key(text: str) -> str:
     return _header_key(text)
 
 
-def read_table_rows(path: str | os.PathLike[str], *, sheet: str | None = None) -> list[tuple[int, tuple[str, ...]]]:
+def read_table_rows(
+    path: str | os.PathLike[str], *, sheet: str | None = None, hidden_rows: HiddenRows = HiddenRows.REFUSE
+) -> list[tuple[int, tuple[str, ...]]]:
     """The non-empty rows of a ``.csv`` or ``.xlsx`` table as text, with their spreadsheet row numbers.
 
     The same decoding as :func:`read_attendees` (UTF-8 with or without BOM,
@@ -567,12 +921,14 @@ def read_table_rows(path: str | os.PathLike[str], *, sheet: str | None = None) -
     suffix = path.suffix.lower()
     if suffix not in _SUPPORTED:
         raise _fail(f"unsupported table type {path.suffix or '(no extension)'!r}", file, value=path.suffix or None, hint="save it as .csv or .xlsx")
-    rows = _read_csv_rows(path, file) if suffix == ".csv" else _read_xlsx_rows(path, file, sheet)
+    rows = _read_csv_rows(path, file) if suffix == ".csv" else _read_xlsx_rows(path, file, sheet, hidden_rows)
     return [(r.number, r.cells) for r in rows]
 
 
 
-def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) -> tuple[Attendee, ...]:
+def read_attendees(
+    path: str | os.PathLike[str], *, sheet: str | None = None, hidden_rows: HiddenRows = HiddenRows.REFUSE
+) -> tuple[Attendee, ...]:
     """Read an attendee list from an ``.xlsx`` or ``.csv`` file.
 
     Parameters
@@ -583,6 +939,9 @@ def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) ->
         tab-separated.
     sheet
         Worksheet to read (xlsx only; ignored for CSV). Default: the first sheet.
+    hidden_rows
+        What to do with rows hidden in Excel: refuse the list naming them (the
+        default), leave them out or read them (both with a warning naming them).
 
     Returns
     -------
@@ -629,7 +988,7 @@ def read_attendees(path: str | os.PathLike[str], *, sheet: str | None = None) ->
             hint="save the list as .xlsx or .csv (old .xls/.et files: open and 'Save as' .xlsx)",
         )
     try:
-        rows = _read_csv_rows(path, file) if suffix == ".csv" else _read_xlsx_rows(path, file, sheet)
+        rows = _read_csv_rows(path, file) if suffix == ".csv" else _read_xlsx_rows(path, file, sheet, hidden_rows)
     except PermissionError as exc:
         raise _fail(
             f"the file cannot be read ({exc.strerror})",
@@ -656,7 +1015,9 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
     Notes
     -----
     UTF-8 with BOM (so Excel shows Chinese correctly), CRLF line ends, Chinese
-    headers (:data:`CSV_HEADERS`). The dais section is written as ``主席台``, the
+    headers (:data:`CSV_HEADERS`), written atomically; a cell that a
+    spreadsheet would run as a formula gets a leading ``'``
+    (:func:`seatplan.files.neutralise_csv_cell`), which the reader removes again. The dais section is written as ``主席台``, the
     floor as an empty cell, a unit order of 0 and a rank of 0 as empty cells,
     tags and needs sorted and joined with ``、``, the 不相邻/同座 lists joined
     with ``、``. The request columns (需求, 指定座位, 不相邻, 同座) are written
@@ -674,33 +1035,32 @@ def write_attendees_csv(attendees: Iterable[Attendee], path: str | os.PathLike[s
         for key, h in CSV_HEADERS.items()
         if (requests or key not in REQUEST_FIELDS) and (partners or key != "partner")
     ]
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        for attendee in attendees:
-            row = [
-                attendee.id,
-                attendee.name,
-                attendee.unit,
-                attendee.title,
-                attendee.rank or "",
-                "主席台" if attendee.section == "dais" else attendee.section,
-                attendee.unit_order or "",
-                _SIDE_WORDS.get(attendee.side, attendee.side),
-                _CATEGORY_WORDS.get(attendee.category, attendee.category),
-                attendee.gender,
-                attendee.ethnicity,
-                attendee.phone,
-                attendee.note,
-                "、".join(sorted(attendee.tags)),
+    rows: list[list[object]] = []
+    for attendee in attendees:
+        row: list[object] = [
+            attendee.id,
+            attendee.name,
+            attendee.unit,
+            attendee.title,
+            attendee.rank or "",
+            "主席台" if attendee.section == "dais" else attendee.section,
+            attendee.unit_order or "",
+            _SIDE_WORDS.get(attendee.side, attendee.side),
+            _CATEGORY_WORDS.get(attendee.category, attendee.category),
+            attendee.gender,
+            attendee.ethnicity,
+            attendee.phone,
+            attendee.note,
+            "、".join(sorted(attendee.tags)),
+        ]
+        if requests:
+            row += [
+                "、".join(sorted(attendee.needs)),
+                attendee.pin,
+                "、".join(attendee.apart_from),
+                "、".join(attendee.together_with),
             ]
-            if requests:
-                row += [
-                    "、".join(sorted(attendee.needs)),
-                    attendee.pin,
-                    "、".join(attendee.apart_from),
-                    "、".join(attendee.together_with),
-                ]
-            if partners:
-                row.append(attendee.partner)
-            writer.writerow(row)
+        if partners:
+            row.append(attendee.partner)
+        rows.append(row)
+    atomic_write_bytes(path, csv_bytes(headers, rows))

@@ -23,6 +23,7 @@ from seatplan.model import (
     CardSpec,
     Convention,
     DaisSpec,
+    DeskSeating,
     Door,
     EvenMode,
     FillMethod,
@@ -41,6 +42,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.enums import Choice, find_choice
 from seatplan.model.meeting import (
     BalconySpec,
     CardLine,
@@ -129,6 +131,8 @@ class PlanReader:
                 for member in enum:
                     if value == member.value or value.lower() == member.value.lower():
                         return member
+                if isinstance(enum, type) and issubclass(enum, Choice) and (found := find_choice(enum, value)) is not None:
+                    return found  # a Chinese name (对号入座)
             raise self.fail(key, value, f"is not one of {', '.join(map(repr, allowed))}", f'write e.g. {key.rsplit(".", 1)[-1]} = "{allowed[0]}"')
 
         return convert
@@ -255,6 +259,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "space_two_char_names": Key(r.flag),
             "font": Key(r.text),
             "second_line": Key(r.choice(CardLine)),
+            "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
         if cards.font and not Path(cards.font).expanduser().is_absolute():
             cards = replace(cards, font=str(Path(base_dir) / cards.font))

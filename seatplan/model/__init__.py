@@ -4,6 +4,7 @@ from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
     Convention,
+    DeskSeating,
     EvenMode,
     FillMethod,
     Numbering,
@@ -55,6 +56,7 @@ __all__ = [
     "StripOrder",
     "CardSpec",
     "Convention",
+    "DeskSeating",
     "DaisSpec",
     "Door",
     "EvenMode",

@@ -79,6 +79,13 @@ class Numbering(StrEnum):
     CENTRE_OUT = "centre-out"  # 单双号: 1 at the centre, odd numbers on one side, even on the other
 
 
+class DeskSeating(Choice):
+    """How the arrival desk gives seats (``[cards] seating``, docs/replan.md)."""
+
+    ASSIGNED = "assigned", "对号入座"  # the seat printed on the person's card
+    FREE = "free", "自由入座", "按到场顺序"  # the k-th arrival gets the k-th front-most free seat (R-AUD-11)
+
+
 class Side(StrEnum):
     """A side as seen from the audience (audience view)."""
 

@@ -17,6 +17,7 @@ from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
     Convention,
+    DeskSeating,
     EvenMode,
     FillMethod,
     Numbering,
@@ -542,6 +543,10 @@ class CardSpec:
         the bundled Noto face (serif or sans as ``serif`` says).
     second_line
         Printed under the name on the name cards: nothing, the title (职务) or the unit (单位).
+    seating
+        How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
+        ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
+        people have seats by name (``seatplan.desk.desk_seating``).
     """
 
     sections: tuple[str, ...] = ("dais",)
@@ -549,6 +554,7 @@ class CardSpec:
     space_two_char_names: bool = True
     font: str = ""
     second_line: CardLine = CardLine.NONE
+    seating: DeskSeating | None = None
 
     def __post_init__(self) -> None:
         _set_enums(self, "cards", second_line=CardLine)
