@@ -96,10 +96,14 @@ def pack_texts(meeting: Meeting, problem: SeatingProblem, records: Sequence[Seat
     return texts
 
 
-def write_inventory_csv(problem: SeatingProblem, plan: Plan, labels: Mapping[str, str], path: Path) -> None:
-    """Every seat, occupied or empty, with its tags (inventory.csv)."""
+#: Columns of inventory.csv (and the 座位总表 sheet of seats.xlsx).
+INVENTORY_COLUMNS = ("seat_id", "area", "section", "table", "row", "seat", "label", "mark", "tags", "status", "id",
+                     "name", "unit")
+
+
+def inventory_rows(problem: SeatingProblem, plan: Plan, labels: Mapping[str, str]) -> list[list[str]]:
+    """Every seat, occupied or empty, with its tags, in hand-out order."""
     from seatplan.export.records import handout_key, seat_label, section_area
-    from seatplan.files import atomic_write_bytes, csv_bytes
 
     occupant = plan.occupant_of()
     rows = []
@@ -111,9 +115,14 @@ def write_inventory_csv(problem: SeatingProblem, plan: Plan, labels: Mapping[str
             seat_label(seat, labels), seat.mark, " ".join(sorted(seat.tags)),
             "occupied" if person else "empty", aid, person.name if person else "", person.unit if person else "",
         ])
-    header = ("seat_id", "area", "section", "table", "row", "seat", "label", "mark", "tags", "status", "id", "name",
-              "unit")
-    atomic_write_bytes(path, csv_bytes(header, rows))
+    return rows
+
+
+def write_inventory_csv(rows: Sequence[Sequence[str]], path: Path) -> None:
+    """Write inventory.csv (:data:`INVENTORY_COLUMNS`)."""
+    from seatplan.files import atomic_write_bytes, csv_bytes
+
+    atomic_write_bytes(path, csv_bytes(INVENTORY_COLUMNS, rows))
 
 
 def write_pack(
@@ -200,6 +209,6 @@ def write_pack(
         elif name == "supplies.pdf":
             write_supplies_sheet(supplies, path, title=title, date=date)
         elif name == "inventory.csv":
-            write_inventory_csv(problem, plan, labels, path)
+            write_inventory_csv(inventory_rows(problem, plan, labels), path)
         written.append(name)
     return written, supplies.as_dict()

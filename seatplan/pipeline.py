@@ -157,7 +157,7 @@ def write_outputs(
         write_unseated_csv,
     )
     from seatplan.export.typeset import shared_font_subset
-    from seatplan.pack import pack_texts, write_pack
+    from seatplan.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
@@ -176,7 +176,8 @@ def write_outputs(
             reach_stage("wrote unseated.csv")
         if "seats.xlsx" in wanted:
             with clock("xlsx"):
-                write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones)
+                write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones,
+                                 inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
             reach_stage("wrote seats.xlsx")
         with clock("diagram"):
             save_plan_images(problem, plan, tmp / "plan.png" if "plan.png" in wanted else None,

@@ -167,3 +167,7 @@ def test_interpreters_marked_on_lists_and_drawing(tmp_path: Path) -> None:
     assert ",译" in csv_text
     svg = (tmp_path / "out" / "plan.svg").read_text(encoding="utf-8")
     assert "译" in svg
+    plan_pages = pdf_text(tmp_path / "out" / "plan.pdf")
+    assert "译" in plan_pages
+    seats = [line for line in csv_text.splitlines() if line.endswith(",译")]
+    assert seats, "interpreters' seats are marked in seats.csv"

@@ -137,3 +137,19 @@ def test_inventory_lists_every_seat(township: Path) -> None:
     assert len(rows) == summary["seats"]
     assert sum(r["status"] == "occupied" for r in rows) == summary["seated"]
     assert len({r["seat_id"] for r in rows}) == len(rows)
+
+
+def test_xlsx_inventory_and_technical_sheets(township: Path) -> None:
+    from openpyxl import load_workbook
+
+    summary = json.loads((township / "summary.json").read_text(encoding="utf-8"))
+    wb = load_workbook(township / "seats.xlsx")
+    assert wb.sheetnames[0] == "全部" and wb.sheetnames[-2:] == ["技术数据", "座位总表"]
+    inventory = wb["座位总表"]
+    assert inventory.max_row == summary["seats"] + 1
+    header = [c.value for c in inventory[1]]
+    assert header[:3] == ["座位编号", "区域", "区域代码"] and "标签" in header and "状态" in header
+    status = header.index("状态")
+    assert sum(1 for row in inventory.iter_rows(min_row=2, values_only=True) if row[status] == "有人") == summary["seated"]
+    printed = [c.value for c in wb["全部"][2]]
+    assert "x" not in printed and "座位编号" not in printed and "电话" not in printed

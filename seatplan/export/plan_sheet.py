@@ -53,6 +53,8 @@ _FILLS = (
 )
 _DAIS_EDGE = (200, 30, 30)
 _EXIT_WORDS = ("安全出口", "疏散", "应急", "exit", "emergency")
+#: Sections laid out in theatre rows: their units are labelled over (or above) their runs of seats.
+_ROW_SECTIONS = ("floor", "balcony", "gallery")
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,7 @@ class _Drawer:
             return
         mark = seat.mark
         if person is not None:
-            name = person.name.strip()
+            name = f"{person.name.strip()}（{mark}）" if mark and not big else person.name.strip()
             top_h = h * (0.4 if big else 0.0)
             if big or rank_badges:
                 order = seat.number if seat.table else person.rank  # place number at a table, else 排序
@@ -348,7 +350,7 @@ class _Drawer:
         """Per unit on rows: the longest run of its seats in one row, and the label to write over it."""
         rows: dict[tuple[str, int], list[Seat]] = {}
         for s in seats:
-            if not s.is_dais and not s.table and s.id in self.people:
+            if s.section.partition("-")[0] in _ROW_SECTIONS and not s.table and s.id in self.people:
                 rows.setdefault((s.section, s.row), []).append(s)
         best: dict[str, list[Seat]] = {}
         for members in rows.values():
@@ -474,7 +476,13 @@ def _groups(seats: Sequence[Seat]) -> list[tuple[str, list[Seat]]]:
     for s in sorted(seats, key=handout_key):
         block = next((t for t in sorted(s.tags) if t.startswith("block-")), "")
         groups.setdefault(f"{s.section}|{block}", []).append(s)
-    return list(groups.items())
+
+    def order(item: tuple[str, list[Seat]]) -> tuple[object, ...]:
+        first = item[1][0]
+        block = item[0].partition("|")[2].removeprefix("block-")
+        return (handout_key(first)[0], first.section, int(block) if block.isdigit() else 0)
+
+    return sorted(groups.items(), key=order)
 
 
 def _fits(drawer: _Drawer, seats: Sequence[Seat], area: tuple[float, float, float, float], whole: bool) -> bool:

@@ -255,7 +255,34 @@ SEAT_COLUMN_TITLES_EN: dict[str, str] = {
     "seat_id": "Seat id", "gender": "Gender", "ethnicity": "Ethnicity", "phone": "Phone", "note": "Note",
     "area": "Area", "mark": "Staff",
 }
-_SHEET_WORDS = {"all": ("全部", "All"), "tech": ("技术数据", "Technical")}
+_SHEET_WORDS = {"all": ("全部", "All"), "tech": ("技术数据", "Technical"), "inventory": ("座位总表", "Seats")}
+#: Chinese titles of the inventory columns.
+INVENTORY_TITLES = {
+    "seat_id": "座位编号", "area": "区域", "section": "区域代码", "table": "桌", "row": "排", "seat": "号",
+    "label": "座位", "mark": "标记", "tags": "标签", "status": "状态", "id": "编号", "name": "姓名", "unit": "单位",
+}
+_STATUS_WORDS = {"occupied": "有人", "empty": "空"}
+
+
+def _fill_inventory(ws: Any, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """The seat inventory sheet: plain text cells, one row per seat, header frozen and filtered."""
+    from openpyxl.utils import get_column_letter
+
+    ws.append([INVENTORY_TITLES.get(c, c) for c in columns])
+    status = list(columns).index("status") if "status" in columns else -1
+    for row in rows:
+        cells = [clean_cell_text(str(v)) for v in row]
+        if status >= 0:
+            cells[status] = _STATUS_WORDS.get(cells[status], cells[status])
+        ws.append(cells)
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    for j, column in enumerate(columns, start=1):
+        width = max([display_width(INVENTORY_TITLES.get(column, column))]
+                    + [display_width(str(r[j - 1])) for r in rows[:2000]])
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 4), 40)
+
 
 
 def _cell_value(record: SeatRecord, column: str) -> tuple[object, str]:
@@ -359,6 +386,7 @@ def write_seats_xlsx(
     title: str = "",
     phones: bool = False,
     english: bool = False,
+    inventory: tuple[Sequence[str], Sequence[Sequence[str]]] | None = None,
 ) -> None:
     """Write the seat list as an Excel workbook laid out for printing.
 
@@ -374,6 +402,9 @@ def write_seats_xlsx(
         Add the 电话 column (only when the plan asks: phone numbers are personal data).
     english
         English column and sheet titles (when the attendee list had English headers).
+    inventory
+        Column names and rows of the seat inventory (every seat, occupied or
+        empty, with its tags), written as the sheet ``座位总表`` after the others.
 
     Notes
     -----
@@ -415,6 +446,8 @@ def write_seats_xlsx(
         _fill_sheet(ws, members, title, columns, titles)
     ws = wb.create_sheet(_unique_sheet_name(_SHEET_WORDS["tech"][lang], taken))
     _fill_sheet(ws, records, "", TECH_COLUMNS, {**titles, "section": "区域代码" if not english else "Section code"})
+    if inventory is not None:
+        _fill_inventory(wb.create_sheet(_unique_sheet_name(_SHEET_WORDS["inventory"][lang], taken)), *inventory)
 
     target = Path(path)
     buffer = io.BytesIO()
