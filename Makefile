@@ -1,12 +1,16 @@
 # seatplan — the two set-up commands (see README.md).
 #   make demo   create .venv if missing, install seatplan, run the bundled example into out/demo/
-#   make test   create/update .venv with the test extras and run the whole test suite
+#   make test   create/update .venv with the test extras; ruff, then the whole test suite,
+#               in parallel (pytest-xdist, one worker per CPU; PYTEST_WORKERS=0 for one process)
+#   make lint   ruff and mypy only
 #   make bench  the quick benchmark set; make bench-full runs every scenario (benchmarks/README.md)
+# Without make (e.g. on Windows), README.md lists the same steps as pip and python commands.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PYTEST_WORKERS ?= auto
 
-.PHONY: demo test bench bench-full clean
+.PHONY: demo test lint bench bench-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +27,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/seatplan demo --out out/demo
 
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check seatplan
+	$(BIN)/mypy seatplan
+
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/ruff check seatplan
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.installed
 	$(BIN)/seatplan bench --quick
@@ -33,4 +42,4 @@ bench-full: $(VENV)/.installed
 	$(BIN)/seatplan bench
 
 clean:
-	rm -rf out build *.egg-info .pytest_cache .hypothesis
+	rm -rf out build dist *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache

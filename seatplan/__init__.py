@@ -13,7 +13,16 @@ Examples
 
 Importing seatplan does not import matplotlib, fpdf2 or OR-Tools; they load when
 a function that needs them runs.
+
+``seatplan.__version__`` is the one version number (pyproject.toml reads it from
+here); ``seatplan.show_versions()`` prints it with those of Python, the platform
+and every dependency, for a bug report.
 """
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
 
 from seatplan import protocol
 from seatplan.check import Violation, ViolationKind, check_plan
@@ -34,6 +43,7 @@ from seatplan.io.plan_file import load_meeting, meeting_from_dict
 from seatplan.model import (
     Attendee,
     BalconySpec,
+    BanquetSpec,
     CardSpec,
     Convention,
     DaisSpec,
@@ -46,16 +56,22 @@ from seatplan.model import (
     Lectern,
     ListOrder,
     Meeting,
+    MeetingRoomSpec,
     Numbering,
+    PhotoSpec,
     Plan,
     Presider,
+    ReceptionSpec,
     ReservedBlock,
     Result,
+    RulesSpec,
     Seat,
     SeatingProblem,
     Side,
+    SigningSpec,
     SolveStatus,
     StripOrder,
+    TalksSpec,
     Venue,
     View,
     Zone,
@@ -68,6 +84,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Attendee",
     "BalconySpec",
+    "BanquetSpec",
+    "MeetingRoomSpec",
+    "PhotoSpec",
+    "ReceptionSpec",
+    "RulesSpec",
+    "SigningSpec",
+    "TalksSpec",
     "FloorHand",
     "Lectern",
     "ListOrder",
@@ -113,7 +136,56 @@ __all__ = [
     "meeting_from_dict",
     "read_attendees",
     "run_plan_file",
+    "show_versions",
     "solve",
     "write_attendees_csv",
     "write_outputs",
 ]
+
+
+def show_versions(file: TextIO | None = None) -> None:
+    """Print the versions of seatplan, Python, the platform and every dependency (for a bug report).
+
+    Parameters
+    ----------
+    file
+        Where to print (default standard output).
+
+    Examples
+    --------
+    >>> import seatplan
+    >>> seatplan.show_versions()  # doctest: +SKIP
+    seatplan             0.1.0
+    python               3.11.7 (main, ...) [GCC 12.2.0]
+    ...
+    ortools              9.15.6755
+    """
+    import importlib.metadata as metadata
+    import locale
+    import platform
+    import re
+
+    out = file if file is not None else sys.stdout
+    rows = [
+        ("seatplan", __version__),
+        ("location", __path__[0]),
+        ("python", sys.version.replace("\n", " ")),
+        ("executable", sys.executable),
+        ("platform", platform.platform()),
+        ("encoding", f"filesystem {sys.getfilesystemencoding()}, preferred {locale.getpreferredencoding(False)}"),
+    ]
+    try:
+        requires = metadata.requires("seatplan") or []
+    except metadata.PackageNotFoundError:
+        requires = []
+        rows.append(("dependencies", "unknown: seatplan is not installed (pip install .)"))
+    for requirement in requires:
+        if "extra ==" in requirement:
+            continue
+        name = re.split(r"[\s;<>=!~\[]", requirement, maxsplit=1)[0]
+        try:
+            rows.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            rows.append((name, "not installed"))
+    for key, value in rows:
+        print(f"{key:<20} {value}", file=out)

@@ -2,7 +2,7 @@
 
 * :func:`fit_room` — how many seats fit in this room in layout X under profile P: generate the
   best layout (:func:`seatplan.layout.capacity.max_seats`), check it
-  (:func:`seatplan.layout.room.check_layout`: placement and fire code), draw it (PNG and SVG,
+  (:func:`seatplan.layout.check.check_layout`: placement and fire code), draw it (PNG and SVG,
   empty numbered seats) and write ``fit.json``.
 * :func:`choose_room` / :func:`size_room` — which of my rooms, or how big a room, for N people
   in layout X.
@@ -34,6 +34,7 @@ from seatplan.layout.capacity import (
     max_seats,
     room_for,
 )
+from seatplan.layout.check import LayoutCheck, check_layout
 from seatplan.layout.classroom import ClassroomOptions
 from seatplan.layout.dais_block import DaisOptions, LecternPlace
 from seatplan.layout.firecode import (
@@ -42,7 +43,7 @@ from seatplan.layout.firecode import (
     fire_profile,
     profile_name,
 )
-from seatplan.layout.room import LayoutCheck, LayoutKind, check_layout
+from seatplan.layout.room import LayoutKind
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import OpenEnd, Orientation, TableOptions
 from seatplan.layout.theatre import TheatreOptions

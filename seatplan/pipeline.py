@@ -12,18 +12,22 @@ folder take turns.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import InfeasiblePlanError
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Result, Seat, SeatingProblem
+from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
     from seatplan.export import NameCard
+
+_LOG = logging.getLogger(__name__)
 
 #: File names written by :func:`write_outputs`, in the order they are produced.
 OUTPUT_FILES = (
@@ -34,6 +38,7 @@ OUTPUT_FILES = (
     "plan.svg",
     "cards.pdf",
     "seatcards.pdf",
+    "map.html",
     "summary.json",
 )
 
@@ -151,6 +156,7 @@ def write_outputs(
         select_seat_cards,
         write_name_cards,
         write_seat_cards,
+        write_seat_map,
         write_seats_csv,
         write_seats_xlsx,
         write_summary_json,
@@ -201,6 +207,10 @@ def write_outputs(
                 if "seatcards.pdf" in wanted:
                     write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
                     reach_stage("wrote seatcards.pdf")
+            if "map.html" in wanted:
+                with clock("map"):
+                    write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+                reach_stage("wrote map.html")
             with clock("sheets"):
                 pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
                                             name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
@@ -317,9 +327,19 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     from seatplan.solve import solve
 
     check_output_folder(out_dir)
-    meeting = load_meeting(plan_path)
-    problem = build_problem(meeting)
-    result = solve(problem)
+    with timed_step(_LOG, f"reading {plan_path}"):
+        meeting = load_meeting(plan_path)
+    if not meeting.attendees:
+        raise AttendeeFileError(
+            "the attendee list it names has no attendee rows",
+            location=Location(file=plan_path, field="attendees"),
+            hint="put one attendee per row below the header row, and save the list",
+        )
+    with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
+        problem = build_problem(meeting)
+    with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):
+        result = solve(problem)
     if result.plan is None:
         raise InfeasiblePlanError(result.explanation)
-    return write_outputs(meeting, problem, result, out_dir)
+    with timed_step(_LOG, f"writing the outputs to {out_dir}"):
+        return write_outputs(meeting, problem, result, out_dir)

@@ -14,9 +14,10 @@ from seatplan.layout.capacity import (
     personal_area,
     room_for,
 )
+from seatplan.layout.check import check_layout
 from seatplan.layout.classroom import ClassroomOptions, generate_classroom
 from seatplan.layout.firecode import max_seats_for_exits
-from seatplan.layout.room import LayoutKind, check_layout
+from seatplan.layout.room import LayoutKind
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import TableOptions, _hollow_square, _Room, _u_shape, generate_table_layout
 from seatplan.layout.theatre import TheatreOptions, generate_theatre

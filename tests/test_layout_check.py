@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 import shapely
 
+from seatplan.layout.check import LayoutCheck, check_layout, row_segments
 from seatplan.layout.firecode import AisleKind, fire_profile
-from seatplan.layout.room import LayoutCheck, check_layout, row_segments
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import generate_table_layout
 from seatplan.layout.theatre import TheatreOptions, generate_theatre

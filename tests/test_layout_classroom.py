@@ -9,8 +9,9 @@ import pytest
 import shapely
 
 from seatplan.errors import GeometryError
+from seatplan.layout.check import check_layout
 from seatplan.layout.classroom import ClassroomOptions, generate_classroom
-from seatplan.layout.room import RowAccess, check_layout
+from seatplan.layout.room import RowAccess
 from seatplan.layout.spacing import CHAIR_BACK_TO_TABLE_STRICT, Spacing
 from seatplan.model import Door, Venue
 from tests.test_layout_geometry import assert_sound

@@ -8,8 +8,8 @@ import pytest
 import shapely
 
 from seatplan.errors import GeometryError
+from seatplan.layout.check import check_layout
 from seatplan.layout.dais_block import DaisOptions, LecternPlace, build_dais, dais_size, generate_dais
-from seatplan.layout.room import check_layout
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Door, EvenMode, Venue
 from tests.test_layout_geometry import placement_problems

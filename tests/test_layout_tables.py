@@ -8,7 +8,8 @@ import pytest
 import shapely
 
 from seatplan.errors import GeometryError
-from seatplan.layout.room import LayoutKind, check_layout, door_zones
+from seatplan.layout.check import check_layout
+from seatplan.layout.room import LayoutKind, door_zones
 from seatplan.layout.tables import OpenEnd, Orientation, TableOptions, generate_table_layout
 from seatplan.model import Door, Venue
 from tests.test_layout_geometry import chair, placement_problems

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seatplan.errors import GeometryError
+from seatplan.layout.check import check_layout, row_segments
 from seatplan.layout.firecode import (
     AisleKind,
     fire_profile,
@@ -17,7 +18,7 @@ from seatplan.layout.firecode import (
     min_aisle_width,
     segment_limit,
 )
-from seatplan.layout.room import check_layout, door_zones, row_segments
+from seatplan.layout.room import door_zones
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.theatre import TheatreOptions, generate_theatre
 from seatplan.model import Door, Numbering, Venue

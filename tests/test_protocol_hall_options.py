@@ -10,12 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seatplan.errors import ValidationError
+from seatplan.layout.numbering import number_floor
 from seatplan.model import Attendee, Convention, Seat
-from seatplan.protocol.dais import check_dais_rows, dais_offsets, dais_order, dais_row_sequences, rank_dais
+from seatplan.protocol.dais import (
+    check_dais_rows,
+    dais_offsets,
+    dais_order,
+    dais_row_sequences,
+    rank_dais,
+)
 from seatplan.protocol.floor import (
     fill_strips,
     floor_hand_convention,
-    number_floor,
     order_strips,
     rotate_members,
     rotate_strips,

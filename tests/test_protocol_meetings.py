@@ -15,28 +15,20 @@ from hypothesis import strategies as st
 
 from seatplan.errors import GeometryError, ValidationError
 from seatplan.model import Convention, EvenMode, Seat, View
-from seatplan.protocol.meetings import (
+from seatplan.protocol.meeting_common import Hand, MeetingOrder, TableOrientation, TalksInterpreters
+from seatplan.protocol.meeting_kinds import MeetingKind, rank_meeting_seats
+from seatplan.protocol.meeting_room import (
     ChairRule,
-    Hand,
-    MeetingKind,
-    MeetingOrder,
-    TableOrientation,
-    TalksInterpreters,
     face_to_face_sequences,
-    photo_sequence,
     rank_face_to_face,
     rank_head_of_table,
-    rank_meeting_seats,
-    rank_photo,
-    rank_reception,
-    rank_signing,
     rank_small_room,
-    rank_talks,
-    reception_sequence,
-    signing_sequence,
     small_room_sequence,
-    talks_sequences,
 )
+from seatplan.protocol.photo import photo_sequence, rank_photo
+from seatplan.protocol.reception import rank_reception, reception_sequence
+from seatplan.protocol.signing import rank_signing, signing_sequence
+from seatplan.protocol.talks import rank_talks, talks_sequences
 
 UP, DOWN, EAST, WEST = 90.0, 270.0, 0.0, 180.0
 

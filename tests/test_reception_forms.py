@@ -22,20 +22,16 @@ from seatplan.check import check_plan
 from seatplan.cli import main
 from seatplan.errors import GeometryError, PlanFileError, ValidationError
 from seatplan.io.plan_file import load_meeting
-from seatplan.layout.meeting_rooms import (
-    footprint,
-    lay_reception_centre,
-    lay_reception_chair,
-)
+from seatplan.layout.meeting_common import footprint
+from seatplan.layout.reception import lay_reception_centre, lay_reception_chair
 from seatplan.model import Convention, Door, Seat, ShapeKind, Venue, View
 from seatplan.pipeline import build_problem
-from seatplan.protocol.meetings import (
+from seatplan.protocol.meeting_common import Hand
+from seatplan.protocol.meeting_kinds import MeetingKind, rank_meeting_seats
+from seatplan.protocol.reception import (
     RECEPTION_FORM_NAMES,
-    Hand,
-    MeetingKind,
     ReceptionForm,
     party_block_offsets,
-    rank_meeting_seats,
     rank_reception_centre,
     rank_reception_chair,
     reception_centre_sequence,

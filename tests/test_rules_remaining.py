@@ -18,7 +18,7 @@ from seatplan.errors import PlanFileError, ValidationError
 from seatplan.io.plan_file import load_meeting
 from seatplan.model import Seat
 from seatplan.pipeline import build_problem
-from seatplan.protocol.meetings import order_delegations, rank_behind, rank_round_table
+from seatplan.protocol.talks import order_delegations, rank_behind, rank_round_table
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "talks-multilateral"

@@ -21,15 +21,11 @@ from seatplan.check import check_plan
 from seatplan.cli import main
 from seatplan.errors import GeometryError, PlanFileError, ValidationError
 from seatplan.io.plan_file import load_meeting
-from seatplan.layout.meeting_rooms import (
-    SQUARE_TABLE_MIN_SIDE,
-    MultilateralTable,
-    footprint,
-    lay_square_table,
-)
+from seatplan.layout.meeting_common import footprint
+from seatplan.layout.talks import SQUARE_TABLE_MIN_SIDE, MultilateralTable, lay_square_table
 from seatplan.model import Convention, Door, Plan, Seat, ShapeKind, Venue
 from seatplan.pipeline import build_problem
-from seatplan.protocol.meetings import rank_behind, rank_round_table, split_square_sides
+from seatplan.protocol.talks import rank_behind, rank_round_table, split_square_sides
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "talks-square"
@@ -239,7 +235,7 @@ def _old_round_first(seats: list[Seat], door: tuple[float, float]) -> str:
 @given(n=st.integers(2, 16), door_x=st.floats(0.5, 13.5, allow_nan=False))
 def test_property_round_table_unchanged(n: int, door_x: float) -> None:
     """A round table: every chair is a side of its own, so seat 1 is still the chair facing the door."""
-    from seatplan.layout.meeting_rooms import lay_round_table
+    from seatplan.layout.talks import lay_round_table
 
     plan = lay_round_table(room(14.0), heads=n)
     seats = [s for s in plan.layout.seats if s.row == 1]
@@ -306,7 +302,7 @@ def test_behind_the_head_centre_first(conv: Convention, own_view: list[int], deg
 
 @pytest.mark.parametrize(("conv", "own_view"), [(Convention.INTL, [3, 1, 2]), (Convention.CN, [2, 1, 3])])
 def test_behind_the_head_round_table_arc(conv: Convention, own_view: list[int]) -> None:
-    from seatplan.layout.meeting_rooms import lay_round_table
+    from seatplan.layout.talks import lay_round_table
 
     plan = lay_round_table(room(16.0), heads=8, behind=3)
     seats = {s.id: s for s in plan.layout.seats}
@@ -468,7 +464,7 @@ def test_table_size_accepted(tmp_path: Path, key: str, table: str, value: float)
 
 
 def test_table_size_range_is_the_layouts() -> None:
-    from seatplan.layout.meeting_rooms import MULTILATERAL_TABLE_SIZE, lay_round_table
+    from seatplan.layout.talks import MULTILATERAL_TABLE_SIZE, lay_round_table
 
     lo, hi = MULTILATERAL_TABLE_SIZE
     assert (lo, hi) == (0.8, 12.0)

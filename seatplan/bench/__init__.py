@@ -61,6 +61,7 @@ import argparse
 import importlib.util
 import inspect
 import json
+import logging
 import math
 import os
 import statistics
@@ -427,7 +428,8 @@ def _spawn(args: Sequence[str], *, timeout: float) -> tuple[dict[str, Any] | Non
     cmd = [sys.executable, "-m", "seatplan.bench", *args]
     env = dict(os.environ)
     env.setdefault("PYTHONHASHSEED", "0")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    env["PYTHONIOENCODING"] = "utf-8"  # the report may name people in Chinese, whatever the console's code page
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
     err_chunks: list[str] = []
     reader = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read() if proc.stderr else ""), daemon=True)
     reader.start()
@@ -564,20 +566,12 @@ def run_benchmarks(
     rows: list[dict[str, Any]] = []
     if not json_lines:
         _print_header(stream, markdown=markdown)
-    for name in chosen:
-        report, peak, err = _spawn(_worker_args(name, Role.MAIN, seed=seed, quick=quick, repeats=repeats), timeout=timeout)
-        main: dict[str, Any] = report if report is not None else {"status": f"error: worker failed ({err})"}
-        peak = main.get("peak_mb") or peak
-        base: dict[str, Any] | None = None
-        base_peak = None
-        measured = not str(main.get("status", "")).startswith(("unavailable", "error"))
-        if measured and main.get("baseline"):
-            report_b, base_peak, err_b = _spawn(
-                _worker_args(name, Role.BASELINE, seed=seed, quick=quick, repeats=repeats), timeout=timeout
-            )
-            base = report_b if report_b is not None else {"status": f"error: worker failed ({err_b})"}
-            base_peak = base.get("peak_mb") or base_peak
-        row = _row(name, main, peak, base, base_peak, quick=quick, seed=seed)
+    from seatplan.progress import timed_step
+
+    log = logging.getLogger(__name__)
+    for k, name in enumerate(chosen, start=1):
+        with timed_step(log, f"bench {name} ({k}/{len(chosen)})"):
+            row = _run_scenario(name, seed=seed, quick=quick, repeats=repeats, timeout=timeout)
         rows.append(row)
         if json_lines:
             print(json.dumps(row, ensure_ascii=False, sort_keys=False), file=stream, flush=True)
@@ -588,6 +582,23 @@ def run_benchmarks(
         for scenario, note in notes:
             print(f"{'- ' if markdown else '  '}{scenario}: {note}", file=stream)
     return rows
+
+
+def _run_scenario(name: str, *, seed: int | None, quick: bool, repeats: int | None, timeout: float) -> dict[str, Any]:
+    """One result row: the scenario's worker, then its baseline's worker if it has one."""
+    report, peak, err = _spawn(_worker_args(name, Role.MAIN, seed=seed, quick=quick, repeats=repeats), timeout=timeout)
+    main: dict[str, Any] = report if report is not None else {"status": f"error: worker failed ({err})"}
+    peak = main.get("peak_mb") or peak
+    base: dict[str, Any] | None = None
+    base_peak = None
+    measured = not str(main.get("status", "")).startswith(("unavailable", "error"))
+    if measured and main.get("baseline"):
+        report_b, base_peak, err_b = _spawn(
+            _worker_args(name, Role.BASELINE, seed=seed, quick=quick, repeats=repeats), timeout=timeout
+        )
+        base = report_b if report_b is not None else {"status": f"error: worker failed ({err_b})"}
+        base_peak = base.get("peak_mb") or base_peak
+    return _row(name, main, peak, base, base_peak, quick=quick, seed=seed)
 
 
 # --------------------------------------------------------------------------------------

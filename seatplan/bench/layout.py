@@ -22,8 +22,8 @@ import time
 import tracemalloc
 
 from seatplan.bench import Case
+from seatplan.layout.check import check_layout
 from seatplan.layout.firecode import FireProfile
-from seatplan.layout.room import check_layout
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.theatre import TheatreOptions, generate_theatre
 from seatplan.model import Door, Venue

@@ -24,6 +24,7 @@ from dataclasses import replace
 import shapely
 
 from seatplan.errors import GeometryError, Location
+from seatplan.layout.numbering import number_floor
 from seatplan.layout.room import room_shapes
 from seatplan.model import (
     FACING_BACK,
@@ -43,7 +44,6 @@ from seatplan.model import (
 )
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
 from seatplan.protocol.dais import dais_offsets
-from seatplan.protocol.floor import number_floor
 
 #: Footprint of a chair used to test that a seat fits the room, metres.
 CHAIR_SIZE = 0.5

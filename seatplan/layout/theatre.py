@@ -7,13 +7,13 @@ largest y). It is compliant *by construction* with the fire-code profile it is g
   blocks by straight longitudinal aisles; a block never holds more seats per row than
   :func:`~seatplan.layout.firecode.segment_limit` allows for the row pitch with aisles on both
   sides (an outer block against a wall without a side aisle: one side). A row that a pillar or a
-  slanted wall cuts is traced again (:func:`~seatplan.layout.room.trace_segments`): a run with
+  slanted wall cuts is traced again (:func:`~seatplan.layout.check.trace_segments`): a run with
   one open end keeps at most the one-side number of seats (those nearest the aisle), a run
   with no way to an aisle is left out.
 * **Rows between cross aisles** (R-PHY-2): at most ``rows_per_bank`` (≤ 20) rows, the rows
   spread evenly over the fewest banks that hold them.
 * **Aisle widths** (R-PHY-3): every aisle is sized from the persons it serves, counted as
-  :func:`~seatplan.layout.room.check_layout` counts them (a seat leaves its row by the nearer
+  :func:`~seatplan.layout.check.check_layout` counts them (a seat leaves its row by the nearer
   open end; a bank empties through the cross aisle behind it). The layout is rebuilt until the
   widths hold: narrower aisles seat more people, who need wider aisles, so the cross-aisle width
   is bisected for the narrowest that carries the people it lets in. Widths are rounded up to 5 cm.
@@ -43,6 +43,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from seatplan.errors import GeometryError, Location
+from seatplan.layout.check import trace_segments
 from seatplan.layout.firecode import (
     GB_MAX_ROWS_BETWEEN_CROSS_AISLES,
     AisleKind,
@@ -56,6 +57,7 @@ from seatplan.layout.firecode import (
     min_seat_width_jgj57,
     segment_limit,
 )
+from seatplan.layout.numbering import number_floor
 from seatplan.layout.room import (
     GeneratedLayout,
     LayoutKind,
@@ -66,12 +68,10 @@ from seatplan.layout.room import (
     obstacle_polygons,
     room_polygon,
     stage_polygon,
-    trace_segments,
     validate_venue,
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import FACING_FRONT, Layout, Numbering, Seat, Shape, ShapeKind, Side, Venue
-from seatplan.protocol.floor import number_floor
 
 __all__ = [
     "DEFAULT_FRONT_GAP",
@@ -145,7 +145,7 @@ class TheatreOptions:
     max_rows
         Lay out at most this many rows (0 = as many as fit).
     numbering, odd_side
-        Seat numbers within a row (R-AUD-9/10), see :func:`seatplan.protocol.floor.number_floor`.
+        Seat numbers within a row (R-AUD-9/10), see :func:`seatplan.layout.numbering.number_floor`.
     """
 
     blocks: int | None = None
@@ -1249,7 +1249,7 @@ def generate_theatre(
     -------
     GeneratedLayout
         Seats ``floor-rNNN-sNNN`` (section ``floor``, row 1 at the front, facing the stage),
-        aisles and outlines. Check it with :func:`seatplan.layout.room.check_layout`.
+        aisles and outlines. Check it with :func:`seatplan.layout.check.check_layout`.
 
     Raises
     ------

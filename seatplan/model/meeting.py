@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
+    Choice,
     Convention,
     DeskSeating,
     EvenMode,
@@ -24,6 +24,7 @@ from seatplan.model.enums import (
     OccasionKind,
     Side,
     View,
+    coerce_choice,
 )
 from seatplan.model.outputs import OutputSpec
 from seatplan.model.requests import RulesSpec
@@ -39,10 +40,7 @@ from seatplan.model.venue import Venue
 #: The plan-file format version this library writes and reads.
 FORMAT_VERSION = 1
 
-E = TypeVar("E", bound=StrEnum)
-
-
-class Presider(StrEnum):
+class Presider(Choice):
     """Where the 主持人 (presider) sits on the dais (R-DAIS-12).
 
     ``RANK``: by his rank in the list, but never in a back row (default);
@@ -55,7 +53,7 @@ class Presider(StrEnum):
     END = "end"
 
 
-class Lectern(StrEnum):
+class Lectern(Choice):
     """Where the speaker's lectern (发言席) stands (R-DAIS-12).
 
     ``FRONT``: directly in front of the presidium, on the dais axis;
@@ -70,14 +68,14 @@ class Lectern(StrEnum):
     FRONT_LEFT = "front-left"
 
 
-class StripOrder(StrEnum):
+class StripOrder(Choice):
     """How delegation strips are placed in 竖排法 (R-AUD-3)."""
 
     LEFT_TO_RIGHT = "left-to-right"  # in unit order, audience view left to right
     CENTRE_OUT = "centre-out"  # first unit at the hall's centre, then alternating outward
 
 
-class FloorHand(StrEnum):
+class FloorHand(Choice):
     """Which side of No.1 takes No.2 in 左右排列法 on the floor (R-AUD-4).
 
     ``OWN_LEFT`` (default): the senior hand of the convention is the seated
@@ -91,33 +89,17 @@ class FloorHand(StrEnum):
     AV_RIGHT = "av-right"
 
 
-class ListOrder(StrEnum):
+class ListOrder(Choice):
     """How units (or the members of a unit) are ordered (R-AUD-5)."""
 
-    LIST = "list"  # the published list / 排序 column / order of the list
-    PINYIN = "pinyin"  # 拼音: by the pinyin of the name, syllable by syllable
-    STROKES = "strokes"  # 姓氏笔画: by the stroke count of the first character, then the next
-
-
-def _coerce(enum_cls: type[E], value: object, key: str) -> E:
-    """``value`` as a member of ``enum_cls`` (the member or its string value)."""
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if value.strip().lower() == member.value.lower():
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{key} must be one of {allowed}, got {value!r}",
-        location=Location(field=key, value=value),
-        hint=f"use one of {allowed}",
-    )
+    LIST = "list", "名单顺序"  # the published list / 排序 column / order of the list
+    PINYIN = "pinyin", "拼音"  # by the pinyin of the name, syllable by syllable
+    STROKES = "strokes", "姓氏笔画", "笔画"  # by the stroke count of the first character, then the next
 
 
 def _set_enums(obj: object, prefix: str, **enums: type[StrEnum]) -> None:
     for name, enum_cls in enums.items():
-        object.__setattr__(obj, name, _coerce(enum_cls, getattr(obj, name), f"{prefix}.{name}"))
+        object.__setattr__(obj, name, coerce_choice(enum_cls, getattr(obj, name), f"{prefix}.{name}"))
 
 
 def _set_tuple(obj: object, *names: str) -> None:
@@ -618,8 +600,8 @@ class Meeting:
     outputs: OutputSpec | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "convention", _coerce(Convention, self.convention, "convention"))
-        object.__setattr__(self, "occasion", _coerce(OccasionKind, self.occasion, "occasion"))
+        object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
+        object.__setattr__(self, "occasion", coerce_choice(OccasionKind, self.occasion, "occasion"))
         for name, spec in _SPECS.items():
             value = getattr(self, name)
             if value is not None and not isinstance(value, spec):

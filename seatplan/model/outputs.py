@@ -10,7 +10,7 @@ from seatplan.model.options import check_types, option_error
 
 #: Every file a solve can write, in the order it is written (docs/outputs.md).
 OUTPUT_NAMES: tuple[str, ...] = (
-    "seats.csv", "seats.xlsx", "unseated.csv", "plan.png", "plan.svg", "cards.pdf", "seatcards.pdf",
+    "seats.csv", "seats.xlsx", "unseated.csv", "plan.png", "plan.svg", "cards.pdf", "seatcards.pdf", "map.html",
     "plan.pdf", "dais.pdf", "tables.pdf", "table-lists.pdf", "table-cards.pdf", "signin.pdf", "signin-all.pdf",
     "notices.pdf", "notices.csv", "notice-texts.csv", "supplies.pdf", "inventory.csv", "summary.json",
 )

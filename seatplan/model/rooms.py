@@ -116,8 +116,8 @@ class TableShape(Choice):
 class MultilateralTable(Choice):
     """Table of multilateral talks: "可把座位摆成圆形或正方形" (R-MTG-5)."""
 
-    ROUND = "round", "圆形", "圆桌"  # :func:`seatplan.layout.meeting_rooms.lay_round_table`
-    SQUARE = "square", "正方形", "方桌"  # :func:`seatplan.layout.meeting_rooms.lay_square_table`
+    ROUND = "round", "圆形", "圆桌"  # :func:`seatplan.layout.talks.lay_round_table`
+    SQUARE = "square", "正方形", "方桌"  # :func:`seatplan.layout.talks.lay_square_table`
 
 
 class ProtocolLanguage(Choice):

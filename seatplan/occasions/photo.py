@@ -32,13 +32,14 @@ from __future__ import annotations
 import math
 
 from seatplan.errors import Location, ValidationError
-from seatplan.layout.meeting_rooms import lay_photo, relabel_seats
+from seatplan.layout.meeting_common import relabel_seats
+from seatplan.layout.photo import lay_photo
 from seatplan.model import Attendee, Convention, Meeting, Zone
 from seatplan.model.rooms import DEFAULT_MAX_PER_ROW, PhotoSpec
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import Party, check_capacity
-from seatplan.protocol.meetings import rank_photo
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.photo import rank_photo
 
 __all__ = ["DEFAULT_MAX_PER_ROW", "build", "plan_rows"]
 

@@ -59,14 +59,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from seatplan.errors import GeometryError, Location, ValidationError
-from seatplan.layout.meeting_rooms import (
-    RoomPlan,
-    lay_reception,
-    lay_reception_centre,
-    lay_reception_chair,
-    lay_table_room,
-    relabel_seats,
-)
+from seatplan.layout.meeting_common import RoomPlan, relabel_seats
+from seatplan.layout.meeting_room import lay_table_room
+from seatplan.layout.reception import lay_reception, lay_reception_centre, lay_reception_chair
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.model.rooms import (
     Hand,
@@ -76,16 +71,10 @@ from seatplan.model.rooms import (
     TableOrientation,
 )
 from seatplan.occasions import Staging, option_error
-from seatplan.protocol.meetings import (
-    MeetingOrder,
-    TalksInterpreters,
-    order_delegations,
-    rank_reception,
-    rank_reception_centre,
-    rank_reception_chair,
-    rank_talks,
-)
+from seatplan.protocol.meeting_common import MeetingOrder, TalksInterpreters
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.reception import rank_reception, rank_reception_centre, rank_reception_chair
+from seatplan.protocol.talks import order_delegations, rank_talks
 
 __all__ = [
     "ROLE_TAGS",

@@ -30,11 +30,8 @@ from __future__ import annotations
 import math
 
 from seatplan.errors import Location, ValidationError
-from seatplan.layout.meeting_rooms import (
-    lay_signing,
-    mark_flags,
-    relabel_seats,
-)
+from seatplan.layout.meeting_common import relabel_seats
+from seatplan.layout.signing import lay_signing, mark_flags
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.model.rooms import SigningSpec
 from seatplan.occasions import Staging
@@ -45,8 +42,8 @@ from seatplan.occasions.reception import (
     number_zone,
     split_sides,
 )
-from seatplan.protocol.meetings import rank_signing
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.signing import rank_signing
 
 __all__ = ["FLAG_LABELS", "build"]
 

@@ -58,24 +58,16 @@ Zones (strict): ``guest``, ``host`` (table seats, chief first),
 from __future__ import annotations
 
 from seatplan.errors import Location, ValidationError
-from seatplan.layout.meeting_rooms import (
-    lay_round_table,
-    lay_square_table,
-    lay_table_room,
-    relabel_seats,
-)
+from seatplan.layout.meeting_common import relabel_seats
+from seatplan.layout.meeting_room import lay_table_room
+from seatplan.layout.talks import lay_round_table, lay_square_table
 from seatplan.model import Meeting, Zone
 from seatplan.model.rooms import InterpreterSeats, MultilateralTable, TalksSpec
 from seatplan.occasions import Staging, option_error
 from seatplan.occasions.reception import Party, check_capacity, number_zone, split_sides
-from seatplan.protocol.meetings import (
-    TalksInterpreters,
-    order_delegations,
-    rank_behind,
-    rank_round_table,
-    rank_talks,
-)
+from seatplan.protocol.meeting_common import TalksInterpreters
 from seatplan.protocol.people import order_by_rank
+from seatplan.protocol.talks import order_delegations, rank_behind, rank_round_table, rank_talks
 
 __all__ = ["InterpreterSeats", "TalksSpec", "build"]
 

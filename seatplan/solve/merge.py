@@ -78,11 +78,11 @@ def merge_zone(problem: SeatingProblem, zone: Zone) -> ZoneOutcome:
         else:
             out.conflicts.append(conflict)
     for k, aid in enumerate(people, start=1):
-        sid = out.seat_of.get(aid)
+        taken = out.seat_of.get(aid)
         person = problem.attendee(aid)
         pin = c.pins.get(aid)
-        if pin is not None and pin != sid:
-            given = problem.seat(sid).describe() if sid else "no seat"
+        if pin is not None and pin != taken:
+            given = problem.seat(taken).describe() if taken else "no seat"
             out.conflicts.append(
                 Conflict(
                     rule="pin",
@@ -91,13 +91,13 @@ def merge_zone(problem: SeatingProblem, zone: Zone) -> ZoneOutcome:
                     people=(aid,),
                 )
             )
-        if sid is not None and not person.needs <= problem.seat(sid).tags:
-            missing = ", ".join(sorted(person.needs - problem.seat(sid).tags))
+        if taken is not None and not person.needs <= problem.seat(taken).tags:
+            missing = ", ".join(sorted(person.needs - problem.seat(taken).tags))
             out.conflicts.append(
                 Conflict(
                     rule="needs",
                     message=f"zone '{zone.name}' follows strict protocol order: {person.name} is No.{k} there and takes "
-                    f"{problem.seat(sid).describe()}, which is not marked {missing}",
+                    f"{problem.seat(taken).describe()}, which is not marked {missing}",
                     people=(aid,),
                 )
             )

@@ -107,8 +107,8 @@ def _group_rule(problem: SeatingProblem, model: Any, kind: str, group: Any, x: M
     """A hard keep-apart / keep-together group in the repair model (adjacent or same table)."""
     from seatplan.model.problem import PairMode
 
-    members = list(group.members)  # type: ignore[attr-defined]
-    table = group.mode is PairMode.TABLE  # type: ignore[attr-defined]
+    members = list(group.members)
+    table = group.mode is PairMode.TABLE
 
     def close(s: str, t: str) -> bool:
         if table:
@@ -133,17 +133,17 @@ def _group_rule(problem: SeatingProblem, model: Any, kind: str, group: Any, x: M
                 for s, va in wa.items():
                     near = [vb for t, vb in wb.items() if close(s, t)]
                     if near:
-                        model.add(va + sum(near) <= 1)  # type: ignore[attr-defined,operator]
+                        model.add(va + sum(near) <= 1)
             else:
-                link = model.new_bool_var(f"link_{a}_{b}")  # type: ignore[attr-defined]
+                link = model.new_bool_var(f"link_{a}_{b}")
                 for s, va in wa.items():
                     near = [vb for t, vb in wb.items() if close(s, t)]
-                    model.add(link <= sum(near) + 1 - va)  # type: ignore[attr-defined,operator]
+                    model.add(link <= sum(near) + 1 - va)
                 links.append(link)
     if kind == "together":
         seated = [m for m in members if where(m)]
         if table:
             # every pair linked: one table for all
-            model.add(sum(links) >= len(seated) * (len(seated) - 1) // 2)  # type: ignore[attr-defined]
+            model.add(sum(links) >= len(seated) * (len(seated) - 1) // 2)
         else:
-            model.add(sum(links) >= len(seated) - 1)  # type: ignore[attr-defined]
+            model.add(sum(links) >= len(seated) - 1)

@@ -226,7 +226,7 @@ class TableProblem:
         object.__setattr__(self, "guests", tuple(self.guests))
         object.__setattr__(self, "tables", tuple(self.tables))
         object.__setattr__(self, "keep_together", tuple(tuple(g) for g in self.keep_together))
-        object.__setattr__(self, "keep_apart", tuple(tuple(p) for p in self.keep_apart))  # type: ignore[misc]
+        object.__setattr__(self, "keep_apart", tuple(tuple(p) for p in self.keep_apart))
         known = set()
         for g in self.guests:
             if not isinstance(g, str) or not g:
@@ -291,11 +291,11 @@ class TableProblem:
                 raise ValidationError(
                     f"keep-apart pair names {pair[0]!r} twice", location=Location(field="keep_apart", value=pair)
                 )
-        for g, t in self.pins.items():
+        for g, tid in self.pins.items():
             if g not in known:
                 raise UnknownIdError("guest", g, hint="pins may only name guests of the list")
-            if t not in table_ids:
-                raise UnknownIdError("table", t, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+            if tid not in table_ids:
+                raise UnknownIdError("table", tid, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
         if isinstance(self.min_known, bool) or not isinstance(self.min_known, int) or self.min_known < 0:
             raise ValidationError(
                 f"min_known must be a whole number >= 0, got {self.min_known!r}",
@@ -307,7 +307,7 @@ class TableProblem:
         cls,
         matrix: Sequence[Sequence[int]],
         *,
-        tables: Sequence[Table] | Sequence[int],
+        tables: Sequence[Table | int],
         names: Sequence[str] | None = None,
         min_known: int = 0,
         keep_together: Sequence[Sequence[str]] = (),
@@ -470,12 +470,12 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
         for g, t in table_of.items():
             at.setdefault(t, []).append(g)
         for g in problem.guests:
-            t = table_of.get(g)
-            if t is None:
+            at_table = table_of.get(g)
+            if at_table is None:
                 continue
-            known = sum(1 for h in at[t] if h != g and problem.weight(g, h) > 0)
+            known = sum(1 for h in at[at_table] if h != g and problem.weight(g, h) > 0)
             if known < problem.min_known:
-                out.append(f"{problem.name(g)} knows {known} of the guests at table {t}, fewer than {problem.min_known}")
+                out.append(f"{problem.name(g)} knows {known} of the guests at table {at_table}, fewer than {problem.min_known}")
     return out
 
 
@@ -797,7 +797,7 @@ def _link_count(problem: TableProblem, units: _Units) -> int:
     return len(units.weight) * len(problem.tables)
 
 
-def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] | None):  # type: ignore[no-untyped-def]
+def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] | None):
     """The exact CP-SAT model; returns ``(model, units, x)`` or ``(None, units, {})`` if a unit fits nowhere."""
     from ortools.sat.python import cp_model
 
@@ -812,8 +812,8 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     m = cp_model.CpModel()
     pinned: dict[int, int] = {}
     if fam.pins:
-        for g, t in problem.pins.items():
-            pinned.setdefault(units.unit_of[g], index[t])
+        for g, tid in problem.pins.items():
+            pinned.setdefault(units.unit_of[g], index[tid])
     pinned_tables = set(pinned.values())
     # Interchangeable tables: same capacity, nobody pinned to them.
     classes: dict[int, list[int]] = {}
@@ -821,7 +821,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
         if k not in pinned_tables:
             classes.setdefault(t.capacity, []).append(k)
     position = {k: i for ks in classes.values() for i, k in enumerate(ks)}
-    x: dict[tuple[int, int], object] = {}
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
     free_rank = 0
     for u in range(len(units.members)):
         allowed: list[int] = []
@@ -857,7 +857,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                 continue
             for k in range(nt):
                 if (ua, k) in x and (ub, k) in x:
-                    m.add_bool_or([x[ua, k].negated(), x[ub, k].negated()])  # type: ignore[attr-defined]
+                    m.add_bool_or([x[ua, k].negated(), x[ub, k].negated()])
     # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
     need: dict[tuple[int, int], int] = dict(units.weight)
     know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
@@ -877,31 +877,31 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
             rest = problem.min_known - inside
             if rest <= 0:
                 continue
-            terms = []
+            pair_terms = []
             for uh, c in sorted(counts.items()):
                 key = (min(ug, uh), max(ug, uh))
                 need.setdefault(key, 0)
-                terms.append((c, key))
-            know_terms[g] = (rest, terms)
-    y: dict[tuple[int, int], object] = {}
-    for (a, b), w in need.items():
-        common = [k for k in range(nt) if (a, k) in x and (b, k) in x]
-        v = m.new_bool_var(f"y{a}_{b}")
-        y[a, b] = v
+                pair_terms.append((c, key))
+            know_terms[g] = (rest, pair_terms)
+    y: dict[tuple[int, int], cp_model.IntVar] = {}
+    for (u1, u2), w in need.items():
+        common = [k for k in range(nt) if (u1, k) in x and (u2, k) in x]
+        v = m.new_bool_var(f"y{u1}_{u2}")
+        y[u1, u2] = v
         if not common:
             m.add(v == 0)
             continue
         zs = []
         for k in common:
-            z = m.new_bool_var(f"z{a}_{b}_{k}")
-            m.add_implication(z, x[a, k])
-            m.add_implication(z, x[b, k])
+            z = m.new_bool_var(f"z{u1}_{u2}_{k}")
+            m.add_implication(z, x[u1, k])
+            m.add_implication(z, x[u2, k])
             if w < 0:  # both there → z, so a negative weight cannot be dodged
-                m.add_bool_or([x[a, k].negated(), x[b, k].negated(), z])  # type: ignore[attr-defined]
+                m.add_bool_or([x[u1, k].negated(), x[u2, k].negated(), z])
             zs.append(z)
         m.add(sum(zs) == v)
-    for rest, terms in know_terms.values():
-        m.add(sum(c * y[key] for c, key in terms) >= rest)
+    for rest, pair_terms in know_terms.values():
+        m.add(sum(c * y[key] for c, key in pair_terms) >= rest)
     m.maximize(sum(w * y[key] for key, w in units.weight.items()) + units.constant)
     if hint:
         for u in range(len(units.members)):
@@ -967,11 +967,11 @@ def _relabel(problem: TableProblem, table_of: Mapping[str, str]) -> dict[str, st
     rename: dict[str, str] = {}
     used: dict[int, int] = {}
     for g in problem.guests:
-        t = table_of[g]
-        if t in pinned_tables or t in rename or t not in capacity:
+        tid = table_of[g]
+        if tid in pinned_tables or tid in rename or tid not in capacity:
             continue
-        c = capacity[t]
-        rename[t] = classes[c][used.get(c, 0)]
+        c = capacity[tid]
+        rename[tid] = classes[c][used.get(c, 0)]
         used[c] = used.get(c, 0) + 1
     return {g: rename.get(t, t) for g, t in table_of.items()}
 
@@ -1103,10 +1103,10 @@ def assign_tables(
     options = {"time_limit": time_limit, "seed": seed, "workers": workers, "deterministic": deterministic, "work_limit": work_limit}
     solver, code = _run(model, **options)  # type: ignore[arg-type]
     if code == cp_model.MODEL_INVALID:
-        raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")  # type: ignore[attr-defined]
+        raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")
     if code == cp_model.INFEASIBLE:
-        found = _diagnose(problem, options) if explain else []
-        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(found), method=method)
+        conflicts = _diagnose(problem, options) if explain else []
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(conflicts), method=method)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         reason = Conflict("time-limit", f"no assignment found within {time_limit} s; raise time_limit")
         return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
