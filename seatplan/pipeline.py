@@ -162,8 +162,8 @@ def write_outputs(
         write_summary_json,
         write_unseated_csv,
     )
+    from seatplan.export.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
     from seatplan.export.typeset import shared_font_subset
-    from seatplan.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
