@@ -44,6 +44,7 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
@@ -67,6 +68,7 @@ SPECS: dict[str, type] = {
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
     "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
@@ -576,6 +577,9 @@ class Meeting:
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
         The organisers' requests (``[rules]``), or ``None`` when there are none.
+    affinity
+        Who sits with whom at the banquet tables after the main one (``[affinity]``,
+        :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
     """
 
     title: str
@@ -598,6 +602,7 @@ class Meeting:
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
     outputs: OutputSpec | None = None
+    affinity: AffinitySpec | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
@@ -631,4 +636,5 @@ _SPECS: dict[str, type] = {
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
     "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }
