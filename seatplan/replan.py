@@ -294,6 +294,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     zone_of = {a: z.name for z in problem.zones for a in z.attendee_ids}
     replaced: dict[str, str] = {}
     gone: list[str] = []
+    placed: dict[str, str] = {}
     for change in changes:
         if change.kind in HAND_EDITS:
             continue
@@ -315,6 +316,15 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
             if zone not in orders:
                 raise _fail(change, f"this plan has no zone for {change.section or 'the floor'!r}", "use 主席台 or leave 座区 empty", change.section)
             aid = _new_id(people, change.new_id.strip(), "ADD", change)
+            if change.seat.strip():  # seated already (a walk-in at the desk): that seat
+                found = _seat_keys(problem).get(_seat_key(change.seat), [])
+                owner = [z for z in problem.zones if found and found[0] in z.seat_ids]
+                if len(found) != 1 or not owner:
+                    raise _fail(change, f"no seat {change.seat!r} in this layout", "write the seat as seats.csv prints it or its seat_id", change.seat, "seat")
+                if problem.seat(found[0]).is_dais:
+                    raise _fail(change, f"{change.seat} is in zone {owner[0].name}, seated by protocol order", "leave 座位 empty and give 座区 and 排序", change.seat, "seat")
+                zone, section = owner[0].name, ""
+                placed[aid] = found[0]
             rank = change.rank or 1 + max((people[a].rank for a in orders[zone] if people[a].unit == change.unit), default=0)
             new = Attendee(id=aid, name=change.name.strip(), unit=change.unit.strip(), title=change.title.strip(), rank=rank, section=section, source=change.source)
             people[aid] = new
@@ -371,6 +381,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     for new_id, old_id in replaced.items():
         if old_id in c.pins:
             pins[new_id] = c.pins[old_id]
+    pins.update((a, s) for a, s in placed.items() if a in people)
 
     def alive(groups: Sequence[object]) -> tuple[object, ...]:
         out = []
