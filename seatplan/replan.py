@@ -1122,7 +1122,7 @@ def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[l
     and ``seatcards.pdf`` hold, so a reprinted card matches the full set.
     """
     from seatplan.export import build_seat_records, select_seat_cards
-    from seatplan.pipeline import _name_cards
+    from seatplan.pipeline import _name_cards, section_labels
 
     problem = report.problem
     due = set(report.name_cards) | set(report.seat_cards)
@@ -1130,7 +1130,8 @@ def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[l
     labels = {problem.seat(plan.seat_of[a]).describe() for a in due if a in plan.seat_of}
     names = {problem.attendee(a).name for a in due}
     name_cards = [c for c in _name_cards(meeting, problem, result) if c.seat_label in labels and c.name in names]
-    records = select_seat_cards(build_seat_records(problem, plan), skip_sections=meeting.cards.sections)
+    records = select_seat_cards(build_seat_records(problem, plan, section_labels(meeting)),
+                                skip_sections=meeting.cards.sections)
     return name_cards, [r for r in records if r.id in due]
 
 
