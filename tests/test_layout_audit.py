@@ -40,7 +40,6 @@ from seatplan.model import (
 )
 from seatplan.model.check import CheckSpec, FindingLevel, Waiver
 from seatplan.model.meeting import BalconySpec
-from seatplan.occasions.hall import HallWarning
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(glob.glob(str(ROOT / "examples" / "*" / "plan*.toml")))
@@ -131,19 +130,25 @@ def test_a_single_dais_row_takes_any_pitch():
     assert len(hall.layout.seats) == 7
 
 
-def test_two_dais_people_with_one_rank_are_named_in_a_warning(tmp_path):
+def test_two_dais_people_with_one_rank_are_refused_naming_both(tmp_path):
     people = [("D1", "张一", "甲", 1, "主席台"), ("D2", "李二", "乙", 2, "主席台"), ("D3", "王三", "丙", 2, "主席台")]
     plan = write_plan(tmp_path, VENUE.format(w=20, d=16, s=5) + "[dais]\nrows = [3]\n", people)
-    with pytest.warns(HallWarning, match="李二.*王三.*share 排序 2"):
-        build_problem(load_meeting(plan))
+    with pytest.raises(ValidationError, match=r"排序.*rank 2|rank 2.*two people"):
+        load_meeting(plan)  # the attendee reader refuses it first
+    dais = DaisSpec(rows=(3,))
+    crowd_ = tuple(Attendee(f"D{k}", n, unit="甲", rank=r, section="dais") for k, (n, r) in enumerate([("张一", 1), ("李二", 2), ("王三", 2)]))
+    meeting = Meeting(title="t", venue=Venue.rectangle(20, 16, stage_depth=5), attendees=crowd_, dais=dais)
+    with pytest.raises(ValidationError, match="李二, 王三 share 排序 2"):
+        build_problem(meeting)
 
 
-def test_a_declared_equal_rank_top_pair_is_not_warned(tmp_path):
-    people = [("D1", "张一", "甲", 1, "主席台"), ("D2", "李二", "乙", 1, "主席台"), ("D3", "王三", "丙", 3, "主席台")]
-    plan = write_plan(tmp_path, VENUE.format(w=20, d=16, s=5) + "[dais]\nrows = [3]\nequal_top_pair = true\n", people)
+def test_a_declared_equal_rank_top_pair_is_accepted():
+    crowd_ = tuple(Attendee(f"D{k}", n, unit="甲", rank=k, section="dais") for k, n in enumerate(["张一", "李二", "王三"], 1))
+    meeting = Meeting(title="t", venue=Venue.rectangle(20, 16, stage_depth=5), attendees=crowd_,
+                      dais=DaisSpec(rows=(3,), equal_top_pair=True))
     with warnings.catch_warnings():
-        warnings.simplefilter("error", HallWarning)
-        build_problem(load_meeting(plan))
+        warnings.simplefilter("ignore")
+        build_problem(meeting)
 
 
 # ------------------------------------------------------------------------------- the floor

@@ -19,7 +19,6 @@ Floor and balcony
 from __future__ import annotations
 
 import difflib
-import warnings
 from dataclasses import replace
 
 from seatplan.errors import Location, ValidationError
@@ -38,7 +37,6 @@ from seatplan.model import (
 )
 from seatplan.model.meeting import (
     BalconySpec,
-    DaisSpec,
     FloorSpec,
     Presider,
     ReservedBlock,
@@ -150,26 +148,25 @@ def _check_unit_order(meeting: Meeting) -> None:
         )
 
 
-def _warn_rank_ties(people: list[Attendee], spec: DaisSpec) -> None:
-    """Two dais people with one 排序: the list order decides who sits higher (R-DAIS-13), with a warning."""
+def _check_rank_ties(people: list[Attendee]) -> None:
+    """Two dais people with one 排序 leave the seat order to chance: refused (as the attendee reader does).
+
+    The rank list is an input (R-DAIS-13) and the dais order follows it seat by seat; an equal-rank
+    No.1 and No.2 are declared with ``dais.equal_top_pair`` (R-DAIS-7), not with equal ranks.
+    """
     by_rank: dict[int, list[Attendee]] = {}
     for a in people:
         by_rank.setdefault(a.rank, []).append(a)
-    top = sorted(by_rank)[:1]
     for rank, group in sorted(by_rank.items()):
-        if len(group) < 2 or (spec.equal_top_pair and rank in top and len(group) == 2):
-            continue  # a declared equal-rank top pair (R-DAIS-7)
+        if len(group) < 2:
+            continue
         names = ", ".join(f"{a.name} ({a.source.file}, row {a.source.row})" if a.source.row else a.name for a in group)
-        warnings.warn(
-            f"dais: {names} share 排序 {rank}; the list order puts {group[0].name} higher (R-DAIS-13: the rank list "
-            "decides). Give them different 排序, or set dais.equal_top_pair = true for an equal-rank No.1 and No.2",
-            HallWarning,
-            stacklevel=4,
+        first = group[1]
+        raise ValidationError(
+            f"{names} share 排序 {rank} on the dais; the dais order follows the rank seat by seat (R-DAIS-13)",
+            location=Location(file=first.source.file, row=first.source.row, field="排序", value=rank),
+            hint="give every person on the dais a different 排序; for an equal-rank No.1 and No.2 set dais.equal_top_pair = true",
         )
-
-
-class HallWarning(UserWarning):
-    """A guess the meeting layout made that the organisers should confirm."""
 
 
 # ------------------------------------------------------------------------------------ dais
@@ -190,7 +187,7 @@ def _dais_zone(meeting: Meeting, layout: Layout, people: list[Attendee], axis: t
             hint="this is a bug in seatplan: please report it with the plan file",
         )
     layout = _number_by_precedence(layout, order)
-    _warn_rank_ties(people, spec)
+    _check_rank_ties(people)
     by_id = {s.id: s for s in layout.seats}
     front = [sid for sid in order if by_id[sid].row == 1]
     presider = find_presider(people)
