@@ -13,7 +13,7 @@ import itertools
 import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from seatplan.model import (
     MeetingRoomSpec,
     Numbering,
     OccasionKind,
+    OutputSpec,
     PhotoSpec,
     ReceptionSpec,
     RulesSpec,
@@ -43,9 +44,11 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
+    CardLine,
     FloorHand,
     Lectern,
     ListOrder,
@@ -64,6 +67,8 @@ SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }
 
 
@@ -273,8 +278,12 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "font": Key(r.text),
+            "second_line": Key(r.choice(CardLine)),
             "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
+        if cards.font and not Path(cards.font).expanduser().is_absolute():
+            cards = replace(cards, font=str(Path(base_dir) / cards.font))
     except PlanFileError:
         raise
     except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value
