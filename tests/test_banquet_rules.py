@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from seatplan import build_problem, load_meeting
-from seatplan.io.plan_file import spec_from_table
 from seatplan.check import check_plan
+from seatplan.io.plan_file import spec_from_table
 from seatplan.model import Meeting, SolveStatus
 from seatplan.solve import solve
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from seatplan import build_problem, load_meeting
-from seatplan.io.plan_file import spec_from_table
 from seatplan.check import check_plan
 from seatplan.errors import AttendeeFileError, Location, PlanFileError
+from seatplan.io.plan_file import spec_from_table
 from seatplan.model import Meeting
 from seatplan.model.problem import PairMode
 from seatplan.rules import apply_rules, find_seat

@@ -141,12 +141,16 @@ def classroom_plan(options: ClassroomOptions, spacing: Spacing) -> RowPlan:
     )
 
 
+#: The default options (frozen, so one shared instance is safe as a default argument).
+_DEFAULT_OPTIONS = ClassroomOptions()
+
+
 def generate_classroom(
     venue: Venue,
     *,
     spacing: Spacing = Spacing(),
     profile: FireProfile = FireProfile(),
-    options: ClassroomOptions = ClassroomOptions(),
+    options: ClassroomOptions = _DEFAULT_OPTIONS,
     seat_cap: int | None = None,
     source: str | Path = "",
 ) -> GeneratedLayout:

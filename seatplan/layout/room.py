@@ -31,7 +31,7 @@ from shapely.geometry.polygon import orient
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import AisleKind, AisleSpec, FireProfile, RowSpec
 from seatplan.layout.spacing import Spacing
-from seatplan.model.enums import ShapeKind
+from seatplan.model.enums import Choice, ShapeKind, find_choice
 from seatplan.model.problem import Layout
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Door, Shape, Venue
@@ -704,16 +704,16 @@ def inside_door_point(venue: Venue, door: Door, *, distance: float, room: Polygo
 # ---------------------------------------------------------------------------------------------
 
 
-class LayoutKind(StrEnum):
+class LayoutKind(Choice):
     """The furniture layouts seatplan can generate (design guide §4)."""
 
-    THEATRE = "theatre"  # 剧院式: rows of chairs facing the stage
-    CLASSROOM = "classroom"  # 课桌式: rows of tables with chairs facing the front
-    DAIS = "dais"  # 主席台: rows of tables on a raised area facing the audience
-    BOARDROOM = "boardroom"  # 会议桌 (长条桌): one long table
-    OVAL = "oval"  # 椭圆桌: a rounded (racetrack) table
-    U_SHAPE = "u-shape"  # U形
-    HOLLOW_SQUARE = "hollow-square"  # 回字形
+    THEATRE = "theatre", "剧院式"  # rows of chairs facing the stage
+    CLASSROOM = "classroom", "课桌式"  # rows of tables with chairs facing the front
+    DAIS = "dais", "主席台"  # rows of tables on a raised area facing the audience
+    BOARDROOM = "boardroom", "会议桌", "长条桌"  # one long table
+    OVAL = "oval", "椭圆桌", "boardroom-oval"  # a rounded (racetrack) table
+    U_SHAPE = "u-shape", "U形", "u", "ushape"
+    HOLLOW_SQUARE = "hollow-square", "回字形", "hollow", "hollowsquare"
 
     @classmethod
     def coerce(cls, value: LayoutKind | str, *, field: str = "layout") -> LayoutKind:
@@ -724,20 +724,9 @@ class LayoutKind(StrEnum):
         GeometryError
             Naming the value and the allowed kinds.
         """
-        if isinstance(value, cls):
-            return value
-        text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
-        aliases = {
-            "剧院式": cls.THEATRE, "课桌式": cls.CLASSROOM, "主席台": cls.DAIS, "会议桌": cls.BOARDROOM,
-            "长条桌": cls.BOARDROOM, "椭圆桌": cls.OVAL, "u形": cls.U_SHAPE, "u": cls.U_SHAPE,
-            "ushape": cls.U_SHAPE, "回字形": cls.HOLLOW_SQUARE, "hollow": cls.HOLLOW_SQUARE,
-            "hollowsquare": cls.HOLLOW_SQUARE, "boardroom-oval": cls.OVAL,
-        }
-        if text in aliases:
-            return aliases[text]
-        for member in cls:
-            if text == member.value:
-                return member
+        member: LayoutKind | None = find_choice(cls, value)
+        if member is not None:
+            return member
         allowed = ", ".join(repr(m.value) for m in cls)
         raise GeometryError(
             f"unknown layout {value!r}",

@@ -1219,12 +1219,16 @@ def theatre_plan(options: TheatreOptions, spacing: Spacing) -> RowPlan:
     )
 
 
+#: The default options (frozen, so one shared instance is safe as a default argument).
+_DEFAULT_OPTIONS = TheatreOptions()
+
+
 def generate_theatre(
     venue: Venue,
     *,
     spacing: Spacing = Spacing(),
     profile: FireProfile = FireProfile(),
-    options: TheatreOptions = TheatreOptions(),
+    options: TheatreOptions = _DEFAULT_OPTIONS,
     seat_cap: int | None = None,
     source: str | Path = "",
 ) -> GeneratedLayout:

@@ -144,7 +144,7 @@ class InterpreterPlacement(Choice):
     """Where a banquet interpreter goes (R-BNQ-10)."""
 
     BEHIND = "behind"  # behind the principal, not at the table (state banquets, default)
-    AT_RIGHT = "at-right"  # in the seat at the principal's right (small 外事 banquets)
+    AT_RIGHT = "at-right"  # in the seat at the principal's right (small foreign-affairs banquets)
 
 
 class Arrangement(Choice):

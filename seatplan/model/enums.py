@@ -31,18 +31,18 @@ class Choice(StrEnum):
         return find_choice(cls, value)
 
 
-class Convention(StrEnum):
+class Convention(Choice):
     """Handedness convention (rule book §0.2).
 
     ``CN`` is 以左为上 (the senior person's own left outranks his right);
     ``INTL`` is 以右为上 (international / foreign-affairs / business).
     """
 
-    CN = "cn"
-    INTL = "intl"
+    CN = "cn", "以左为上"
+    INTL = "intl", "以右为上"
 
 
-class EvenMode(StrEnum):
+class EvenMode(Choice):
     """How an even number of leaders is centred on a dais (R-DAIS-4/5/6).
 
     ``V1``: No.1 and No.2 share the centre, No.2 at No.1's own left (default).
@@ -55,28 +55,28 @@ class EvenMode(StrEnum):
     V3 = "V3"
 
 
-class View(StrEnum):
+class View(Choice):
     """Viewing frame in which a left-to-right sequence is stated (rule book §0.1)."""
 
-    AUDIENCE = "audience"  # 台下视角, AV
-    STAGE = "stage"  # 台上视角, SV
+    AUDIENCE = "audience", "台下视角"  # AV
+    STAGE = "stage", "台上视角"  # SV
     PLAN = "plan"  # plan view, main door at the bottom
 
 
-class FillMethod(StrEnum):
+class FillMethod(Choice):
     """How units fill the floor (R-AUD-2/3/4)."""
 
-    ROWS = "rows"  # 横排法: along a row, then the next row back
-    COLUMNS = "columns"  # 竖排法: a column strip per unit
-    CENTRE_OUT = "centre-out"  # 左右排列法: from the hall's centre, alternating
+    ROWS = "rows", "横排法"  # along a row, then the next row back
+    COLUMNS = "columns", "竖排法"  # a column strip per unit
+    CENTRE_OUT = "centre-out", "左右排列法"  # from the hall's centre, alternating
 
 
-class Numbering(StrEnum):
+class Numbering(Choice):
     """How seats in a row get their printed number (R-AUD-9/10)."""
 
     SEQUENTIAL = "sequential"  # 1..n left to right in audience view, every row
     SERPENTINE = "serpentine"  # row 1 left to right, row 2 right to left, numbers continue
-    CENTRE_OUT = "centre-out"  # 单双号: 1 at the centre, odd numbers on one side, even on the other
+    CENTRE_OUT = "centre-out", "单双号"  # 1 at the centre, odd numbers on one side, even on the other
 
 
 class DeskSeating(Choice):
@@ -86,11 +86,11 @@ class DeskSeating(Choice):
     FREE = "free", "自由入座", "按到场顺序"  # the k-th arrival gets the k-th front-most free seat (R-AUD-11)
 
 
-class Side(StrEnum):
+class Side(Choice):
     """A side as seen from the audience (audience view)."""
 
-    LEFT = "left"
-    RIGHT = "right"
+    LEFT = "left", "左"
+    RIGHT = "right", "右"
 
 
 class ShapeKind(StrEnum):
@@ -105,16 +105,16 @@ class ShapeKind(StrEnum):
     AISLE = "aisle"
 
 
-class OccasionKind(StrEnum):
+class OccasionKind(Choice):
     """What kind of event a plan seats; each kind has its own layout and rules."""
 
-    MEETING = "meeting"  # 会议: a 主席台 (dais) and the floor (台下), R-DAIS, R-AUD
-    BANQUET = "banquet"  # 宴会: round tables, R-BNQ
-    RECEPTION = "reception"  # 会见: sofas side by side, R-MTG-1/2
-    TALKS = "talks"  # 会谈: a long table, R-MTG-3/4/5
-    SIGNING = "signing"  # 签字仪式, R-MTG-6
-    PHOTO = "photo"  # 合影, R-MTG-7
-    MEETING_ROOM = "meeting-room"  # small meeting room without a dais, R-MTG-8/9/10
+    MEETING = "meeting", "会议"  # a 主席台 (dais) and the floor (台下), R-DAIS, R-AUD
+    BANQUET = "banquet", "宴会"  # round tables, R-BNQ
+    RECEPTION = "reception", "会见"  # sofas side by side, R-MTG-1/2
+    TALKS = "talks", "会谈"  # a long table, R-MTG-3/4/5
+    SIGNING = "signing", "签字仪式", "签字"  # R-MTG-6
+    PHOTO = "photo", "合影"  # R-MTG-7
+    MEETING_ROOM = "meeting-room", "小会议室"  # small meeting room without a dais, R-MTG-8/9/10
 
 
 class SolveStatus(StrEnum):
@@ -139,13 +139,18 @@ def find_choice(enum_cls: type[E] | tuple[type[Enum], ...], value: object) -> An
             return value
     if not isinstance(value, str):
         return None
-    wanted = value.strip().lower().replace("_", "-")
+    wanted = _normal(value)
     for cls in classes:
         for member in cls:
             names = (str(member.value), member.name, *getattr(member, "aliases", ()))
-            if any(n.lower().replace("_", "-") == wanted for n in names):
+            if any(_normal(n) == wanted for n in names):
                 return member
     return None
+
+
+def _normal(text: str) -> str:
+    """A spelling compared case-blind, ``_`` and blanks read as ``-``."""
+    return "-".join(text.strip().lower().replace("_", "-").split())
 
 
 def printable(text: str) -> str:
@@ -181,14 +186,15 @@ def coerce_choice(
     """
     from seatplan.errors import Location, ValidationError
 
-    member = find_choice(enum_cls, value)
+    member: E | None = find_choice(enum_cls, value)
     if member is not None:
-        return member  # type: ignore[no-any-return]
+        return member
     classes = enum_cls if isinstance(enum_cls, tuple) else (enum_cls,)
     members = [m for cls in classes for m in cls]
-    allowed = ", ".join(
-        repr(m.value) + (f" ({'/'.join(m.aliases)})" if getattr(m, "aliases", ()) else "") for m in members
-    )
+    allowed = ", ".join(repr(m.value) for m in members)
+    aliases = [a for m in members for a in getattr(m, "aliases", ())]
+    if aliases:
+        allowed += f" (or {', '.join(aliases)})"
     close = difflib.get_close_matches(value.strip().lower(), [str(m.value) for m in members], n=1) if isinstance(value, str) else []
     example = f'did you mean "{close[0]}"?' if close else f'write e.g. {key.rsplit(".", 1)[-1]} = "{members[0].value}"'
     raise ValidationError(

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
 from seatplan.errors import Location, ValidationError
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
+    Choice,
     Convention,
     DeskSeating,
     EvenMode,
@@ -24,7 +25,9 @@ from seatplan.model.enums import (
     OccasionKind,
     Side,
     View,
+    coerce_choice,
 )
+from seatplan.model.outputs import OutputSpec
 from seatplan.model.requests import RulesSpec
 from seatplan.model.rooms import (
     MeetingRoomSpec,
@@ -38,10 +41,7 @@ from seatplan.model.venue import Venue
 #: The plan-file format version this library writes and reads.
 FORMAT_VERSION = 1
 
-E = TypeVar("E", bound=StrEnum)
-
-
-class Presider(StrEnum):
+class Presider(Choice):
     """Where the 主持人 (presider) sits on the dais (R-DAIS-12).
 
     ``RANK``: by his rank in the list, but never in a back row (default);
@@ -54,7 +54,7 @@ class Presider(StrEnum):
     END = "end"
 
 
-class Lectern(StrEnum):
+class Lectern(Choice):
     """Where the speaker's lectern (发言席) stands (R-DAIS-12).
 
     ``FRONT``: directly in front of the presidium, on the dais axis;
@@ -69,14 +69,14 @@ class Lectern(StrEnum):
     FRONT_LEFT = "front-left"
 
 
-class StripOrder(StrEnum):
+class StripOrder(Choice):
     """How delegation strips are placed in 竖排法 (R-AUD-3)."""
 
     LEFT_TO_RIGHT = "left-to-right"  # in unit order, audience view left to right
     CENTRE_OUT = "centre-out"  # first unit at the hall's centre, then alternating outward
 
 
-class FloorHand(StrEnum):
+class FloorHand(Choice):
     """Which side of No.1 takes No.2 in 左右排列法 on the floor (R-AUD-4).
 
     ``OWN_LEFT`` (default): the senior hand of the convention is the seated
@@ -90,33 +90,17 @@ class FloorHand(StrEnum):
     AV_RIGHT = "av-right"
 
 
-class ListOrder(StrEnum):
+class ListOrder(Choice):
     """How units (or the members of a unit) are ordered (R-AUD-5)."""
 
-    LIST = "list"  # the published list / 排序 column / order of the list
-    PINYIN = "pinyin"  # 拼音: by the pinyin of the name, syllable by syllable
-    STROKES = "strokes"  # 姓氏笔画: by the stroke count of the first character, then the next
-
-
-def _coerce(enum_cls: type[E], value: object, key: str) -> E:
-    """``value`` as a member of ``enum_cls`` (the member or its string value)."""
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if value.strip().lower() == member.value.lower():
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{key} must be one of {allowed}, got {value!r}",
-        location=Location(field=key, value=value),
-        hint=f"use one of {allowed}",
-    )
+    LIST = "list", "名单顺序"  # the published list / 排序 column / order of the list
+    PINYIN = "pinyin", "拼音"  # by the pinyin of the name, syllable by syllable
+    STROKES = "strokes", "姓氏笔画", "笔画"  # by the stroke count of the first character, then the next
 
 
 def _set_enums(obj: object, prefix: str, **enums: type[StrEnum]) -> None:
     for name, enum_cls in enums.items():
-        object.__setattr__(obj, name, _coerce(enum_cls, getattr(obj, name), f"{prefix}.{name}"))
+        object.__setattr__(obj, name, coerce_choice(enum_cls, getattr(obj, name), f"{prefix}.{name}"))
 
 
 def _set_tuple(obj: object, *names: str) -> None:
@@ -516,6 +500,14 @@ class BalconySpec:
             _require_positive(getattr(self, key), f"balcony.{key}")
 
 
+class CardLine(StrEnum):
+    """What a name card prints under the name (``[cards] second_line``)."""
+
+    NONE = "none"
+    TITLE = "title"  # 职务
+    UNIT = "unit"  # 单位
+
+
 @dataclass(frozen=True)
 class CardSpec:
     """Name cards (桌签/席卡): which sections get one, and the typeface.
@@ -529,6 +521,11 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    font
+        Path of a font file for the cards (方正小标宋, 黑体, 楷体...); ``""`` takes
+        the bundled Noto face (serif or sans as ``serif`` says).
+    second_line
+        Printed under the name on the name cards: nothing, the title (职务) or the unit (单位).
     seating
         How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
         ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
@@ -538,7 +535,12 @@ class CardSpec:
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    font: str = ""
+    second_line: CardLine = CardLine.NONE
     seating: DeskSeating | None = None
+
+    def __post_init__(self) -> None:
+        _set_enums(self, "cards", second_line=CardLine)
 
 
 @dataclass(frozen=True)
@@ -575,6 +577,9 @@ class Meeting:
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
         The organisers' requests (``[rules]``), or ``None`` when there are none.
+    affinity
+        Who sits with whom at the banquet tables after the main one (``[affinity]``,
+        :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
     """
 
     title: str
@@ -596,10 +601,12 @@ class Meeting:
     photo: PhotoSpec | None = None
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
+    outputs: OutputSpec | None = None
+    affinity: AffinitySpec | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "convention", _coerce(Convention, self.convention, "convention"))
-        object.__setattr__(self, "occasion", _coerce(OccasionKind, self.occasion, "occasion"))
+        object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
+        object.__setattr__(self, "occasion", coerce_choice(OccasionKind, self.occasion, "occasion"))
         for name, spec in _SPECS.items():
             value = getattr(self, name)
             if value is not None and not isinstance(value, spec):
@@ -628,4 +635,6 @@ _SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }

@@ -27,7 +27,6 @@ and gets the same checks.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import types
 import typing
 from enum import Enum
@@ -47,11 +46,6 @@ def short_key(key: str) -> str:
 def option_error(key: str, value: object, message: str, hint: str) -> ValidationError:
     """The error of one option value: dotted key, value, what is wrong, how to fix it."""
     return ValidationError(message, location=Location(field=key, value=value), hint=hint)
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def _convert(value: Any, kind: Any, key: str) -> Any:
@@ -114,21 +108,22 @@ def check_types(spec: object, table: str, *, skip: tuple[str, ...] = ()) -> None
     ValidationError
         The first field of the wrong type, with its dotted key, value and a fix.
     """
+    hints = typing.get_type_hints(type(spec))
     for f in dataclasses.fields(spec):  # type: ignore[arg-type]
         if f.name in skip:
             continue
         value = getattr(spec, f.name)
-        converted = _convert(value, _hints(type(spec))[f.name], f"{table}.{f.name}")
+        converted = _convert(value, hints[f.name], f"{table}.{f.name}")
         if converted is not value:
             object.__setattr__(spec, f.name, converted)
 
 
 def given_fields(spec: object, names: typing.Iterable[str]) -> list[str]:
     """The fields among ``names`` whose value differs from the default (keys a user set)."""
-    defaults = {
-        f.name: f.default_factory() if f.default is dataclasses.MISSING else f.default  # type: ignore[misc]
-        for f in dataclasses.fields(spec)  # type: ignore[arg-type]
-    }
+    defaults: dict[str, Any] = {}
+    for f in dataclasses.fields(spec):  # type: ignore[arg-type]
+        factory: Any = f.default_factory
+        defaults[f.name] = factory() if f.default is dataclasses.MISSING else f.default
     return [n for n in names if getattr(spec, n) != defaults[n]]
 
 

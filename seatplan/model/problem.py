@@ -16,11 +16,11 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from types import MappingProxyType
 
 from seatplan.errors import Location, UnknownIdError, ValidationError
 from seatplan.model.attendees import Attendee
+from seatplan.model.enums import Choice
 from seatplan.model.seats import Seat
 from seatplan.model.venue import Shape, Venue
 
@@ -65,11 +65,11 @@ class Layout:
     shapes: tuple[Shape, ...] = ()
 
 
-class PairMode(StrEnum):
+class PairMode(Choice):
     """What "together" and "apart" mean for a group of people."""
 
-    ADJACENT = "adjacent"  # side by side: neighbouring seats of one row (or around one table)
-    TABLE = "table"  # at the same table
+    ADJACENT = "adjacent", "相邻"  # side by side: neighbouring seats of one row (or around one table)
+    TABLE = "table", "同桌"  # at the same table
 
 
 @dataclass(frozen=True)

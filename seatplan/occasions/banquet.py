@@ -73,9 +73,10 @@ their right. ``convention`` does not mirror the table (R-BNQ-12 is international
 
 from __future__ import annotations
 
+import functools
 import warnings as _warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from seatplan.errors import Location, ValidationError
@@ -219,86 +220,54 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
     options = meeting.banquet or BanquetSpec()
     if options.long_table:
         return _plan_long_table(meeting, options)
+    return _plan_rounds(meeting, options)
+
+
+@dataclass(frozen=True)
+class _Party:
+    """The people of a round-table banquet, each side by rank (step 1)."""
+
+    hosts: list[Attendee]
+    guests: list[Attendee]
+    guest_interpreters: list[Attendee]
+    host_interpreters: list[Attendee]
+
+
+@dataclass(frozen=True)
+class _HostSeats:
+    """Who takes the host (H) and co-host (CO) seats, by (table rank, role) (step 2, R-BNQ-6/8)."""
+
+    seated: dict[tuple[int, str], Attendee]
+    extra: list[Attendee]  # host-side people beyond the host seats (陪同)
+    cohost_tables: set[int]
+    host_tables: set[int]
+
+
+def _plan_rounds(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
+    """Round tables (module docstring, steps 1-5)."""
     source = str(meeting.source or "")
     notes: list[str] = []
-    _reject_sections(meeting.attendees)
-    interpreters = [a for a in meeting.attendees if _is_interpreter(a)]
-    hosts = _by_rank([a for a in meeting.attendees if a.side == "host" and not _is_interpreter(a)])
-    guests = _by_rank([a for a in meeting.attendees if a.side != "host" and not _is_interpreter(a)])
-    if not hosts and not guests:
-        raise ValidationError(
-            "the attendee list has nobody to seat at the tables",
-            location=Location(file=source, field="attendees"),
-            hint="list the hosts (主客 = 主方) and guests of the banquet",
-        )
-
-    # R-BNQ-9: the guest of honour outranks the host
-    swap = False
-    if hosts and guests:
-        if options.guest_outranks_host is GuestOutranksHost.YES:
-            swap = True
-        elif options.guest_outranks_host is GuestOutranksHost.AUTO and guests[0].rank < hosts[0].rank:
-            swap = True
-            notes.append(
-                f"R-BNQ-9: the guest of honour {guests[0].name} (rank {guests[0].rank}) outranks the host "
-                f"{hosts[0].name} (rank {hosts[0].rank}): they exchange places at the main table; set "
-                "guest_outranks_host = false to keep the host in his seat"
-            )
-
-    # R-BNQ-10: interpreters and whom they serve
-    guest_side = [a for a in interpreters if a.side != "host"]
-    host_side = [a for a in interpreters if a.side == "host"]
-    at_right = options.interpreters is InterpreterPlacement.AT_RIGHT and bool(guest_side) and bool(guests)
-    if at_right and swap:
-        at_right = False
-        notes.append(
-            "R-BNQ-10: the guest of honour sits in the host's place (R-BNQ-9), whose right-hand place is "
-            "the host's: his interpreter sits behind him instead"
-        )
-
-    # R-BNQ-1: table sizes
+    party = _split_party(meeting, source)
+    hosts, guests = party.hosts, party.guests
+    swap = _exchange(options, hosts, guests, notes)
+    at_right = _interpreter_at_right(options, party, swap, notes)
     sizes = _table_sizes(options, len(hosts) + len(guests) + (1 if at_right else 0), notes, source)
-    n_tables = len(sizes)
-
-    # R-BNQ-6/8: host seats, in precedence order
-    slots: list[tuple[int, str]] = [(1, "H")]
-    if options.cohost:
-        slots.append((1, "CO"))
-    slots += [(t, "H") for t in range(2, n_tables + 1)]
-    if options.cohost:
-        slots += [(t, "CO") for t in range(2, n_tables + 1)]
-    if sizes[0] < 2 and options.cohost:
-        slots.remove((1, "CO"))
-    seated_hosts = list(zip(slots, hosts))
-    extra_hosts = hosts[len(slots):]
-    cohost_tables = {t for (t, role), _ in seated_hosts if role == "CO"}
-    host_tables = {t for (t, role), _ in seated_hosts if role == "H"}
-    if extra_hosts:
-        notes.append(
-            f"R-BNQ-6: {len(hosts)} host-side people for {len(slots)} host seats: "
-            f"{len(extra_hosts)} ({', '.join(a.name for a in extra_hosts[:5])}{' ...' if len(extra_hosts) > 5 else ''}) "
-            "take the places left after the guests" + ("" if options.cohost else "; cohost = true seats a co-host at each table")
-        )
-    no_host = [t for t in range(1, n_tables + 1) if t not in host_tables]
-    if no_host and n_tables > 1:
-        notes.append(
-            f"R-BNQ-6: {_tables_text(no_host)} no host representative; place 1 there goes to the table's first guest"
-        )
+    seats = _seat_hosts(options, hosts, sizes, notes)
 
     # principals at the main table, by place number (known before the layout: places are
     # numbered H, [CO], G1, G2, ...)
-    first_guest_place = 2 + (1 if 1 in cohost_tables else 0) if 1 in host_tables else 1
-    host_places = [1] + ([2] if 1 in cohost_tables else []) if 1 in host_tables else []
+    first_guest_place = 2 + (1 if 1 in seats.cohost_tables else 0) if 1 in seats.host_tables else 1
+    host_places = [1] + ([2] if 1 in seats.cohost_tables else []) if 1 in seats.host_tables else []
     main_guests = min(len(guests), sizes[0] - (1 if at_right else 0) - len(host_places))
     main_guest_places = [first_guest_place + k for k in range(main_guests)]
     if swap and host_places and main_guest_places:
         main_guest_places[0], host_places[0] = 1, first_guest_place
-    guest_principals = guest_side[1:] if at_right else guest_side
+    guest_principals = party.guest_interpreters[1:] if at_right else party.guest_interpreters
     _check_principals(guest_principals, main_guests, "guest", source)
-    _check_principals(host_side, len(host_places), "host", source)
+    _check_principals(party.host_interpreters, len(host_places), "host", source)
     stools = [main_guest_places[k] for k in range(len(guest_principals))]
-    stools += [host_places[k] for k in range(len(host_side))]
-    stool_people = list(guest_principals) + list(host_side)
+    stools += [host_places[k] for k in range(len(party.host_interpreters))]
+    stool_people = list(guest_principals) + list(party.host_interpreters)
 
     variant = options.variant or (BanquetVariant.INTL if meeting.convention is Convention.INTL else BanquetVariant.CN_A)
     banquet = generate_banquet(
@@ -316,59 +285,24 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
         table_handedness=options.table_handedness,
         host_facing=options.host_facing,
         variant=variant,
-        cohost_tables=cohost_tables,
+        cohost_tables=seats.cohost_tables,
         stools_behind=stools,
         reserve_right_of=main_guest_places[0] if at_right else None,
         source=source,
         key_prefix=OPTION_TABLE,
     )
     notes += banquet.warnings
-
-    # fill the places
-    host_of = {slot: a for slot, a in seated_hosts}
-    stream = list(guests) + list(extra_hosts)
-    occupant: dict[str, str] = {}
-    order: list[str] = []  # occupied seats in precedence order
-    for table in banquet.tables:
-        places = list(table.places)
-        filled: list[tuple[str, Attendee]] = []
-        start = 0
-        if (table.rank, "H") in host_of:
-            filled.append((places[0], host_of[(table.rank, "H")]))
-            start = 1
-            if (table.rank, "CO") in host_of:
-                filled.append((places[1], host_of[(table.rank, "CO")]))
-                start = 2
-        first_guest = len(filled)
-        for sid in places[start:]:
-            if not stream:
-                break
-            filled.append((sid, stream.pop(0)))
-        if table.rank == 1 and swap and first_guest > 0 and len(filled) > first_guest:
-            (h_seat, host), (g_seat, guest) = filled[0], filled[first_guest]
-            filled[0], filled[first_guest] = (h_seat, guest), (g_seat, host)
-        if table.rank == 1 and table.interpreter_place is not None:
-            filled.append((table.interpreter_place, guest_side[0]))
-        if table.rank == 1:
-            filled += list(zip(table.stools, stool_people))
-        for sid, person in filled:
-            occupant[sid] = person.id
-            order.append(sid)
-        if table.rank > 1 and len(filled) * 2 < len(places) and filled:
-            notes.append(f"table {table.label} has only {len(filled)} of {len(places)} places taken")
-    overflow = stream
+    stream = list(guests) + list(seats.extra)
+    by_affinity = None
+    if meeting.affinity is not None:  # [affinity]: the tables after the main one, by who knows whom
+        by_affinity = functools.partial(_by_affinity, meeting, banquet.tables, seats.seated)
+    occupant, order = _fill_tables(
+        banquet.tables, seats.seated, stream, swap=swap, interpreter=party.guest_interpreters[:1],
+        stools=stool_people, notes=notes, by_affinity=by_affinity,
+    )
+    overflow = stream  # what _fill_tables left
     if overflow and not meeting.allow_unseated:
-        first = overflow[0]
-        where = f"{first.source.file}, row {first.source.row}" if first.source.row else first.id
-        seats = sum(len(t.places) for t in banquet.tables)
-        key, value = ("rows", list(options.rows)) if options.rows else ("tables", options.tables)
-        raise ValidationError(
-            f"{len(sizes)} tables hold {seats} places for {len(hosts) + len(guests)} people: {len(overflow)} cannot be "
-            f"seated (the first is {first.name}, {where})",
-            location=Location(file=source, field=f"{OPTION_TABLE}.{key}", value=value),
-            hint="add tables (tables = 0 sizes them from the list) or places (seats_per_table), "
-            "or set allow_unseated = true to list the overflow in unseated.csv",
-        )
+        _refuse_overflow(options, banquet.tables, overflow, len(hosts) + len(guests), source, n_tables=len(sizes))
     empty = [s.id for s in banquet.layout.seats if s.id not in occupant]
     zone = Zone(
         name=SECTION,
@@ -381,6 +315,181 @@ def plan_banquet(meeting: Meeting) -> BanquetPlan:
         tables=banquet.tables,
         occupant=occupant,
         warnings=tuple(notes),
+    )
+
+
+def _split_party(meeting: Meeting, source: str) -> _Party:
+    """Hosts, guests and the interpreters of each side (step 1)."""
+    _reject_sections(meeting.attendees)
+    interpreters = [a for a in meeting.attendees if _is_interpreter(a)]
+    hosts = _by_rank([a for a in meeting.attendees if a.side == "host" and not _is_interpreter(a)])
+    guests = _by_rank([a for a in meeting.attendees if a.side != "host" and not _is_interpreter(a)])
+    if not hosts and not guests:
+        raise ValidationError(
+            "the attendee list has nobody to seat at the tables",
+            location=Location(file=source, field="attendees"),
+            hint="list the hosts (主客 = 主方) and guests of the banquet",
+        )
+    return _Party(
+        hosts=hosts,
+        guests=guests,
+        guest_interpreters=[a for a in interpreters if a.side != "host"],
+        host_interpreters=[a for a in interpreters if a.side == "host"],
+    )
+
+
+def _exchange(options: BanquetSpec, hosts: Sequence[Attendee], guests: Sequence[Attendee], notes: list[str]) -> bool:
+    """R-BNQ-9: True when the guest of honour outranks the host and they exchange places."""
+    if not hosts or not guests:
+        return False
+    if options.guest_outranks_host is GuestOutranksHost.YES:
+        return True
+    if options.guest_outranks_host is GuestOutranksHost.AUTO and guests[0].rank < hosts[0].rank:
+        notes.append(
+            f"R-BNQ-9: the guest of honour {guests[0].name} (rank {guests[0].rank}) outranks the host "
+            f"{hosts[0].name} (rank {hosts[0].rank}): they exchange places at the main table; set "
+            "guest_outranks_host = false to keep the host in his seat"
+        )
+        return True
+    return False
+
+
+def _interpreter_at_right(options: BanquetSpec, party: _Party, swap: bool, notes: list[str]) -> bool:
+    """R-BNQ-10: True when the first guest-side interpreter takes the place at the guest of honour's right."""
+    at_right = options.interpreters is InterpreterPlacement.AT_RIGHT and bool(party.guest_interpreters) and bool(party.guests)
+    if at_right and swap:
+        notes.append(
+            "R-BNQ-10: the guest of honour sits in the host's place (R-BNQ-9), whose right-hand place is "
+            "the host's: his interpreter sits behind him instead"
+        )
+        return False
+    return at_right
+
+
+def _seat_hosts(options: BanquetSpec, hosts: Sequence[Attendee], sizes: Sequence[int], notes: list[str]) -> _HostSeats:
+    """R-BNQ-6/8: the host seats in precedence order, and who takes them (step 2)."""
+    n_tables = len(sizes)
+    slots: list[tuple[int, str]] = [(1, "H")]
+    if options.cohost:
+        slots.append((1, "CO"))
+    slots += [(t, "H") for t in range(2, n_tables + 1)]
+    if options.cohost:
+        slots += [(t, "CO") for t in range(2, n_tables + 1)]
+    if sizes[0] < 2 and options.cohost:
+        slots.remove((1, "CO"))
+    seated = dict(zip(slots, hosts))
+    extra = list(hosts[len(slots):])
+    cohost_tables = {t for (t, role) in seated if role == "CO"}
+    host_tables = {t for (t, role) in seated if role == "H"}
+    if extra:
+        notes.append(
+            f"R-BNQ-6: {len(hosts)} host-side people for {len(slots)} host seats: "
+            f"{len(extra)} ({', '.join(a.name for a in extra[:5])}{' ...' if len(extra) > 5 else ''}) "
+            "take the places left after the guests" + ("" if options.cohost else "; cohost = true seats a co-host at each table")
+        )
+    no_host = [t for t in range(1, n_tables + 1) if t not in host_tables]
+    if no_host and n_tables > 1:
+        notes.append(
+            f"R-BNQ-6: {_tables_text(no_host)} no host representative; place 1 there goes to the table's first guest"
+        )
+    return _HostSeats(seated=seated, extra=extra, cohost_tables=cohost_tables, host_tables=host_tables)
+
+
+def _fill_tables(
+    tables: Sequence[BanquetTable],
+    host_of: dict[tuple[int, str], Attendee],
+    stream: list[Attendee],
+    *,
+    swap: bool,
+    interpreter: Sequence[Attendee],
+    stools: Sequence[Attendee],
+    notes: list[str],
+    by_affinity: Callable[[list[Attendee]], dict[int, list[Attendee]]] | None = None,
+) -> tuple[dict[str, str], list[str]]:
+    """Fill the places table by table (steps 2-5): seat id → attendee id, and the occupied seats in order.
+
+    ``stream`` (guests, then the host-side people without a host seat) is consumed; what is
+    left did not fit. ``interpreter`` is the one at the guest of honour's right (R-BNQ-10
+    ``"at-right"``), if any; ``stools`` the interpreters on the main table's stools.
+    ``by_affinity`` takes the guests of the tables after the main one off ``stream`` and
+    says which table each goes to (``[affinity]``); inside a table they keep their order.
+    """
+    occupant: dict[str, str] = {}
+    order: list[str] = []  # occupied seats in precedence order
+    assigned: dict[int, list[Attendee]] | None = None
+    for table in tables:
+        if table.rank > 1 and by_affinity is not None and assigned is None:
+            assigned = by_affinity(stream)
+        places = list(table.places)
+        filled: list[tuple[str, Attendee]] = []
+        start = 0
+        if (table.rank, "H") in host_of:
+            filled.append((places[0], host_of[(table.rank, "H")]))
+            start = 1
+            if (table.rank, "CO") in host_of:
+                filled.append((places[1], host_of[(table.rank, "CO")]))
+                start = 2
+        first_guest = len(filled)
+        queue = stream if assigned is None else assigned[table.rank]
+        for sid in places[start:]:
+            if not queue:
+                break
+            filled.append((sid, queue.pop(0)))
+        if table.rank == 1 and swap and first_guest > 0 and len(filled) > first_guest:
+            (h_seat, host), (g_seat, guest) = filled[0], filled[first_guest]
+            filled[0], filled[first_guest] = (h_seat, guest), (g_seat, host)
+        if table.rank == 1 and table.interpreter_place is not None:
+            filled.append((table.interpreter_place, interpreter[0]))
+        if table.rank == 1:
+            filled += list(zip(table.stools, stools))
+        for sid, person in filled:
+            occupant[sid] = person.id
+            order.append(sid)
+        if table.rank > 1 and len(filled) * 2 < len(places) and filled:
+            notes.append(f"table {table.label} has only {len(filled)} of {len(places)} places taken")
+    return occupant, order
+
+
+def _by_affinity(
+    meeting: Meeting, tables: Sequence[BanquetTable], host_of: dict[tuple[int, str], Attendee], stream: list[Attendee]
+) -> dict[int, list[Attendee]]:
+    """Guests of the tables after the main one, chosen by ``[affinity]`` (taken off ``stream``, precedence kept)."""
+    from seatplan.solve.affinity import assign_by_affinity, explain_failure
+
+    rest = [t for t in tables if t.rank > 1]
+    pins = {host_of[t.rank, role].id: str(t.rank) for t in rest for role in ("H", "CO") if (t.rank, role) in host_of}
+    room = sum(len(t.places) for t in rest) - len(pins)
+    seated = stream[: max(0, room)]
+    spec = meeting.affinity
+    assert spec is not None
+    result = assign_by_affinity(
+        [(str(t.rank), len(t.places)) for t in rest], [a.id for a in seated], spec, pins=pins,
+        names={a.id: a.name for a in meeting.attendees}, known={a.id for a in meeting.attendees},
+    )
+    if not result.table_of:
+        raise explain_failure(result, str(meeting.source or ""))
+    del stream[: len(seated)]
+    out: dict[int, list[Attendee]] = {t.rank: [] for t in rest}
+    for a in seated:
+        out[int(result.table_of[a.id])].append(a)
+    return out
+
+
+def _refuse_overflow(
+    options: BanquetSpec, tables: Sequence[BanquetTable], overflow: Sequence[Attendee], people: int, source: str,
+    *, n_tables: int,
+) -> None:
+    """More people than places, without ``allow_unseated``: say who and how to fix it."""
+    first = overflow[0]
+    where = f"{first.source.file}, row {first.source.row}" if first.source.row else first.id
+    seats = sum(len(t.places) for t in tables)
+    key, value = ("rows", list(options.rows)) if options.rows else ("tables", options.tables)
+    raise ValidationError(
+        f"{n_tables} tables hold {seats} places for {people} people: {len(overflow)} cannot be "
+        f"seated (the first is {first.name}, {where})",
+        location=Location(file=source, field=f"{OPTION_TABLE}.{key}", value=value),
+        hint="add tables (tables = 0 sizes them from the list) or places (seats_per_table), "
+        "or set allow_unseated = true to list the overflow in unseated.csv",
     )
 
 

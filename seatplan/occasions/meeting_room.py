@@ -119,7 +119,7 @@ def build(meeting: Meeting) -> Staging:
     mode = opts.mode
     interpreters, note_takers = _staff(meeting)
     staff = len(interpreters) + len(note_takers)
-    common = dict(
+    common: dict[str, object] = dict(
         seat_pitch=opts.seat_pitch,
         table_width=opts.table_width,
         shape=opts.table,
@@ -165,7 +165,7 @@ def _one_party(
         chair = room.groups["head"][0]
         seats = [s for s in room.layout.seats if s.id in set(room.groups["table"])]
         order = rank_head_of_table(seats, door=room.door, convention=meeting.convention, chair=chair)
-        key, value = f"{TABLE}.mode", mode.value
+        key, value = f"{TABLE}.mode", mode.value  # type: str, object
     else:
         chair_side = opts.chair_side or _odd_half(n)
         opposite = opts.opposite_side or max(0, n - chair_side)
@@ -236,11 +236,11 @@ def _two_parties(
         pair_ids = (a_side[per // 2 - 1], a_side[per // 2])
         by_id = {s.id: s for s in seats}
         hand = opts.guest_hand
-        pair = rank_reception([by_id[i] for i in pair_ids], door=room.door, guest_hand=hand, interpreters=False)  # type: ignore[arg-type]
+        pair = rank_reception([by_id[i] for i in pair_ids], door=room.door, guest_hand=hand, interpreters=False)
         order = rank_reception(
             seats,
             door=room.door,
-            guest_hand=hand,  # type: ignore[arg-type]
+            guest_hand=hand,
             interpreters=False,
             principals=(pair.roles["host"], pair.roles["guest"]),
         )

@@ -38,6 +38,7 @@ from typing import Any, TypeVar, cast
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Convention, EvenMode, View
+from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.seats import Seat
 
 __all__ = [
@@ -66,30 +67,6 @@ E = TypeVar("E", bound=Enum)
 # --------------------------------------------------------------------------------------
 # boundary helpers (shared with seatplan.protocol.floor)
 # --------------------------------------------------------------------------------------
-
-
-def _coerce(enum_cls: type[E], value: object, param: str) -> E:
-    """Return ``value`` as a member of ``enum_cls``; accept the member or its value.
-
-    String values are matched case-insensitively (``"v1"`` → ``EvenMode.V1``).
-
-    Raises
-    ------
-    ValidationError
-        Naming ``param`` and the allowed values.
-    """
-    if isinstance(value, enum_cls):
-        return value
-    if isinstance(value, str):
-        for member in enum_cls:
-            if str(member.value).lower() == value.strip().lower():
-                return member
-    allowed = ", ".join(repr(m.value) for m in enum_cls)
-    raise ValidationError(
-        f"{param} must be one of {allowed}, got {value!r}",
-        location=Location(field=param, value=value),
-        hint=f"use one of {allowed} (or the {enum_cls.__name__} enum)",
-    )
 
 
 def _require_count(value: object, param: str, *, minimum: int = 1) -> int:
