@@ -41,7 +41,7 @@ LAYERS: dict[str, frozenset[str]] = {
     "occasions": frozenset({"model", "protocol", "layout", "solve"}),
     "rules": frozenset({"model"}),
     # the application: pipelines, tools and entry points
-    "pipeline": frozenset({"model", "check", "io", "occasions", "rules", "solve", "layout", "render", "export"}),
+    "pipeline": frozenset({"model", "fonts", "check", "io", "occasions", "rules", "solve", "layout", "render", "export"}),
     "replan": frozenset({"model", "check", "io", "rules", "solve", "render", "export", "pipeline"}),
     "desk": frozenset({"model", "check", "io", "solve", "render", "export", "pipeline", "replan"}),
     "fit": frozenset({"model", "io", "layout", "render", "export"}),
