@@ -530,9 +530,7 @@ def write_plan_pdf(
     else:
         drawer.begin("座次图 总图")
         drawer.draw(_Page("总图", seats, True, texts=False), room_area)
-        labels_runs = drawer._unit_label_runs(seats, _fit_view(_bounds(problem, seats, True), room_area),
-                                              _seat_box(seats))
-        del labels_runs  # the overview names units in the key; block pages label them on the drawing
+        # the overview names the units in its key; the block pages label them on the drawing
         if room_area is not area:
             drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
         else:
