@@ -43,7 +43,7 @@ SEAT_DEPTH = 0.42
 NAME_SIZE = 0.15
 #: Most names drawn at once: a larger hall shows names only when zoomed in to this many (text is
 #: what costs a browser time to draw; 10,000 names on screen take seconds per frame).
-NAME_LIMIT = 1500
+NAME_LIMIT = 2500
 _SHAPE_CLASS = {
     ShapeKind.ROOM: "room",
     ShapeKind.STAGE: "stage",
@@ -281,7 +281,7 @@ groups.forEach(function(o){total+=o.n;});
 function attach(o,on){if(on===o.on&&(!on||!o.g.hasAttribute("display")))return;o.on=on;if(on){o.g.removeAttribute("display");namesRoot.appendChild(o.g);}else if(o.g.parentNode){o.g.parentNode.removeChild(o.g);}}
 function lod(){moving=false;if(total<=limit){groups.forEach(function(o){attach(o,true);});return;}
  var c=svg.getBoundingClientRect(),s=Math.max(vb[2]/Math.max(c.width,1),vb[3]/Math.max(c.height,1));
- var w=c.width*s,h=c.height*s,x0=vb[0]+vb[2]/2-w/2,y0=vb[1]+vb[3]/2-h/2,x1=x0+w,y1=y0+h,n=0;
+ var w=c.width*s*1.5,h=c.height*s*1.5,x0=vb[0]+vb[2]/2-w/2,y0=vb[1]+vb[3]/2-h/2,x1=x0+w,y1=y0+h,n=0;
  groups.forEach(function(o){o.vis=o.b[2]>=x0&&o.b[0]<=x1&&o.b[3]>=y0&&o.b[1]<=y1;if(o.vis)n+=o.n;});
  var show=n<=limit;groups.forEach(function(o){attach(o,show&&o.vis);});hint.hidden=show;}
 function setVB(v,now){vb=v;svg.setAttribute("viewBox",v.map(function(n){return Math.round(n*1000)/1000;}).join(" "));
@@ -363,6 +363,7 @@ document.getElementById("download").onclick=function(){var blob=new Blob(["\ufef
  say("已下载 CHANGES.csv：用 seatplan replan 应用并检查 downloaded: apply and check it with seatplan replan");};
 window.seatMap={search:search,go:go,csv:csv,edits:function(){return edits.slice();},seat:function(sid){for(var i=0;i<seats.length;i++)if(seats[i][SID]===sid)return seats[i].slice();return null;}};
 var m=/[#&]q=([^&]*)/.exec(location.hash);if(m){q.value=decodeURIComponent(m[1]);search(q.value);}
+window.addEventListener("resize",function(){clearTimeout(idle);idle=setTimeout(lod,100);});
 lod();document.body.setAttribute("data-ready","1");
 })();
 """
