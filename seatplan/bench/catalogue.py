@@ -54,4 +54,6 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("wedding-bp-5x4", "scenarios:build_wedding_bp_5x4", quick=True),
     Scenario("wedding-bp-2x10", "scenarios:build_wedding_bp_2x10", quick=True),
     Scenario("layout-great-hall", "layout:build_layout_great_hall"),
+    Scenario("outputs-600", "outputs:build_outputs_600"),
+    Scenario("outputs-10000", "outputs:build_outputs_10000"),
 )

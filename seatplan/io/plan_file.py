@@ -13,7 +13,7 @@ import itertools
 import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from seatplan.model import (
     MeetingRoomSpec,
     Numbering,
     OccasionKind,
+    OutputSpec,
     PhotoSpec,
     ReceptionSpec,
     RulesSpec,
@@ -44,9 +45,11 @@ from seatplan.model import (
     View,
 )
 from seatplan.model.affinity import AffinitySpec
+from seatplan.model.check import CheckSpec, Waiver
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
+    CardLine,
     FloorHand,
     Lectern,
     ListOrder,
@@ -65,6 +68,7 @@ SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
     "affinity": AffinitySpec,
 }
 
@@ -261,6 +265,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "floor": Key(r.raw_table),
             "balcony": Key(r.raw_table),
             "cards": Key(r.raw_table),
+            "check": Key(r.raw_table),
             "occasion": Key(r.choice(OccasionKind)),
             **{name: Key(r.raw_table) for name in SPECS},
         },
@@ -275,8 +280,13 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "font": Key(r.text),
+            "second_line": Key(r.choice(CardLine)),
             "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
+        check = _read_check(r, top["check"]) if "check" in top else CheckSpec()
+        if cards.font and not Path(cards.font).expanduser().is_absolute():
+            cards = replace(cards, font=str(Path(base_dir) / cards.font))
     except PlanFileError:
         raise
     except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value
@@ -303,8 +313,19 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         occasion=top.get("occasion", OccasionKind.MEETING),
         source=Path(source) if source else None,
         balcony=balcony,
+        check=check,
         **specs,
     )
+
+
+def _read_check(r: PlanReader, data: Any) -> CheckSpec:
+    """Read the [check] table: the fire-code profile and the [[check.waive]] entries (docs/plan-format.md)."""
+    values = r.table(data, "check", {"profile": Key(r.text), "waive": Key(lambda value, key: tuple(
+        Waiver(**entry) for entry in r.table_list(value, key, {
+            "rule": Key(r.text, required=True), "where": Key(r.text), "reason": Key(r.text, required=True),
+        })
+    ))})
+    return CheckSpec(**values)
 
 
 def _read_dais(r: PlanReader, data: Any) -> DaisSpec:

@@ -15,6 +15,7 @@ from seatplan.errors import Location, ValidationError
 from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
+from seatplan.model.check import CheckSpec
 from seatplan.model.enums import (
     Choice,
     Convention,
@@ -27,6 +28,7 @@ from seatplan.model.enums import (
     View,
     coerce_choice,
 )
+from seatplan.model.outputs import OutputSpec
 from seatplan.model.requests import RulesSpec
 from seatplan.model.rooms import (
     MeetingRoomSpec,
@@ -162,7 +164,8 @@ class DaisSpec:
     seat_pitch
         Table length per person on the dais, metres (R-PHY-15: about 1.0 m).
     row_pitch
-        Distance between dais rows, metres.
+        Distance between dais rows, metres: desk 0.60 + chair 0.50 + passage 0.60
+        (R-PHY-9) at least.
     fixed_chairs
         The chairs are fixed furniture at a uniform pitch (R-DAIS-6): with
         ``even_mode = V3`` an even row gets one more chair so No.1 sits on the
@@ -196,7 +199,7 @@ class DaisSpec:
     rows: tuple[int, ...] = ()
     even_mode: EvenMode = EvenMode.V1
     seat_pitch: float = 1.0
-    row_pitch: float = 1.2
+    row_pitch: float = 1.7
     fixed_chairs: bool = False
     equal_top_pair: bool = False
     front_tags: tuple[str, ...] = ()
@@ -499,6 +502,14 @@ class BalconySpec:
             _require_positive(getattr(self, key), f"balcony.{key}")
 
 
+class CardLine(StrEnum):
+    """What a name card prints under the name (``[cards] second_line``)."""
+
+    NONE = "none"
+    TITLE = "title"  # 职务
+    UNIT = "unit"  # 单位
+
+
 @dataclass(frozen=True)
 class CardSpec:
     """Name cards (桌签/席卡): which sections get one, and the typeface.
@@ -512,6 +523,11 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    font
+        Path of a font file for the cards (方正小标宋, 黑体, 楷体...); ``""`` takes
+        the bundled Noto face (serif or sans as ``serif`` says).
+    second_line
+        Printed under the name on the name cards: nothing, the title (职务) or the unit (单位).
     seating
         How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
         ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
@@ -521,7 +537,12 @@ class CardSpec:
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    font: str = ""
+    second_line: CardLine = CardLine.NONE
     seating: DeskSeating | None = None
+
+    def __post_init__(self) -> None:
+        _set_enums(self, "cards", second_line=CardLine)
 
 
 @dataclass(frozen=True)
@@ -554,6 +575,8 @@ class Meeting:
         Path of the plan file, if read from one.
     balcony
         A second seating level (楼上/二楼, R-AUD-7), or ``None``.
+    check
+        The fire-code profile every layout is checked against and the breaches waived (``[check]``).
     banquet, reception, talks, signing, photo, meeting_room
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
@@ -582,7 +605,9 @@ class Meeting:
     photo: PhotoSpec | None = None
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
+    outputs: OutputSpec | None = None
     affinity: AffinitySpec | None = None
+    check: CheckSpec = field(default_factory=CheckSpec)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
@@ -615,5 +640,6 @@ _SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
     "affinity": AffinitySpec,
 }
