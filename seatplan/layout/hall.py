@@ -43,6 +43,7 @@ from seatplan.model import (
     View,
 )
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.dais import dais_offsets
 
 #: Footprint of a chair used to test that a seat fits the room, metres.
@@ -57,9 +58,9 @@ LECTERN_SIZE = (0.7, 0.5)
 #: Distance between the back wall of the room and the balcony drawn below it, metres.
 BALCONY_GAP = 4.5
 #: Seat tags written by this module.
-EMPTY_CENTRE_TAG = "dais-empty-centre"
-SPARE_CHAIR_TAG = "dais-spare"
-RESERVED_TAG = "reserved"
+EMPTY_CENTRE_TAG = SeatTag.DAIS_EMPTY_CENTRE
+SPARE_CHAIR_TAG = SeatTag.DAIS_SPARE
+RESERVED_TAG = SeatTag.RESERVED
 
 
 def generate_hall(
