@@ -1,6 +1,6 @@
 # seatplan — the two set-up commands (see README.md).
 #   make demo   create .venv if missing, install seatplan, run the bundled example into out/demo/
-#   make test   create/update .venv with the test extras; ruff, then the whole test suite,
+#   make test   create/update .venv with the test extras; ruff and mypy, then the whole test suite,
 #               in parallel (pytest-xdist, one worker per CPU; PYTEST_WORKERS=0 for one process)
 #   make lint   ruff and mypy only
 #   make bench  the quick benchmark set; make bench-full runs every scenario (benchmarks/README.md)
@@ -31,8 +31,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check seatplan
 	$(BIN)/mypy seatplan
 
-test: $(VENV)/.installed-test
-	$(BIN)/ruff check seatplan
+test: lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.installed

@@ -65,7 +65,7 @@ def cmd_desk(args: argparse.Namespace) -> None:
     """``seatplan desk PLAN --state FILE [--plan PLAN.toml]``: arrivals on standard input, seats out."""
     from seatplan.desk import run_desk
 
-    run_desk(args.plan, args.state, sys.stdin, sys.stdout, plan_file=args.plan_file)
+    run_desk(args.plan, args.state, sys.stdin, sys.stdout, plan_file=args.plan_file, walk_ins=args.walk_ins)
 
 
 def cmd_fit(args: argparse.Namespace) -> None:
@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", type=Path, help="plan file (.toml) or an output folder of seatplan solve/replan (docs/replan.md)")
     p.add_argument("--state", type=Path, required=True, help="state file, written after every arrival (resumes after a crash)")
     p.add_argument("--plan", dest="plan_file", type=Path, default=None, help="the plan file, if the output folder does not record it")
+    p.add_argument("--walk-ins", type=Path, default=None, help="write the walk-ins recorded in the state as a CHANGES.csv for seatplan replan, and stop")
     p.set_defaults(func=cmd_desk)
     p = sub.add_parser("fit", parents=[common], help="how many seats fit in a room in a layout, to code; draws the layout")
     p.add_argument("room", type=Path, help="room file (.toml); see docs/layouts.md")

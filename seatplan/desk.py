@@ -294,7 +294,22 @@ class ArrivalDesk:
 
     def walk_ins(self) -> list[dict[str, Any]]:
         """The walk-ins recorded so far (name, unit, seat): their cards are to be printed."""
+        self._load()
         return [a for a in self.arrivals if a.get("walk_in")]
+
+    def walk_in_changes(self) -> bytes:
+        """The walk-ins as a ``CHANGES.csv`` for ``seatplan replan``: an ``增加`` line each, with the seat he was given.
+
+        The replan then seats each walk-in where the desk did and prints his seat
+        card in ``reprint.pdf``. Ids are ``WALK-n`` (n = his place in the arrivals).
+        """
+        from seatplan.files import csv_bytes
+
+        rows = []
+        for a in self.walk_ins():
+            aid = f"WALK-{a['n']}"
+            rows.append(["增加", aid, a["name"], a.get("unit", ""), a["seat"], "临时到场 walk-in at the desk"])
+        return csv_bytes(("变更", "编号", "姓名", "单位", "座位", "原因"), rows)
 
     def _next_seat(self) -> str:
         while self.next_index < len(self.order) and self.order[self.next_index] in self.handed:
@@ -553,11 +568,13 @@ def run_desk(
     *,
     stderr: IO[str] | None = None,
     plan_file: str | os.PathLike[str] | None = None,
+    walk_ins: str | os.PathLike[str] | None = None,
 ) -> int:
     """What ``seatplan desk PLAN --state FILE`` does: one arrival per input line.
 
     ``PLAN`` is a plan file or an output folder of ``seatplan solve``/``replan``.
-    The mode is stated on ``stderr`` at the start; for each input line one line
+    With ``walk_ins``, writes the walk-ins recorded so far as a CHANGES.csv
+    (:meth:`ArrivalDesk.walk_in_changes`) instead of reading arrivals. The mode is stated on ``stderr`` at the start; for each input line one line
     is printed on ``stdout``: the seat in the card's words (``3排12号``) and a
     note, or the answer when no seat is given. The state file is written before
     each seat is printed, so a restart after a crash resumes without handing a
@@ -572,6 +589,10 @@ def run_desk(
 
     desk, head = open_desk(plan_path, state_path, plan_path=plan_file)
     err = stderr if stderr is not None else sys.stderr
+    if walk_ins is not None:
+        atomic_write_bytes(walk_ins, desk.walk_in_changes())
+        err.write(f"seatplan desk: {len(desk.walk_ins())} walk-in(s) written to {walk_ins}: seatplan replan PLAN_DIR {walk_ins} --out DIR\n")
+        return 0
     err.write(f"seatplan desk: {head}\n")
     err.flush()
     for raw in stdin:

@@ -7,9 +7,18 @@ it*, so the command line can print one readable paragraph and exit with status 2
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+#: Values in messages are shortened: a hostile file may hold a huge or deeply nested value.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlist = 8
+_SHORT.maxdict = 8
+_SHORT.maxlevel = 3
 
 
 class SeatplanError(Exception):
@@ -50,7 +59,7 @@ class Location:
             parts.append(f"field '{field}'")
         if self.value is not None:
             value = self.value.value if isinstance(self.value, Enum) else self.value  # 'en', not <Lang.EN: 'en'>
-            parts.append(f"value {value!r}")
+            parts.append(f"value {_SHORT.repr(value)}")
         return ", ".join(parts)
 
 

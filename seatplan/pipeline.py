@@ -11,15 +11,17 @@ folder take turns.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import InfeasiblePlanError
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location
 from seatplan.files import check_output_folder, output_folder, reach_stage
-from seatplan.model import CardSpec, Meeting, OccasionKind, Result, Seat, SeatingProblem
+from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Result, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
 from seatplan.progress import timed_step
 
@@ -85,6 +87,22 @@ class Outputs:
     files: tuple[Path, ...]
 
 
+class _Clock:
+    """Adds the CPU seconds of each named stage to ``timings`` (when given)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            if self.timings is not None:
+                self.timings[stage] = self.timings.get(stage, 0.0) + time.process_time() - start
+
+
 def write_outputs(
     meeting: Meeting,
     problem: SeatingProblem,
@@ -92,6 +110,7 @@ def write_outputs(
     out_dir: str | Path,
     *,
     extra: Callable[[Path], tuple[str, ...]] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Outputs:
     """Write the seat list, diagram, name cards and summary into ``out_dir``.
 
@@ -107,9 +126,13 @@ def write_outputs(
         Target folder, created if missing. The new set replaces the old one in
         one step; other files in the folder are kept. Nothing is changed if any
         file fails to be written; a second run into the same folder waits.
+        The plan's ``[outputs]`` table chooses the files (docs/outputs.md).
     extra
         Writes more files of the same set (``changes.csv`` of a replan) into the
         folder it is given, before the switch; returns their names.
+    timings
+        When given, the CPU seconds of each stage (csv, xlsx, diagram, cards,
+        sheets) are added to it (``seatplan bench``).
 
     Returns
     -------
@@ -140,42 +163,75 @@ def write_outputs(
         write_summary_json,
         write_unseated_csv,
     )
+    from seatplan.export.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
+    from seatplan.export.typeset import shared_font_subset
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
+    spec = meeting.outputs or OutputSpec()
+    wanted = spec.wanted()
+    clock = _Clock(timings)
     out = check_output_folder(out_dir)
-    names: tuple[str, ...] = OUTPUT_FILES
     with output_folder(out) as tmp:
-        records = build_seat_records(problem, plan)
-        write_seats_csv(records, tmp / "seats.csv")
-        reach_stage("wrote seats.csv")
-        write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title)
-        reach_stage("wrote seats.xlsx")
-        unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
-        write_unseated_csv(unseated, tmp / "unseated.csv")
-        reach_stage("wrote unseated.csv")
-        save_plan_images(problem, plan, tmp / "plan.png", tmp / "plan.svg", title=meeting.title)
+        labels = section_labels(meeting)
+        with clock("csv"):
+            records = build_seat_records(problem, plan, labels)
+            write_seats_csv(records, tmp / "seats.csv")
+            reach_stage("wrote seats.csv")
+            unseated = [(problem.attendee(aid), reason) for aid, reason in plan.unseated.items()]
+            write_unseated_csv(unseated, tmp / "unseated.csv")
+            reach_stage("wrote unseated.csv")
+        if "seats.xlsx" in wanted:
+            with clock("xlsx"):
+                write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones,
+                                 inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
+            reach_stage("wrote seats.xlsx")
+        with clock("diagram"):
+            save_plan_images(problem, plan, tmp / "plan.png" if "plan.png" in wanted else None,
+                             tmp / "plan.svg" if "plan.svg" in wanted else None, title=meeting.title)
         reach_stage("wrote plan.svg")
-        write_name_cards(
-            _name_cards(meeting, problem, result),
-            tmp / "cards.pdf",
-            serif=meeting.cards.serif,
-            space_two_char_names=meeting.cards.space_two_char_names,
-            title=meeting.title,
-        )
-        reach_stage("wrote cards.pdf")
-        write_seat_cards(
-            select_seat_cards(records, skip_sections=meeting.cards.sections), tmp / "seatcards.pdf", title=meeting.title
-        )
-        reach_stage("wrote seatcards.pdf")
-        write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
-        reach_stage("wrote map.html")
-        write_summary_json(summarise(meeting, problem, result), tmp / "summary.json")
+        name_cards = _name_cards(meeting, problem, result)
+        seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
+        card_texts = [t for c in name_cards for t in (c.seat_label, c.order_note, c.second_line, c.back_name)]
+        with shared_font_subset(pack_texts(meeting, problem, records) + card_texts):
+            with clock("cards"):
+                if "cards.pdf" in wanted:
+                    write_name_cards(
+                        name_cards,
+                        tmp / "cards.pdf",
+                        serif=meeting.cards.serif,
+                        space_two_char_names=meeting.cards.space_two_char_names,
+                        title=meeting.title,
+                        font=meeting.cards.font or None,
+                    )
+                    reach_stage("wrote cards.pdf")
+                if "seatcards.pdf" in wanted:
+                    write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
+                    reach_stage("wrote seatcards.pdf")
+            if "map.html" in wanted:
+                with clock("map"):
+                    write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+                reach_stage("wrote map.html")
+            with clock("sheets"):
+                pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
+                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
+        reach_stage("wrote sheets")
+        names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(pack) + (OUTPUT_FILES[-1],)
+        write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},
+                           tmp / "summary.json")
         reach_stage("wrote summary.json")
         if extra is not None:
             names += extra(tmp)
             reach_stage("wrote extra")
     return Outputs(folder=out, files=tuple(out / name for name in names))
+
+
+def section_labels(meeting: Meeting) -> dict[str, str]:
+    """Printed names of sections the plan labels itself (``[balcony] label = "二楼"`` → ``{"balcony": "二楼"}``)."""
+    labels: dict[str, str] = {}
+    if meeting.balcony is not None and meeting.balcony.label:
+        labels["balcony"] = meeting.balcony.label
+    return labels
 
 
 def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str, str]) -> list[Seat]:
@@ -206,6 +262,7 @@ def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str,
 def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> list[NameCard]:
     """Name cards (桌签) for the carded seats, in print order (see :func:`_carded_seats`)."""
     from seatplan.export import NameCard
+    from seatplan.model.meeting import CardLine
 
     occupant = result.require_plan().occupant_of()
     seats = _carded_seats(meeting, problem, occupant)
@@ -213,12 +270,16 @@ def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> li
     for k, seat in enumerate(seats, start=1):
         person = problem.attendee(occupant[seat.id])
         where = "台下视角自左至右" if seat.is_dais else ""
+        second = {CardLine.TITLE: person.title, CardLine.UNIT: person.unit}.get(meeting.cards.second_line, "")
         cards.append(
             NameCard(
                 name=person.name,
                 title=person.title,
                 seat_label=seat.describe(),
                 order_note=f"第{k}/{len(seats)}张" + (f" · {where}" if where else ""),
+                second_line=second,
+                back_name=person.foreign_name,
+                source=person.source,
             )
         )
     return cards
@@ -269,6 +330,12 @@ def run_plan_file(plan_path: str | Path, out_dir: str | Path) -> Outputs:
     check_output_folder(out_dir)
     with timed_step(_LOG, f"reading {plan_path}"):
         meeting = load_meeting(plan_path)
+    if not meeting.attendees:
+        raise AttendeeFileError(
+            "the attendee list it names has no attendee rows",
+            location=Location(file=plan_path, field="attendees"),
+            hint="put one attendee per row below the header row, and save the list",
+        )
     with timed_step(_LOG, f"laying out and ranking {len(meeting.attendees)} people"):
         problem = build_problem(meeting)
     with timed_step(_LOG, f"solving {len(problem.attendees)} people on {len(problem.seats)} seats"):

@@ -294,6 +294,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     zone_of = {a: z.name for z in problem.zones for a in z.attendee_ids}
     replaced: dict[str, str] = {}
     gone: list[str] = []
+    placed: dict[str, str] = {}
     for change in changes:
         if change.kind in HAND_EDITS:
             continue
@@ -315,6 +316,15 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
             if zone not in orders:
                 raise _fail(change, f"this plan has no zone for {change.section or 'the floor'!r}", "use 主席台 or leave 座区 empty", change.section)
             aid = _new_id(people, change.new_id.strip(), "ADD", change)
+            if change.seat.strip():  # seated already (a walk-in at the desk): that seat
+                found = _seat_keys(problem).get(_seat_key(change.seat), [])
+                owner = [z for z in problem.zones if found and found[0] in z.seat_ids]
+                if len(found) != 1 or not owner:
+                    raise _fail(change, f"no seat {change.seat!r} in this layout", "write the seat as seats.csv prints it or its seat_id", change.seat, "seat")
+                if problem.seat(found[0]).is_dais:
+                    raise _fail(change, f"{change.seat} is in zone {owner[0].name}, seated by protocol order", "leave 座位 empty and give 座区 and 排序", change.seat, "seat")
+                zone, section = owner[0].name, ""
+                placed[aid] = found[0]
             rank = change.rank or 1 + max((people[a].rank for a in orders[zone] if people[a].unit == change.unit), default=0)
             new = Attendee(id=aid, name=change.name.strip(), unit=change.unit.strip(), title=change.title.strip(), rank=rank, section=section, source=change.source)
             people[aid] = new
@@ -371,6 +381,7 @@ def apply_changes(problem: SeatingProblem, changes: Sequence[Change]) -> tuple[S
     for new_id, old_id in replaced.items():
         if old_id in c.pins:
             pins[new_id] = c.pins[old_id]
+    pins.update((a, s) for a, s in placed.items() if a in people)
 
     def alive(groups: Sequence[object]) -> tuple[object, ...]:
         out = []
@@ -1111,7 +1122,7 @@ def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[l
     and ``seatcards.pdf`` hold, so a reprinted card matches the full set.
     """
     from seatplan.export import build_seat_records, select_seat_cards
-    from seatplan.pipeline import _name_cards
+    from seatplan.pipeline import _name_cards, section_labels
 
     problem = report.problem
     due = set(report.name_cards) | set(report.seat_cards)
@@ -1119,7 +1130,8 @@ def reprint_cards(meeting: Meeting, report: ChangeReport, plan: Plan) -> tuple[l
     labels = {problem.seat(plan.seat_of[a]).describe() for a in due if a in plan.seat_of}
     names = {problem.attendee(a).name for a in due}
     name_cards = [c for c in _name_cards(meeting, problem, result) if c.seat_label in labels and c.name in names]
-    records = select_seat_cards(build_seat_records(problem, plan), skip_sections=meeting.cards.sections)
+    records = select_seat_cards(build_seat_records(problem, plan, section_labels(meeting)),
+                                skip_sections=meeting.cards.sections)
     return name_cards, [r for r in records if r.id in due]
 
 

@@ -152,6 +152,16 @@ def apply_rules(meeting: Meeting, problem: SeatingProblem) -> SeatingProblem:
                     hint="keep one of the two pins",
                 )
             pins[a.id] = sid
+    pinned_to: dict[str, str] = {}
+    for aid, sid in pins.items():
+        if sid in pinned_to:
+            first, second = problem.attendee(pinned_to[sid]), problem.attendee(aid)
+            raise PlanFileError(
+                f"{first.name} and {second.name} are both pinned to seat {problem.seat(sid).describe()}",
+                location=Location(file=source, field="rules.pins", value=problem.seat(sid).describe()),
+                hint="pin each seat to one person only",
+            )
+        pinned_to[sid] = aid
     groups_apart: list[PeopleGroup] = []
     groups_together: list[PeopleGroup] = []
     apart_mode = opts.apart_mode

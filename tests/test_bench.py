@@ -10,7 +10,12 @@ import pytest
 from seatplan import bench
 from seatplan.bench import REQUIRED_KEYS, Case, Unavailable
 
-QUICK_EXPECTED = {"dais-9", "dais-25-3rows", "dais-51-4rows", "county-600", "banquet-30", "wedding-bp-5x4", "wedding-bp-2x10"}
+QUICK_EXPECTED = {
+    "dais-9", "dais-25-3rows", "dais-51-4rows", "county-600", "banquet-30", "wedding-bp-5x4", "wedding-bp-2x10",
+    "banquet-1000", "hall-30000-prop",
+}
+#: Scenarios that search until a time limit: a plan with an open gap is their normal outcome.
+TIME_LIMITED = {"banquet-1000"}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +67,8 @@ def test_every_json_line_has_the_required_keys(quick_rows: list[dict]) -> None:
 
 def test_quick_scenarios_ran_and_were_measured(quick_rows: list[dict]) -> None:
     for name, row in _scenarios(quick_rows).items():
-        assert row["status"] in ("OK", "OPTIMAL"), (name, row["status"])
+        allowed = ("OK", "OPTIMAL", "FEASIBLE") if name in TIME_LIMITED else ("OK", "OPTIMAL")
+        assert row["status"] in allowed, (name, row["status"])
         assert row["seconds"] > 0
         assert row["peak_mb"] > 5  # a whole Python process
         assert row["repeats"] == 1 and row["quick"] is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -392,3 +393,21 @@ def test_plan_file_says_the_desk_mode(tmp_path: Path, written: str, mode: DeskSe
     bad = write_small_meeting(tmp_path, extra='\n[cards]\nseating = "sometimes"\n')
     with pytest.raises(ValidationError, match=r"cards\.seating"):
         load_meeting(bad)
+
+
+def test_walk_ins_go_to_replan_on_the_seats_they_were_given(solved_small: Path, tmp_path: Path) -> None:
+    from seatplan.replan import run_replan
+
+    state = tmp_path / "d.json"
+    out = io.StringIO()
+    run_desk(solved_small, state, io.StringIO("+张三 丁单位\n甲单位1号\n+李四\n"), out, stderr=io.StringIO())
+    given = [line.split("（")[0] for line in out.getvalue().splitlines()]
+    changes = tmp_path / "walk-ins.csv"
+    run_desk(solved_small, state, io.StringIO(), io.StringIO(), stderr=io.StringIO(), walk_ins=changes)
+    text = changes.read_bytes().decode("utf-8-sig").splitlines()
+    assert text[0] == "变更,编号,姓名,单位,座位,原因" and len(text) == 3
+    run_replan(solved_small, changes, tmp_path / "after")
+    seats = {r["name"]: r["label"] for r in csv.DictReader(io.StringIO((tmp_path / "after" / "seats.csv").read_bytes().decode("utf-8-sig")))}
+    assert (seats["张三"], seats["李四"]) == (given[0], given[2])
+    before = _printed_labels(solved_small)
+    assert all(seats[n] == before[n] for n in before), "nobody else moves"

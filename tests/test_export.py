@@ -151,20 +151,28 @@ def test_xlsx_sheets_header_and_print_setup(records: list[SeatRecord], tmp_path:
     path = tmp_path / "seats.xlsx"
     write_seats_xlsx(records, path, title="测试会议 座次表")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["全部", "主席台", "台下"]
+    assert wb.sheetnames == ["全部", "主席台", "台下", "技术数据"]
     ws = wb["全部"]
     assert ws["A1"].value == "测试会议 座次表"
     header = [c.value for c in ws[2]]
-    assert header[:12] == ["编号", "姓名", "单位", "排序", "区域", "排", "号", "桌", "x", "y", "职务", "座位"]
+    assert header == ["编号", "姓名", "单位", "职务", "排序", "区域", "排", "号", "桌", "座位", "标记", "性别", "民族",
+                      "备注"]
+    tech = [c.value for c in wb["技术数据"][1]]
+    assert tech == ["编号", "姓名", "区域代码", "座位编号", "x", "y"]
+    assert {ws.cell(row=i, column=6).value for i in range(3, ws.max_row + 1)} == {"主席台", "台下"}
     assert ws["A2"].font.b
     assert ws.freeze_panes == "A3"
     assert ws.print_title_rows == "$2:$2"
     assert int(ws.page_setup.paperSize) == 9 and int(ws.page_setup.fitToWidth) == 1  # 9 = A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.max_row == 2 + len(records)
-    phones = {ws.cell(row=i, column=1).value: ws.cell(row=i, column=16) for i in range(3, ws.max_row + 1)}
+    assert "电话" not in header
+    with_phones = load_workbook(_write(records, tmp_path / "phones.xlsx", phones=True))["全部"]
+    assert with_phones.cell(row=1, column=15).value == "电话"
+    phones = {with_phones.cell(row=i, column=1).value: with_phones.cell(row=i, column=15)
+              for i in range(2, with_phones.max_row + 1)}
     assert phones["A1"].value == "01012345678" and phones["A1"].data_type == "s"
-    notes = {ws.cell(row=i, column=1).value: ws.cell(row=i, column=17).value for i in range(3, ws.max_row + 1)}
+    notes = {ws.cell(row=i, column=1).value: ws.cell(row=i, column=14).value for i in range(3, ws.max_row + 1)}
     assert notes["A3"] == "=1+1"  # text, not a formula
     # The unit column is wide enough for a CJK unit name (2 cells per character).
     assert ws.column_dimensions["C"].width >= display_width("市人大")
@@ -173,8 +181,8 @@ def test_xlsx_sheets_header_and_print_setup(records: list[SeatRecord], tmp_path:
     assert wb_plain["全部"].freeze_panes == "A2" and wb_plain["全部"]["A1"].value == "编号"
 
 
-def _write(records: list[SeatRecord], path: Path) -> Path:
-    write_seats_xlsx(records, path)
+def _write(records: list[SeatRecord], path: Path, phones: bool = False) -> Path:
+    write_seats_xlsx(records, path, phones=phones)
     return path
 
 
@@ -191,7 +199,7 @@ def test_xlsx_empty_records(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     write_seats_xlsx([], tmp_path / "e.xlsx")
-    assert load_workbook(tmp_path / "e.xlsx").sheetnames == ["全部"]
+    assert load_workbook(tmp_path / "e.xlsx").sheetnames == ["全部", "技术数据"]
 
 
 def test_sheet_names() -> None:

@@ -37,7 +37,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "render": frozenset({"model", "fonts"}),
     "export": frozenset({"model", "fonts"}),
     # building a problem from a plan file: one module per occasion, the requests
-    "occasions": frozenset({"model", "protocol", "layout"}),
+    # (a banquet's tables after the main one may be filled by affinity: solve.affinity)
+    "occasions": frozenset({"model", "protocol", "layout", "solve"}),
     "rules": frozenset({"model"}),
     # the application: pipelines, tools and entry points
     "pipeline": frozenset({"model", "check", "io", "occasions", "rules", "solve", "layout", "render", "export"}),

@@ -299,3 +299,47 @@ def build_dense_400(*, seed: int = 0, quick: bool = False) -> Case:
         return {"status": status, "objective": objective, "bound": bound}
 
     return _timed_case(problem, baseline=dense, baseline_name=f"dense-cp-sat ({limit:.0f} s limit)")
+
+
+def proportional_hall(n: int, *, rules: bool = True, seed: int = 2024) -> SeatingProblem:
+    """A hall of ``n`` people with requests in proportion to its size.
+
+    0.5 % pinned to the front rows, 0.3 % wheelchair users (0.4 % wheelchair places),
+    1 % keep-apart pairs, units of about 50; the rows widen with the square root of
+    the size (130 seats a row at 10,000) so a hall of 100,000 stays a hall.
+    """
+    scale = max(1.0, (n / 10_000) ** 0.5)
+    blocks = tuple(max(4, round(b * scale)) for b in (36, 58, 36))
+    rows = -(-round(n * 1.04) // sum(blocks))
+    return hall_scenario(
+        n,
+        max(20, n // 50),
+        rows=rows,
+        blocks=blocks,
+        pins=n // 200,
+        reserved=min(60, sum(blocks) // 2),
+        wheelchair_places=n * 4 // 1000,
+        wheelchair_users=n * 3 // 1000,
+        apart=n // 100,
+        rules=rules,
+        seed=seed,
+    )
+
+
+def _proportional_case(n: int, quick_n: int, quick: bool) -> Case:
+    size = quick_n if quick else n
+    problem = proportional_hall(size)
+    rank = proportional_hall(size, rules=False)
+    return _timed_case(problem, baseline=lambda: solve(rank), baseline_name="rank-fill (same hall, no requests)")
+
+
+def build_hall_30000_prop(*, seed: int = 0, quick: bool = False) -> Case:
+    """``hall-30000-prop``: 30,000 people, requests in proportion (2,000 with ``--quick``)."""
+    del seed
+    return _proportional_case(30_000, 2_000, quick)
+
+
+def build_hall_100000_prop(*, seed: int = 0, quick: bool = False) -> Case:
+    """``hall-100000-prop``: 100,000 people, requests in proportion (3,000 with ``--quick``)."""
+    del seed
+    return _proportional_case(100_000, 3_000, quick)

@@ -1,6 +1,12 @@
 """Exports: seat lists (csv, xlsx, json), name cards and seat cards (PDF), reproducible byte for byte."""
 
-from seatplan.export.cards import NameCard, cards_from_records, render_name_cards, space_two_char_name, write_name_cards
+from seatplan.export.cards import (
+    NameCard,
+    cards_from_records,
+    render_name_cards,
+    space_two_char_name,
+    write_name_cards,
+)
 from seatplan.export.records import SeatRecord, build_seat_records
 from seatplan.export.seat_cards import render_seat_cards, select_seat_cards, write_seat_cards
 from seatplan.export.seat_map import render_seat_map, write_seat_map
@@ -17,11 +23,11 @@ from seatplan.export.tables import (
 )
 
 __all__ = [
-    "NameCard",
     "SEAT_COLUMNS",
     "SEAT_COLUMN_TITLES",
-    "SeatRecord",
     "UNSEATED_COLUMNS",
+    "NameCard",
+    "SeatRecord",
     "build_seat_records",
     "cards_from_records",
     "display_width",

@@ -3,46 +3,73 @@
 Each A4 portrait page is one card. It is folded along the horizontal middle
 (148.5 mm) into a tent; the name is printed centred on both halves, the upper
 half turned 180° so that each face of the tent reads upright from its side.
-All cards of one file share one type size (R-PHY-13: 字体格式统一), the size at
-which the longest name fits the card width.
+Every name is sized to its own card: the largest size (at most
+:data:`MAX_NAME_PT`) at which it fits the card on one line, wrapped over more
+lines when one line would be too small to read; a long name never shrinks the
+other cards, and never runs off its own. An optional second line (title or
+unit) sits under the name, and an optional second-language name takes the back
+half (the face towards the person seated).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import TextMode
 
+from seatplan.errors import Location
 from seatplan.export.records import SeatRecord
+from seatplan.export.typeset import (
+    FIXED_CREATION_DATE,
+    FONT,
+    PT_TO_MM,
+    FittedText,
+    check_glyphs,
+    fit_text,
+    new_pdf,
+    pdf_bytes,
+    resolve_font,
+)
 from seatplan.files import atomic_write_bytes
-from seatplan.fonts import find_cjk_font
+
+__all__ = [
+    "FIXED_CREATION_DATE",
+    "NameCard",
+    "cards_from_records",
+    "render_name_cards",
+    "space_two_char_name",
+    "write_name_cards",
+]
 
 #: A4 portrait, millimetres.
 PAGE_WIDTH = 210.0
 PAGE_HEIGHT = 297.0
 #: The fold line (horizontal middle of the page).
 FOLD_Y = PAGE_HEIGHT / 2
-#: Share of the page width the longest name may take.
+#: Share of the page width a name may take.
 NAME_WIDTH_SHARE = 0.85
 #: Largest name size in points (about 41 mm per Chinese character).
 MAX_NAME_PT = 115.0
-#: Smallest name size in points; longer names are still shrunk to fit but never below this.
+#: A name is kept on one line when it fits at this size or more (about 14 mm per character).
+ONE_LINE_PT = 40.0
+#: Smallest name size in points; a name that does not fit even so is cut with "…".
 MIN_NAME_PT = 8.0
-#: Height of the visual centre of CJK ideographs (and Latin capitals) above the baseline, in em.
-_CENTRE_ABOVE_BASELINE_EM = 0.38
+#: Second line (title or unit): largest and smallest size in points.
+SECOND_LINE_PT = 36.0
+SECOND_LINE_MIN_PT = 8.0
+#: Bands of a face, millimetres from the fold: name box and second-line box.
+_NAME_BAND = (16.0, 128.0)
+_NAME_BAND_WITH_SECOND = (12.0, 98.0)
+_SECOND_BAND = (100.0, 126.0)
 #: Stroke width used to embolden the (regular weight) name, in em.
 _EMBOLDEN_EM = 0.025
 #: Size and position of the staff note (seat label, order) on the lower half.
 _NOTE_PT = 8.0
 _NOTE_FROM_EDGE_MM = 9.0
-#: Fixed metadata so that two runs give identical bytes.
-FIXED_CREATION_DATE = _dt.datetime(2000, 1, 1, 0, 0, 0, tzinfo=_dt.UTC)
-_PT_TO_MM = 25.4 / 72.0
-_FONT_FAMILY = "seatplan-cjk"
 _FULL_WIDTH_SPACE = "\u3000"
 _PLAIN_SPACES = (" ", "\u3000", "\t", "\u00a0")
 
@@ -56,17 +83,28 @@ class NameCard:
     name
         The name printed large on both faces.
     title
-        Office held (职务); printed only in the small staff note.
+        Office held (职务); printed in the small staff note.
     seat_label
         Where the card goes, e.g. ``"主席台 第1排 4号"`` (staff note).
     order_note
         Extra placing hint for staff, e.g. ``"排序 3"`` (staff note).
+    second_line
+        Printed under the name on both faces (title or unit, ``[cards] second_line``); ``""`` for none.
+    back_name
+        The name in a second language, printed on the back half (the upper
+        half of the page, the face towards the person seated); ``""`` prints
+        the name on both faces.
+    source
+        The person's place in the attendee list (file, row), named in errors.
     """
 
     name: str
     title: str = ""
     seat_label: str = ""
     order_note: str = ""
+    second_line: str = ""
+    back_name: str = ""
+    source: Location = field(default_factory=Location, compare=False, repr=False)
 
 
 def _is_cjk_ideograph(ch: str) -> bool:
@@ -127,34 +165,25 @@ def cards_from_records(records: Iterable[SeatRecord], sections: Sequence[str] = 
                     title=r.title,
                     seat_label=r.label,
                     order_note=f"排序 {r.rank}" if r.rank else "",
+                    source=r.source,
                 )
             )
     return cards
 
 
-def _new_pdf(serif: bool, title: str) -> FPDF:
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_margins(0, 0, 0)
-    pdf.set_auto_page_break(False)
-    pdf.c_margin = 0
-    pdf.add_font(_FONT_FAMILY, "", str(find_cjk_font(serif=serif)))
-    pdf.set_creation_date(FIXED_CREATION_DATE)
-    pdf.set_producer("seatplan")
-    pdf.set_creator("seatplan")
-    pdf.set_title(title or "桌签 name cards")
-    pdf.set_subject("桌签 / name cards")
-    pdf.set_lang("zh-CN")
-    return pdf
-
-
-def _name_size_pt(pdf: FPDF, names: Sequence[str]) -> float:
-    """Largest size (≤ :data:`MAX_NAME_PT`) at which every name fits the card width."""
-    pdf.set_font(_FONT_FAMILY, size=100)
-    widest = max((pdf.get_string_width(n) for n in names), default=0.0)
-    if widest <= 0:
-        return MAX_NAME_PT
-    fit = 100.0 * NAME_WIDTH_SHARE * PAGE_WIDTH / widest
-    return max(MIN_NAME_PT, min(MAX_NAME_PT, fit))
+def fit_name(pdf: FPDF, name: str, *, with_second_line: bool = False) -> FittedText:
+    """Size (and lines) of ``name`` on its own card: one line when it fits at
+    :data:`ONE_LINE_PT` or more, else wrapped; never wider than the card."""
+    top, bottom = _NAME_BAND_WITH_SECOND if with_second_line else _NAME_BAND
+    return fit_text(
+        pdf,
+        name,
+        width=NAME_WIDTH_SHARE * PAGE_WIDTH,
+        height=bottom - top,
+        max_pt=MAX_NAME_PT,
+        min_pt=MIN_NAME_PT,
+        prefer_one_line_pt=ONE_LINE_PT,
+    )
 
 
 def _draw_marks(pdf: FPDF) -> None:
@@ -174,26 +203,32 @@ def _draw_marks(pdf: FPDF) -> None:
     pdf.set_dash_pattern()
 
 
-def _draw_name(pdf: FPDF, name: str, size_pt: float, centre_y: float, upside_down: bool) -> None:
-    pdf.set_font(_FONT_FAMILY, size=size_pt)
-    size_mm = size_pt * _PT_TO_MM
-    width = pdf.get_string_width(name)
+def _draw_block(pdf: FPDF, fitted: FittedText, top: float, bottom: float, bold: bool) -> None:
+    """Draw a fitted block centred in the band ``top`` … ``bottom`` (page millimetres)."""
+    pdf.set_font(FONT, size=fitted.size_pt)
+    size_mm = fitted.size_pt * PT_TO_MM
+    y = top + (bottom - top - fitted.height_mm) / 2
     cx = PAGE_WIDTH / 2
-    x = cx - width / 2
-    baseline = centre_y + _CENTRE_ABOVE_BASELINE_EM * size_mm
     # The faces are Regular weight; a thin outline (fill + stroke) gives the bolder look of
     # printed name cards. local_context brackets it in q/Q so the render mode does not leak.
     with pdf.local_context(
-        text_mode=TextMode.FILL_STROKE,
+        text_mode=TextMode.FILL_STROKE if bold else TextMode.FILL,
         line_width=_EMBOLDEN_EM * size_mm,
         draw_color=(0, 0, 0),
         text_color=(0, 0, 0),
     ):
-        if upside_down:
-            with pdf.rotation(180, x=cx, y=centre_y):
-                pdf.text(x, baseline, name)
-        else:
-            pdf.text(x, baseline, name)
+        for line in fitted.lines:
+            baseline = y + fitted.line_mm / 2 + 0.36 * size_mm
+            pdf.text(cx - pdf.get_string_width(line) / 2, baseline, line)
+            y += fitted.line_mm
+
+
+def _draw_face(pdf: FPDF, name: FittedText, second: FittedText | None, fold: float) -> None:
+    """One face of the tent, drawn upright below the fold at page height ``fold``."""
+    top, bottom = _NAME_BAND_WITH_SECOND if second else _NAME_BAND
+    _draw_block(pdf, name, fold + top, fold + bottom, bold=True)
+    if second is not None:
+        _draw_block(pdf, second, fold + _SECOND_BAND[0], fold + _SECOND_BAND[1], bold=False)
 
 
 def _draw_note(pdf: FPDF, card: NameCard) -> None:
@@ -202,7 +237,7 @@ def _draw_note(pdf: FPDF, card: NameCard) -> None:
     if not parts:
         return
     text = "　".join(parts)
-    pdf.set_font(_FONT_FAMILY, size=_NOTE_PT)
+    pdf.set_font(FONT, size=_NOTE_PT)
     max_width = PAGE_WIDTH - 30
     while pdf.get_string_width(text) > max_width and len(text) > 1:
         text = text[:-2] + "…"
@@ -218,26 +253,44 @@ def render_name_cards(
     serif: bool = True,
     space_two_char_names: bool = True,
     title: str = "",
+    font: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """Render name cards to PDF bytes; see :func:`write_name_cards`."""
-    pdf = _new_pdf(serif, title)
-    names = [space_two_char_name(c.name) if space_two_char_names else c.name.strip() for c in cards]
+    font_path = resolve_font(font, serif=serif)
+    pdf = new_pdf(font_path, title=title or "桌签 name cards", subject="桌签 / name cards")
+    _check_cards(cards, font_path)
     if not cards:
         pdf.add_page()
-        pdf.set_font(_FONT_FAMILY, size=24)
+        pdf.set_font(FONT, size=24)
         message = "无桌签 / no name cards"
         width = pdf.get_string_width(message)
         pdf.text(PAGE_WIDTH / 2 - width / 2, FOLD_Y, message)
-    else:
-        size_pt = _name_size_pt(pdf, names)
-        for card, name in zip(cards, names):
-            pdf.add_page()
-            _draw_marks(pdf)
-            if name:
-                _draw_name(pdf, name, size_pt, FOLD_Y / 2, upside_down=True)
-                _draw_name(pdf, name, size_pt, FOLD_Y + FOLD_Y / 2, upside_down=False)
-            _draw_note(pdf, card)
-    return bytes(pdf.output())
+    for card in cards:
+        name = space_two_char_name(card.name) if space_two_char_names else card.name.strip()
+        back = card.back_name.strip()
+        has_second = bool(card.second_line.strip())
+        second = (
+            fit_text(pdf, card.second_line, width=NAME_WIDTH_SHARE * PAGE_WIDTH, height=_SECOND_BAND[1] - _SECOND_BAND[0],
+                     max_pt=SECOND_LINE_PT, min_pt=SECOND_LINE_MIN_PT, prefer_one_line_pt=SECOND_LINE_PT * 0.5)
+            if has_second else None
+        )
+        front = fit_name(pdf, name, with_second_line=has_second)
+        rear = fit_name(pdf, back, with_second_line=has_second) if back else front
+        pdf.add_page()
+        _draw_marks(pdf)
+        if name:
+            with pdf.rotation(180, x=PAGE_WIDTH / 2, y=FOLD_Y / 2):
+                _draw_face(pdf, rear, second, 0.0)
+            _draw_face(pdf, front, second, FOLD_Y)
+        _draw_note(pdf, card)
+    return pdf_bytes(pdf)
+
+
+def _check_cards(cards: Sequence[NameCard], font_path: Path) -> None:
+    for card in cards:
+        for text, column in ((card.name, "姓名"), (card.second_line, "职务/单位"), (card.back_name, "外文名")):
+            if text:
+                check_glyphs(text, font_path, who=card.name.strip() or "a name card", source=card.source, field=column)
 
 
 def write_name_cards(
@@ -247,6 +300,7 @@ def write_name_cards(
     serif: bool = True,
     space_two_char_names: bool = True,
     title: str = "",
+    font: str | os.PathLike[str] | None = None,
 ) -> None:
     """Write folded tent name cards (双面桌签), one A4 portrait page per card.
 
@@ -263,18 +317,28 @@ def write_name_cards(
         Print two-character Chinese names with a full-width space (``"王　伟"``).
     title
         Document title stored in the PDF metadata.
+    font
+        A font file (``[cards] font``: 方正小标宋, 黑体, 楷体...); ``None`` takes
+        the bundled Noto face chosen by ``serif``.
+
+    Raises
+    ------
+    ValidationError
+        If a name (or second line, or back name) has a character the font has
+        no glyph for; the message names the person and the list row.
 
     Notes
     -----
     The fold is the horizontal middle of the page (148.5 mm), drawn as a light
     dashed line with fold marks at the edges. The name is centred on both
     halves, the upper half rotated 180°, so each face of the folded tent reads
-    upright from its side. Every card of the file uses one type size: the size
-    at which the longest name takes 85 % of the 210 mm width, at most
-    :data:`MAX_NAME_PT`. Seat label, title and order note are printed small and
+    upright from its side. Each name is sized to its own card (:func:`fit_name`):
+    one line within 85 % of the 210 mm width, at most :data:`MAX_NAME_PT`, or
+    wrapped over several lines when one line would be smaller than
+    :data:`ONE_LINE_PT`. Seat label, title and order note are printed small and
     grey at the outer (table) edge of the lower half only, for the staff who
     put out the cards. Metadata dates are fixed, so the same cards give the
     same bytes.
     """
-    data = render_name_cards(cards, serif=serif, space_two_char_names=space_two_char_names, title=title)
+    data = render_name_cards(cards, serif=serif, space_two_char_names=space_two_char_names, title=title, font=font)
     atomic_write_bytes(path, data)

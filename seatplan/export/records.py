@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from seatplan.errors import Location
 from seatplan.model.plan import Plan
 from seatplan.model.problem import SeatingProblem
 from seatplan.model.seats import Seat
@@ -42,6 +44,14 @@ class SeatRecord:
         Seat id of the layout.
     gender, ethnicity, phone, note
         Carried through from the attendee list (性别, 民族, 电话, 备注).
+    area
+        The section as printed on cards and lists (``"台下"``, ``"二楼"``, ``"主席台"``).
+    mark
+        ``"译"`` on an interpreter's seat, ``"记"`` on a note-taker's, else ``""``.
+    tags
+        The seat's tags (reserved, wheelchair, aisle, interpreter...).
+    source
+        Where the person stands in the attendee list (file and row), for messages.
     """
 
     id: str
@@ -61,6 +71,10 @@ class SeatRecord:
     ethnicity: str
     phone: str
     note: str
+    area: str = ""
+    mark: str = ""
+    tags: frozenset[str] = frozenset()
+    source: Location = field(default_factory=Location, compare=False, repr=False)
 
 
 def _natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
@@ -69,15 +83,62 @@ def _natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
 
 
-def _sort_key(seat: Seat, attendee_id: str) -> tuple[object, ...]:
+#: Upper floors: their cards come after every card of the main floor (R-AUD-1, R-AUD-11).
+UPPER_SECTIONS = ("balcony", "gallery")
+#: Printed section words (the plan's own labels override them, see :func:`build_seat_records`).
+SECTION_WORDS = {
+    "dais": "主席台",
+    "floor": "台下",
+    "balcony": "楼上",
+    "gallery": "楼座",
+    "photo": "合影",
+    "banquet": "宴会厅",
+}
+def seat_mark(seat: Seat) -> str:
+    """``"译"`` for an interpreter's seat, ``"记"`` for a note-taker's, ``""`` otherwise (:attr:`Seat.mark`)."""
+    return seat.mark
+
+
+def section_area(seat: Seat, labels: Mapping[str, str] | None = None) -> str:
+    """The section of ``seat`` as printed: the plan's label (``[balcony] label``) or the usual word."""
+    head = seat.section.partition("-")[0]
+    if labels and head in labels and labels[head]:
+        return labels[head]
     if seat.is_dais:
-        # Dais: audience view, left to right is increasing x.
-        return (0, seat.section, seat.row, round(seat.x, 6), seat.number, attendee_id)
-    # Elsewhere: by section, table (banquets; "" for halls), row, number.
-    return (1, seat.section, _natural_key(seat.table), seat.row, seat.number, attendee_id)
+        return SECTION_WORDS["dais"]
+    if head in SECTION_WORDS:
+        return SECTION_WORDS[head]
+    return seat.describe().rsplit(" ", 1)[0] if " " in seat.describe() else seat.section
 
 
-def build_seat_records(problem: SeatingProblem, plan: Plan) -> list[SeatRecord]:
+def seat_label(seat: Seat, labels: Mapping[str, str] | None = None) -> str:
+    """Seat-card text with the plan's section label: ``"二楼 1排16号"`` for ``[balcony] label = "二楼"``."""
+    head = seat.section.partition("-")[0]
+    if labels and labels.get(head) and not seat.table and not seat.is_dais and head != "floor":
+        return f"{labels[head]} {seat.row}排{seat.number}号"
+    return seat.describe()
+
+
+def handout_key(seat: Seat) -> tuple[object, ...]:
+    """Order in which a desk hands out cards: dais, main floor front row first, then upper floors.
+
+    Within a level: table (natural order), row, section, seat number.
+    """
+    head = seat.section.partition("-")[0]
+    level = 0 if seat.is_dais else (2 if head in UPPER_SECTIONS else 1)
+    if seat.is_dais:
+        return (level, seat.section, (), seat.row, "", round(seat.x, 6), seat.number, seat.id)
+    return (level, "", _natural_key(seat.table), seat.row, seat.section, 0.0, seat.number, seat.id)
+
+
+def _sort_key(seat: Seat, attendee_id: str) -> tuple[object, ...]:
+    # Dais: audience view, left to right is increasing x; then the hand-out order.
+    return (*handout_key(seat), attendee_id)
+
+
+def build_seat_records(
+    problem: SeatingProblem, plan: Plan, section_labels: Mapping[str, str] | None = None
+) -> list[SeatRecord]:
     """Flatten a plan into one :class:`SeatRecord` per seated attendee.
 
     Parameters
@@ -86,14 +147,16 @@ def build_seat_records(problem: SeatingProblem, plan: Plan) -> list[SeatRecord]:
         The seating problem the plan solves (seats and attendees).
     plan
         The assignment.
+    section_labels
+        Printed names of sections by their first word (``{"balcony": "二楼"}``,
+        from the plan's ``[balcony] label``); used in ``label`` and ``area``.
 
     Returns
     -------
     list of SeatRecord
-        Dais sections first (by section name, row, then x ascending, i.e.
-        audience view left to right), then every other section by section
-        name, table (natural order; empty outside banquets), row and seat
-        number.
+        In hand-out order (:func:`handout_key`): the dais (row, then audience
+        view left to right), then the main floor front row first (tables in
+        natural order at banquets), then upper floors (balcony).
 
     Raises
     ------
@@ -116,12 +179,16 @@ def build_seat_records(problem: SeatingProblem, plan: Plan) -> list[SeatRecord]:
             x=round(seat.x, 2) + 0.0,  # + 0.0 turns -0.0 into 0.0
             y=round(seat.y, 2) + 0.0,
             title=person.title,
-            label=seat.describe(),
+            label=seat_label(seat, section_labels),
             seat_id=seat.id,
             gender=person.gender,
             ethnicity=person.ethnicity,
             phone=person.phone,
             note=person.note,
+            area=section_area(seat, section_labels),
+            mark=seat_mark(seat),
+            tags=seat.tags,
+            source=person.source,
         )
         keyed.append((_sort_key(seat, person.id), record))
     keyed.sort(key=lambda item: item[0])

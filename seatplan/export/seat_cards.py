@@ -1,8 +1,10 @@
 """Seat cards (座位卡): one small card per attendee saying where to sit ("3排12号").
 
 Eight cards per A4 page (2 × 4, 105 × 74.25 mm each) with light cut lines. The
-cards are printed in seat order, front row first, so a desk that hands them out
-from the top of the pile seats people front to back (R-AUD-11).
+cards are printed in the order given, which :func:`seatplan.export.build_seat_records`
+makes the hand-out order: the main floor front row first, then further back, then
+the upper floors (R-AUD-1, R-AUD-11). Every text is fitted to its own box on its
+card (wrapped, then cut with "…"), so a long name never runs over a neighbouring card.
 """
 
 from __future__ import annotations
@@ -10,18 +12,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from fpdf import FPDF
-
-from seatplan.export.cards import FIXED_CREATION_DATE, PAGE_HEIGHT, PAGE_WIDTH
+from seatplan.export.cards import PAGE_HEIGHT, PAGE_WIDTH
 from seatplan.export.records import SeatRecord
+from seatplan.export.typeset import (
+    FONT,
+    check_glyphs,
+    new_pdf,
+    pdf_bytes,
+    resolve_font,
+    text_in_box,
+)
 from seatplan.files import atomic_write_bytes
-from seatplan.fonts import find_cjk_font
 
 COLUMNS = 2
 ROWS = 4
 CARD_WIDTH = PAGE_WIDTH / COLUMNS
 CARD_HEIGHT = PAGE_HEIGHT / ROWS
-_FONT = "seatplan-sans"
 _MARGIN = 6.0
 
 
@@ -30,30 +36,22 @@ def select_seat_cards(records: Iterable[SeatRecord], *, skip_sections: Sequence[
     return [r for r in records if not any(r.section.startswith(p) for p in skip_sections)]
 
 
-def _fit(pdf: FPDF, text: str, size: float, width: float) -> float:
-    pdf.set_font(_FONT, size=size)
-    w = pdf.get_string_width(text)
-    return size if w <= width else max(6.0, size * width / w)
-
-
-def render_seat_cards(records: Sequence[SeatRecord], *, title: str = "") -> bytes:
+def render_seat_cards(
+    records: Sequence[SeatRecord], *, title: str = "", font: str | os.PathLike[str] | None = None
+) -> bytes:
     """Render seat cards to PDF bytes; see :func:`write_seat_cards`."""
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_margins(0, 0, 0)
-    pdf.set_auto_page_break(False)
-    pdf.add_font(_FONT, "", str(find_cjk_font(serif=False)))
-    pdf.set_creation_date(FIXED_CREATION_DATE)
-    pdf.set_producer("seatplan")
-    pdf.set_creator("seatplan")
-    pdf.set_title(f"{title} 座位卡" if title else "座位卡 seat cards")
-    pdf.set_lang("zh-CN")
+    font_path = resolve_font(font, serif=False)
+    for record in records:
+        check_glyphs(record.name, font_path, who=record.name, source=record.source, field="姓名")
+    pdf = new_pdf(font_path, title=f"{title} 座位卡" if title else "座位卡 seat cards", subject="座位卡 / seat cards")
     per_page = COLUMNS * ROWS
     if not records:
         pdf.add_page()
-        pdf.set_font(_FONT, size=20)
+        pdf.set_font(FONT, size=20)
         message = "无座位卡 / no seat cards"
         pdf.text(PAGE_WIDTH / 2 - pdf.get_string_width(message) / 2, PAGE_HEIGHT / 2, message)
     inner = CARD_WIDTH - 2 * _MARGIN
+    heading = title or "座位卡"
     for k, record in enumerate(records):
         if k % per_page == 0:
             pdf.add_page()
@@ -66,27 +64,29 @@ def render_seat_cards(records: Sequence[SeatRecord], *, title: str = "") -> byte
                 pdf.line(0, r * CARD_HEIGHT, PAGE_WIDTH, r * CARD_HEIGHT)
             pdf.set_dash_pattern()
         slot = k % per_page
-        x0 = (slot % COLUMNS) * CARD_WIDTH
+        x = (slot % COLUMNS) * CARD_WIDTH + _MARGIN
         y0 = (slot // COLUMNS) * CARD_HEIGHT
-        cx = x0 + CARD_WIDTH / 2
-
-        def centred(text: str, size: float, baseline: float, grey: int = 0) -> None:
-            pdf.set_text_color(grey, grey, grey)
-            pdf.set_font(_FONT, size=_fit(pdf, text, size, inner))
-            pdf.text(cx - pdf.get_string_width(text) / 2, y0 + baseline, text)  # noqa: B023 - called only within this iteration
-
-        centred(title or "座位卡", 9, 11, grey=110)
-        centred(record.label, 30, 35)
-        centred(record.name, 16, 50)
+        label = f"{record.label}（{record.mark}）" if record.mark else record.label
+        text_in_box(pdf, heading, x=x, y=y0 + 5, width=inner, height=8, max_pt=9, grey=110, max_lines=2)
+        text_in_box(pdf, label, x=x, y=y0 + 15, width=inner, height=24, max_pt=30, min_pt=8, max_lines=2)
+        text_in_box(pdf, record.name, x=x, y=y0 + 40, width=inner, height=13, max_pt=16, min_pt=5, max_lines=2)
         if record.unit:
-            centred(record.unit, 10, 58, grey=80)
-        centred(f"座位卡 · {k + 1}/{len(records)}", 7, CARD_HEIGHT - 5, grey=150)
+            text_in_box(pdf, record.unit, x=x, y=y0 + 54, width=inner, height=9, max_pt=10, min_pt=5, grey=80,
+                        max_lines=2)
+        text_in_box(pdf, f"座位卡 · {k + 1}/{len(records)}", x=x, y=y0 + CARD_HEIGHT - 8, width=inner, height=5,
+                    max_pt=7, grey=150)
     pdf.set_text_color(0, 0, 0)
-    return bytes(pdf.output())
+    return pdf_bytes(pdf)
 
 
-def write_seat_cards(records: Sequence[SeatRecord], path: str | os.PathLike[str], *, title: str = "") -> None:
-    """Write seat cards (座位卡), eight per A4 page, in the given (seat) order.
+def write_seat_cards(
+    records: Sequence[SeatRecord],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    font: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write seat cards (座位卡), eight per A4 page, in the given (hand-out) order.
 
     Parameters
     ----------
@@ -96,5 +96,12 @@ def write_seat_cards(records: Sequence[SeatRecord], path: str | os.PathLike[str]
         Output PDF; written atomically.
     title
         Meeting title printed at the top of every card.
+    font
+        Font file; ``None`` takes the bundled Noto Sans face.
+
+    Raises
+    ------
+    ValidationError
+        If a name has a character the font has no glyph for (naming the person and row).
     """
-    atomic_write_bytes(path, render_seat_cards(records, title=title))
+    atomic_write_bytes(path, render_seat_cards(records, title=title, font=font))

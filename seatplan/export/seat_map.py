@@ -41,6 +41,9 @@ SEAT_WIDTH = 0.5
 SEAT_DEPTH = 0.42
 #: Largest font size for a name, metres.
 NAME_SIZE = 0.15
+#: Most names drawn at once: a larger hall shows names only when zoomed in to this many (text is
+#: what costs a browser time to draw; 10,000 names on screen take seconds per frame).
+NAME_LIMIT = 2500
 _SHAPE_CLASS = {
     ShapeKind.ROOM: "room",
     ShapeKind.STAGE: "stage",
@@ -111,16 +114,18 @@ def render_seat_map(problem: SeatingProblem, plan: Plan, *, title: str = "") -> 
         if cls is None or cls == "room" or len(shape.points) < 2:
             continue
         room.append(f'<polygon class="{cls}" points="{_points(shape.points)}"/>')
-        if shape.label and shape.kind in (ShapeKind.STAGE, ShapeKind.DOOR):
+        if shape.label and shape.kind in (ShapeKind.STAGE, ShapeKind.DOOR, ShapeKind.TABLE):
             cx = sum(p[0] for p in shape.points) / len(shape.points)
             cy = sum(p[1] for p in shape.points) / len(shape.points)
             if shape.kind is ShapeKind.STAGE:  # along its back edge, clear of the dais seats
                 cy = max(p[1] for p in shape.points) - 0.45
-            room.append(f'<text class="shape-label" x="{_num(cx)}" y="{_num(-cy)}">{html.escape(shape.label)}</text>')
+            kind = "table-label" if shape.kind is ShapeKind.TABLE else "shape-label"
+            room.append(f'<text class="{kind}" x="{_num(cx)}" y="{_num(-cy)}">{html.escape(shape.label)}</text>')
     for x, y, text in _row_labels(seats):
         room.append(f'<text class="row-label" x="{_num(x)}" y="{_num(-y)}">{text}</text>')
     data: list[list[str]] = []
     units: set[str] = set()
+    groups: dict[tuple[str, str, int], list[tuple[int, Seat, str]]] = {}
     for i, seat in enumerate(seats):
         aid = occupant.get(seat.id, "")
         person = problem.attendee(aid) if aid else None
@@ -131,12 +136,11 @@ def render_seat_map(problem: SeatingProblem, plan: Plan, *, title: str = "") -> 
         )
         if person is not None:
             units.add(person.unit)
-            parts.append(
-                f'<text id="name-{i}" x="{_num(seat.x)}" y="{_num(-seat.y)}" font-size="{_name_size(person.name)}">{html.escape(person.name)}</text>'
-            )
+            groups.setdefault((seat.section, seat.table, 0 if seat.table else seat.row), []).append((i, seat, person.name))
         data.append(
             [seat.id, seat.describe(), aid, person.name if person else "", person.unit if person else "", person.title if person else ""]
         )
+    names = _name_groups(groups, hidden=len(occupant) > NAME_LIMIT)
     payload = json.dumps({"seats": data}, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     options = "".join(f'<option value="{html.escape(u, quote=True)}">{html.escape(u)}</option>' for u in sorted(units) if u)
     heading = html.escape(title or "座位图 seat map")
@@ -149,10 +153,29 @@ def render_seat_map(problem: SeatingProblem, plan: Plan, *, title: str = "") -> 
         view_box=view_box,
         room="".join(room),
         seats="".join(parts),
+        names=names,
+        limit=NAME_LIMIT,
         data=payload,
         count=len([d for d in data if d[2]]),
         total=len(data),
     )
+
+
+def _name_groups(groups: dict[tuple[str, str, int], list[tuple[int, Seat, str]]], *, hidden: bool) -> str:
+    """The names, one ``<g>`` per row or table with its bounding box, so the page draws only those in view."""
+    out = []
+    for key in sorted(groups):
+        members = groups[key]
+        xs = [s.x for _, s, _ in members]
+        ys = [-s.y for _, s, _ in members]
+        box = ",".join(_num(v) for v in (min(xs) - SEAT_WIDTH, min(ys) - SEAT_DEPTH, max(xs) + SEAT_WIDTH, max(ys) + SEAT_DEPTH))
+        texts = "".join(
+            f'<text id="name-{i}" x="{_num(seat.x)}" y="{_num(-seat.y)}" font-size="{_name_size(name)}">{html.escape(name)}</text>'
+            for i, seat, name in members
+        )
+        display = ' display="none"' if hidden else ""
+        out.append(f'<g class="names" data-b="{box}" data-n="{len(members)}"{display}>{texts}</g>')
+    return "".join(out)
 
 
 def write_seat_map(problem: SeatingProblem, plan: Plan, path: str | os.PathLike[str], *, title: str = "") -> None:
@@ -187,8 +210,10 @@ _PAGE = """<!DOCTYPE html>
 <svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" preserveAspectRatio="xMidYMid meet">
 <g id="room">{room}</g>
 <g id="seats">{seats}</g>
+<g id="names" data-limit="{limit}">{names}</g>
 </svg>
 <div id="tip" hidden></div>
+<div id="zoom-hint" hidden>放大查看姓名 zoom in to see the names</div>
 </main>
 <script id="data" type="application/json">{data}</script>
 <script>{script}</script>
@@ -221,17 +246,19 @@ button[aria-pressed=true]{background:#b3261e;color:#fff}
 .door{fill:#8fbf8f;stroke:none}
 .obstacle{fill:#bbb;stroke:#777;stroke-width:.04}
 .lectern{fill:#d8c8a0;stroke:#8a7a55;stroke-width:.03}
-.shape-label{font-size:.5px;fill:#6b5c3a;text-anchor:middle;dominant-baseline:middle}
+.shape-label{font-size:.5px;fill:#6b5c3a;text-anchor:middle;dominant-baseline:middle;pointer-events:none}
+.table-label{font-size:.26px;fill:#6b5c3a;text-anchor:middle;dominant-baseline:middle;pointer-events:none}
 .row-label{font-size:.22px;fill:#888;text-anchor:end;dominant-baseline:middle}
 .seat{fill:#dfe9f5;stroke:#6b8fb5;stroke-width:.02;cursor:pointer}
 .seat.empty{fill:#fff;stroke:#bbb;stroke-dasharray:.05 .04}
-#seats text{text-anchor:middle;dominant-baseline:central;fill:#111;pointer-events:none}
+#names text{text-anchor:middle;dominant-baseline:central;fill:#111;pointer-events:none}
 .filtering .seat:not(.on){opacity:.18}
-.filtering #seats text{opacity:.25}
-.filtering #seats text.on{opacity:1}
+.filtering #names text{opacity:.25}
+.filtering #names text.on{opacity:1}
 .seat.hit{fill:#ffd54a;stroke:#b3261e;stroke-width:.08}
 .seat.sel{fill:#ffb4a9;stroke:#b3261e;stroke-width:.08}
 .seat.edited{fill:#fde7c8}
+#zoom-hint{position:absolute;left:8px;bottom:8px;background:rgba(255,255,255,.9);border:1px solid #ccc;border-radius:4px;padding:4px 8px;font-size:13px;pointer-events:none}
 #tip{position:absolute;z-index:2;background:rgba(30,30,30,.92);color:#fff;padding:6px 8px;border-radius:4px;font-size:14px;line-height:1.35;pointer-events:none;max-width:70vw}
 """
 
@@ -248,7 +275,19 @@ var vb0=svg.getAttribute("viewBox").split(" ").map(Number),vb=vb0.slice();
 var SID=0,LABEL=1,AID=2,NAME=3,UNIT=4,TITLE=5;
 var hit=-1,sel=-1,editing=false,edits=[];
 function fold(t){return String(t||"").normalize("NFKC").replace(/[\s第]+/g,"").toLowerCase();}
-function setVB(v){vb=v;svg.setAttribute("viewBox",v.map(function(n){return Math.round(n*1000)/1000;}).join(" "));}
+var groups=Array.prototype.map.call(svg.querySelectorAll("g.names"),function(g){return {g:g,b:g.getAttribute("data-b").split(",").map(Number),n:+g.getAttribute("data-n"),on:true};});
+var namesRoot=document.getElementById("names"),limit=+namesRoot.getAttribute("data-limit"),total=0,hint=document.getElementById("zoom-hint"),idle=0,moving=false;
+groups.forEach(function(o){total+=o.n;});
+function attach(o,on){if(on===o.on&&(!on||!o.g.hasAttribute("display")))return;o.on=on;if(on){o.g.removeAttribute("display");namesRoot.appendChild(o.g);}else if(o.g.parentNode){o.g.parentNode.removeChild(o.g);}}
+function lod(){moving=false;if(total<=limit){groups.forEach(function(o){attach(o,true);});return;}
+ var c=svg.getBoundingClientRect(),s=Math.max(vb[2]/Math.max(c.width,1),vb[3]/Math.max(c.height,1));
+ var w=c.width*s*1.5,h=c.height*s*1.5,x0=vb[0]+vb[2]/2-w/2,y0=vb[1]+vb[3]/2-h/2,x1=x0+w,y1=y0+h,n=0;
+ groups.forEach(function(o){o.vis=o.b[2]>=x0&&o.b[0]<=x1&&o.b[3]>=y0&&o.b[1]<=y1;if(o.vis)n+=o.n;});
+ var show=n<=limit;groups.forEach(function(o){attach(o,show&&o.vis);});hint.hidden=show;}
+function setVB(v,now){vb=v;svg.setAttribute("viewBox",v.map(function(n){return Math.round(n*1000)/1000;}).join(" "));
+ if(now){lod();return;}if(total<=limit/3)return;
+ if(!moving){moving=true;groups.forEach(function(o){attach(o,false);});}
+ clearTimeout(idle);idle=setTimeout(lod,160);}
 function centre(i){var r=rects[i];return [parseFloat(r.getAttribute("x"))+0.25,parseFloat(r.getAttribute("y"))+0.21];}
 function zoomAt(f,cx,cy){var w=vb[2]*f,h=vb[3]*f;if(w<2||w>vb0[2]*4)return;setVB([cx-(cx-vb[0])*f,cy-(cy-vb[1])*f,w,h]);}
 function toSvg(ev){var b=svg.getBoundingClientRect(),s=Math.max(vb[2]/b.width,vb[3]/b.height);
@@ -258,7 +297,7 @@ function showTip(i,x,y){var d=seats[i];var lines=d[AID]?[d[NAME],d[UNIT],d[TITLE
  tip.hidden=false;var b=view.getBoundingClientRect();tip.style.left=Math.min(Math.max(0,x-b.left+12),b.width-160)+"px";tip.style.top=Math.min(Math.max(0,y-b.top+12),b.height-90)+"px";}
 function seatScreen(i){var r=rects[i].getBoundingClientRect();return [r.left+r.width/2,r.top+r.height/2];}
 function go(i){if(hit>=0)rects[hit].classList.remove("hit");hit=i;var r=rects[i];r.classList.add("hit");
- var c=centre(i),w=Math.min(vb0[2],14),h=w*vb0[3]/vb0[2];setVB([c[0]-w/2,c[1]-h/2,w,h]);
+ var b=svg.getBoundingClientRect(),c=centre(i),w=Math.min(vb0[2],b.width<600?7:14),h=w*Math.max(b.height,1)/Math.max(b.width,1);setVB([c[0]-w/2,c[1]-h/2,w,h],true);
  document.body.setAttribute("data-hit",seats[i][SID]);var p=seatScreen(i);showTip(i,p[0],p[1]);
 }
 function search(text){var k=fold(text);results.textContent="";if(!k){return [];}
@@ -272,12 +311,12 @@ function search(text){var k=fold(text);results.textContent="";if(!k){return [];}
  if(found.length)go(found[0]);return found.map(function(i){return seats[i][SID];});}
 q.addEventListener("keydown",function(e){if(e.key==="Enter"){search(q.value);q.blur();}});
 q.addEventListener("input",function(){if(q.value.length>=2||!q.value)search(q.value);});
-unitSel.addEventListener("change",function(){var u=unitSel.value;var texts=svg.querySelectorAll("#seats text");
+unitSel.addEventListener("change",function(){var u=unitSel.value;var texts=svg.querySelectorAll("#names text");
  svg.classList.toggle("filtering",!!u);for(var i=0;i<rects.length;i++){rects[i].classList.toggle("on",!!u&&seats[i][UNIT]===u);}
  for(var j=0;j<texts.length;j++){var k=+texts[j].id.slice(5);texts[j].classList.toggle("on",!!u&&seats[k][UNIT]===u);}});
 document.getElementById("zoom-in").onclick=function(){zoomAt(0.7,vb[0]+vb[2]/2,vb[1]+vb[3]/2);};
 document.getElementById("zoom-out").onclick=function(){zoomAt(1/0.7,vb[0]+vb[2]/2,vb[1]+vb[3]/2);};
-document.getElementById("fit").onclick=function(){setVB(vb0.slice());tip.hidden=true;};
+document.getElementById("fit").onclick=function(){setVB(vb0.slice(),true);tip.hidden=true;};
 svg.addEventListener("wheel",function(e){e.preventDefault();var p=toSvg(e);zoomAt(e.deltaY>0?1.15:1/1.15,p[0],p[1]);},{passive:false});
 var ptrs={},drag=null,pinch=null,moved=false;
 svg.addEventListener("pointerdown",function(e){ptrs[e.pointerId]=[e.clientX,e.clientY];var ids=Object.keys(ptrs);
@@ -295,7 +334,7 @@ svg.addEventListener("pointerleave",function(e){if(e.pointerType==="mouse")tip.h
 function textOf(i){return document.getElementById("name-"+i);}
 function setOccupant(i,d){var r=rects[i],t=textOf(i);seats[i][AID]=d[0];seats[i][NAME]=d[1];seats[i][UNIT]=d[2];seats[i][TITLE]=d[3];
  r.classList.toggle("empty",!d[0]);
- if(d[0]){if(!t){t=document.createElementNS("http://www.w3.org/2000/svg","text");t.id="name-"+i;t.setAttribute("x",centre(i)[0]);t.setAttribute("y",centre(i)[1]);svg.getElementById("seats").appendChild(t);}
+ if(d[0]){if(!t){t=document.createElementNS("http://www.w3.org/2000/svg","text");t.id="name-"+i;t.setAttribute("x",centre(i)[0]);t.setAttribute("y",centre(i)[1]);document.getElementById("names").appendChild(t);}
   t.textContent=d[1];var w=0;for(var k=0;k<d[1].length;k++)w+=d[1].charCodeAt(k)>0x2E80?1:0.55;t.setAttribute("font-size",Math.min(0.15,0.46/Math.max(w,1)).toFixed(3));}
  else if(t){t.parentNode.removeChild(t);}}
 function person(i){var d=seats[i];return [d[AID],d[NAME],d[UNIT],d[TITLE]];}
@@ -324,6 +363,7 @@ document.getElementById("download").onclick=function(){var blob=new Blob(["\ufef
  say("已下载 CHANGES.csv：用 seatplan replan 应用并检查 downloaded: apply and check it with seatplan replan");};
 window.seatMap={search:search,go:go,csv:csv,edits:function(){return edits.slice();},seat:function(sid){for(var i=0;i<seats.length;i++)if(seats[i][SID]===sid)return seats[i].slice();return null;}};
 var m=/[#&]q=([^&]*)/.exec(location.hash);if(m){q.value=decodeURIComponent(m[1]);search(q.value);}
-document.body.setAttribute("data-ready","1");
+window.addEventListener("resize",function(){clearTimeout(idle);idle=setTimeout(lod,100);});
+lod();document.body.setAttribute("data-ready","1");
 })();
 """

@@ -36,6 +36,8 @@ SEAT_COLUMNS: tuple[str, ...] = (
     "ethnicity",
     "phone",
     "note",
+    "area",
+    "mark",
 )
 
 #: Chinese column titles of the xlsx seat list.
@@ -44,7 +46,7 @@ SEAT_COLUMN_TITLES: dict[str, str] = {
     "name": "姓名",
     "unit": "单位",
     "rank": "排序",
-    "section": "区域",
+    "section": "区域代码",
     "row": "排",
     "seat": "号",
     "table": "桌",
@@ -57,6 +59,8 @@ SEAT_COLUMN_TITLES: dict[str, str] = {
     "ethnicity": "民族",
     "phone": "电话",
     "note": "备注",
+    "area": "区域",
+    "mark": "标记",
 }
 
 #: Columns of the unseated list.
@@ -237,12 +241,71 @@ def write_summary_json(summary: dict[str, Any], path: str | os.PathLike[str]) ->
 # --------------------------------------------------------------------------- xlsx
 
 
-def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str) -> None:
+#: Columns of the printed seat list (seats.xlsx), in order; 电话 only when the plan asks.
+LIST_COLUMNS: tuple[str, ...] = (
+    "id", "name", "unit", "title", "rank", "area", "row", "seat", "table", "label", "mark",
+    "gender", "ethnicity", "note",
+)
+#: Columns of the technical sheet (seat ids and positions, for scripts and replans).
+TECH_COLUMNS: tuple[str, ...] = ("id", "name", "section", "seat_id", "x", "y")
+#: English column titles, used when the attendee list had English headers.
+SEAT_COLUMN_TITLES_EN: dict[str, str] = {
+    "id": "ID", "name": "Name", "unit": "Unit", "rank": "Rank", "section": "Section code", "row": "Row",
+    "seat": "Seat", "table": "Table", "x": "x (m)", "y": "y (m)", "title": "Title", "label": "Seat label",
+    "seat_id": "Seat id", "gender": "Gender", "ethnicity": "Ethnicity", "phone": "Phone", "note": "Note",
+    "area": "Area", "mark": "Staff",
+}
+_SHEET_WORDS = {"all": ("全部", "All"), "tech": ("技术数据", "Technical"), "inventory": ("座位总表", "Seats")}
+#: Chinese titles of the inventory columns.
+INVENTORY_TITLES = {
+    "seat_id": "座位编号", "area": "区域", "section": "区域代码", "table": "桌", "row": "排", "seat": "号",
+    "label": "座位", "mark": "标记", "tags": "标签", "status": "状态", "id": "编号", "name": "姓名", "unit": "单位",
+}
+_STATUS_WORDS = {"occupied": "有人", "empty": "空"}
+
+
+def _fill_inventory(ws: Any, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """The seat inventory sheet: plain text cells, one row per seat, header frozen and filtered."""
+    from openpyxl.utils import get_column_letter
+
+    ws.append([INVENTORY_TITLES.get(c, c) for c in columns])
+    status = list(columns).index("status") if "status" in columns else -1
+    for row in rows:
+        cells = [clean_cell_text(str(v)) for v in row]
+        if status >= 0:
+            cells[status] = _STATUS_WORDS.get(cells[status], cells[status])
+        ws.append(cells)
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    for j, column in enumerate(columns, start=1):
+        width = max([display_width(INVENTORY_TITLES.get(column, column))]
+                    + [display_width(str(r[j - 1])) for r in rows[:2000]])
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 4), 40)
+
+
+
+def _cell_value(record: SeatRecord, column: str) -> tuple[object, str]:
+    """Value to store and the text shown, for one cell."""
+    value = getattr(record, column)
+    if column in ("x", "y"):
+        return float(value), f"{value:.2f}"
+    if column in _NUMBER_COLUMNS:
+        return (int(value) if value else None), (str(value) if value else "")
+    text = clean_cell_text(str(value))
+    return (text or None), text
+
+
+def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str, columns: Sequence[str],
+                titles: dict[str, str]) -> None:
+    """Fill one sheet; every body cell shares one style object per kind (fast for large lists)."""
+    from copy import copy
+
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
-    ncols = len(SEAT_COLUMNS)
+    ncols = len(columns)
     last_col = get_column_letter(ncols)
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -255,35 +318,45 @@ def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str) -> None:
         ws.row_dimensions[1].height = 24
         header_row = 2
 
-    widths = [display_width(SEAT_COLUMN_TITLES[c]) for c in SEAT_COLUMNS]
-    for j, column in enumerate(SEAT_COLUMNS, start=1):
-        cell = ws.cell(row=header_row, column=j, value=SEAT_COLUMN_TITLES[column])
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        cell.fill = PatternFill("solid", fgColor="D9D9D9")
-        cell.border = border
-
-    for i, record in enumerate(records, start=header_row + 1):
-        for j, column in enumerate(SEAT_COLUMNS, start=1):
-            value = getattr(record, column)
-            cell = ws.cell(row=i, column=j)
-            if column in ("x", "y"):
-                cell.value = float(value)
-                cell.number_format = "0.00"
-                shown = f"{value:.2f}"
-            elif column in _NUMBER_COLUMNS:
-                cell.value = int(value) if value else None
-                shown = str(value) if value else ""
-            else:
-                text = clean_cell_text(str(value))
-                if text:
-                    cell.value = text
-                    cell.data_type = "s"  # never a formula, even if it starts with "="
-                if column in _TEXT_COLUMNS:
-                    cell.number_format = "@"
-                shown = text
+    widths = [display_width(titles[c]) for c in columns]
+    header_style = None
+    for j, column in enumerate(columns, start=1):
+        cell = ws.cell(row=header_row, column=j, value=titles[column])
+        if header_style is None:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+            cell.fill = PatternFill("solid", fgColor="D9D9D9")
             cell.border = border
-            widths[j - 1] = max(widths[j - 1], display_width(shown))
+            header_style = cell._style
+        else:
+            cell._style = copy(header_style)
+
+    # One style per kind of cell, made once and copied: openpyxl hashes every style set by attribute.
+    styles: dict[str, Any] = {}
+
+    def style_of(kind: str, cell: Any) -> None:
+        if kind in styles:
+            cell._style = copy(styles[kind])
+            return
+        cell.border = border
+        if kind == "float":
+            cell.number_format = "0.00"
+        elif kind == "text":
+            cell.number_format = "@"
+        styles[kind] = cell._style
+
+    kinds = ["float" if c in ("x", "y") else "text" if c in _TEXT_COLUMNS else "plain" for c in columns]
+    for i, record in enumerate(records, start=header_row + 1):
+        for j, column in enumerate(columns, start=1):
+            value, shown = _cell_value(record, column)
+            cell = ws.cell(row=i, column=j)
+            if value is not None:
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, even if it starts with "="
+            style_of(kinds[j - 1], cell)
+            if len(shown) > widths[j - 1] // 2:
+                widths[j - 1] = max(widths[j - 1], display_width(shown))
 
     total = 0.0
     for j, width in enumerate(widths, start=1):
@@ -306,7 +379,15 @@ def _fill_sheet(ws: Any, records: Sequence[SeatRecord], title: str) -> None:
     ws.oddFooter.center.text = "第 &P 页 / 共 &N 页"
 
 
-def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str], *, title: str = "") -> None:
+def write_seats_xlsx(
+    records: Sequence[SeatRecord],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    phones: bool = False,
+    english: bool = False,
+    inventory: tuple[Sequence[str], Sequence[Sequence[str]]] | None = None,
+) -> None:
     """Write the seat list as an Excel workbook laid out for printing.
 
     Parameters
@@ -317,16 +398,27 @@ def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str]
         Output ``.xlsx`` file; parent directories are created.
     title
         Printed above the header of every sheet when given (the meeting title).
+    phones
+        Add the 电话 column (only when the plan asks: phone numbers are personal data).
+    english
+        English column and sheet titles (when the attendee list had English headers).
+    inventory
+        Column names and rows of the seat inventory (every seat, occupied or
+        empty, with its tags), written as the sheet ``座位总表`` after the others.
 
     Notes
     -----
-    Sheet ``全部`` holds every record, followed by one sheet per section in order
-    of first appearance (``dais`` is named ``主席台``). Each sheet has a bold
-    Chinese header row, frozen below the header and repeated on every printed
-    page, column widths fitted to the content (CJK characters count double),
-    A4 fitted to the page width (landscape when wide). Ids and phone numbers
-    are text cells, so leading zeros survive. The file is byte-for-byte the
-    same for the same input: metadata dates and zip entry times are fixed.
+    Sheet ``全部`` holds every record, followed by one sheet per section in
+    order of first appearance, named as the section is printed on the cards
+    (``主席台``, ``台下``, ``二楼``), then the sheet ``技术数据`` with the seat
+    ids, section codes and positions (x, y in metres). The printed sheets have
+    the columns :data:`LIST_COLUMNS` (区域 as printed, 标记 译/记 for staff
+    seats); each has a bold header row, frozen below the header and repeated on
+    every printed page, column widths fitted to the content (CJK characters
+    count double), A4 fitted to the page width (landscape when wide). Ids and
+    phone numbers are text cells, so leading zeros survive. The file is
+    byte-for-byte the same for the same input: metadata dates and zip entry
+    times are fixed.
     """
     from openpyxl import Workbook
 
@@ -338,17 +430,24 @@ def write_seats_xlsx(records: Sequence[SeatRecord], path: str | os.PathLike[str]
     if title:
         wb.properties.title = clean_cell_text(title)
 
+    titles = SEAT_COLUMN_TITLES_EN if english else SEAT_COLUMN_TITLES
+    columns = LIST_COLUMNS + (("phone",) if phones else ())
+    lang = 1 if english else 0
     taken: set[str] = set()
     ws_all = wb.active
-    ws_all.title = _unique_sheet_name("全部", taken)
-    _fill_sheet(ws_all, records, title)
+    ws_all.title = _unique_sheet_name(_SHEET_WORDS["all"][lang], taken)
+    _fill_sheet(ws_all, records, title, columns, titles)
 
     sections: dict[str, list[SeatRecord]] = {}
     for record in records:
-        sections.setdefault(record.section, []).append(record)
-    for section, members in sections.items():
-        ws = wb.create_sheet(_unique_sheet_name(section_sheet_name(section), taken))
-        _fill_sheet(ws, members, title)
+        sections.setdefault(record.area or section_sheet_name(record.section), []).append(record)
+    for area, members in sections.items():
+        ws = wb.create_sheet(_unique_sheet_name(section_sheet_name(area), taken))
+        _fill_sheet(ws, members, title, columns, titles)
+    ws = wb.create_sheet(_unique_sheet_name(_SHEET_WORDS["tech"][lang], taken))
+    _fill_sheet(ws, records, "", TECH_COLUMNS, {**titles, "section": "区域代码" if not english else "Section code"})
+    if inventory is not None:
+        _fill_inventory(wb.create_sheet(_unique_sheet_name(_SHEET_WORDS["inventory"][lang], taken)), *inventory)
 
     target = Path(path)
     buffer = io.BytesIO()

@@ -106,6 +106,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "ethnicity": ("民族", "ethnicity"),
     "phone": ("电话", "手机", "联系电话", "phone", "mobile"),
     "note": ("备注", "note", "notes", "remark"),
+    "foreign_name": ("外文名", "英文名", "英文姓名", "foreign_name", "name_en", "english_name"),
     "tags": ("标签", "tags"),
     "needs": ("需求", "无障碍", "特殊需求", "needs", "need"),
     "pin": ("指定座位", "座位", "座号", "seat", "pin"),
@@ -777,6 +778,9 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
     width = max(4, len(str(len(data))))
     attendees: list[Attendee] = []
     first_row_of_id: dict[str, int] = {}
+    first_row_of_person: dict[tuple[str, str], int] = {}
+    dais_rank_row: dict[int, int] = {}
+    ranked_rows = [r.number for r in data if "rank" in columns and columns["rank"] < len(r.cells) and r.cells[columns["rank"]]]
 
     for position, row in enumerate(data, start=1):
 
@@ -824,6 +828,13 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 )
         else:
             rank = position
+            if ranked_rows and _parse_section(cell("section")) == "dais":
+                raise error(
+                    "rank",
+                    f"the rank of {name}, on the dais, is blank while {len(ranked_rows)} other rows have one "
+                    f"(row {ranked_rows[0]} first)",
+                    "give every person on the dais a rank: the dais order follows it seat by seat",
+                )
 
         unit_order_text = cell("unit_order")
         if unit_order_text:
@@ -849,6 +860,28 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 + ("" if "id" in columns else " (ids are generated as A0001, A0002, ... without an id column)"),
             )
         first_row_of_id[attendee_id] = row.number
+        person = (name, cell("unit"))
+        if person in first_row_of_person and "id" not in columns:
+            raise error(
+                "name",
+                f"{name} of {cell('unit') or 'no unit'} is on the list twice, in rows {first_row_of_person[person]} and {row.number}",
+                "delete the row entered twice; if they are two people of the same name, add an 编号 column to tell them apart",
+            )
+        if person in first_row_of_person:
+            warnings.warn(
+                f"{file}, row {row.number}: {name} of {cell('unit') or 'no unit'} is on the list twice "
+                f"(rows {first_row_of_person[person]} and {row.number}, ids differ): read as two people",
+                stacklevel=3,
+            )
+        first_row_of_person.setdefault(person, row.number)
+        if _parse_section(cell("section")) == "dais" and rank_text:
+            if rank in dais_rank_row:
+                raise error(
+                    "rank",
+                    f"rank {rank} on the dais is given to two people, in rows {dais_rank_row[rank]} and {row.number}",
+                    "give every person on the dais a different rank: the dais order follows it seat by seat",
+                )
+            dais_rank_row[rank] = row.number
 
         side = _parse_word(cell("side"), _SIDES)
         if side is None:
@@ -879,6 +912,7 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 ethnicity=cell("ethnicity"),
                 phone=cell("phone"),
                 note=cell("note"),
+                foreign_name=cell("foreign_name"),
                 tags=_parse_tags(cell("tags")),
                 needs=_parse_needs(cell("needs")),
                 pin=cell("pin"),

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
+import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from seatplan.model import (
     MeetingRoomSpec,
     Numbering,
     OccasionKind,
+    OutputSpec,
     PhotoSpec,
     ReceptionSpec,
     RulesSpec,
@@ -41,9 +44,11 @@ from seatplan.model import (
     Venue,
     View,
 )
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
+    CardLine,
     FloorHand,
     Lectern,
     ListOrder,
@@ -62,7 +67,18 @@ SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }
+
+
+#: Bounds of a sane plan, checked as the file is read (so an absurd file is refused at once,
+#: before any layout work): lengths in metres, counts, entries of one array of tables.
+MAX_LENGTH = 500.0
+MAX_COUNT = 10_000
+MAX_ENTRIES = 1_000
+#: How far (metres) a door centre may lie from the nearest wall of the outline.
+DOOR_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True)
@@ -89,11 +105,17 @@ class PlanReader:
     def number(self, value: Any, key: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(key, value, "expected a number (metres)", f"write e.g. {key.rsplit('.', 1)[-1]} = 1.5")
+        if not math.isfinite(value):
+            raise self.fail(key, value, f"is {'not a number (nan)' if math.isnan(value) else 'infinite'}", f"write a length in metres, e.g. {key.rsplit('.', 1)[-1]} = 1.5")
+        if abs(value) > MAX_LENGTH:
+            raise self.fail(key, value, f"is beyond the {MAX_LENGTH:g} m a plan may measure", "write the length in metres (not millimetres or centimetres)")
         return float(value)
 
     def integer(self, value: Any, key: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, value, "expected a whole number", f"write e.g. {key.rsplit('.', 1)[-1]} = 3")
+        if abs(value) > MAX_COUNT:
+            raise self.fail(key, value, f"is beyond the bound of {MAX_COUNT} for a count in a plan", "check the number")
         return value
 
     def text(self, value: Any, key: str) -> str:
@@ -159,6 +181,8 @@ class PlanReader:
     def table_list(self, data: Any, key: str, schema: dict[str, Key]) -> list[dict[str, Any]]:
         if not isinstance(data, list):
             raise self.fail(key, data, "expected an array of tables", f"write each entry as [[{key}]]")
+        if len(data) > MAX_ENTRIES:
+            raise self.fail(key, len(data), f"has {len(data)} entries, beyond the bound of {MAX_ENTRIES}", "check the file: a room has tens of these at most")
         return [self.table(item, f"{key}[{i}]", schema) for i, item in enumerate(data)]
 
 
@@ -196,6 +220,8 @@ def load_meeting(path: str | Path) -> Meeting:
         raise PlanFileError(f"is not UTF-8 text ({exc.reason})", location=Location(file=path), hint="save the plan file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise PlanFileError(f"is not valid TOML: {exc}", location=Location(file=path), hint="fix the syntax at the line given (strings need quotes, tables [name])") from None
+    except RecursionError:
+        raise PlanFileError("nests arrays or tables too deeply to be a plan", location=Location(file=path), hint="a plan nests lists two levels deep at most ([[x, y], ...]); remove the extra brackets") from None
     return meeting_from_dict(data, base_dir=path.parent, source=path)
 
 
@@ -252,8 +278,12 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "sections": Key(r.text_list),
             "serif": Key(r.flag),
             "space_two_char_names": Key(r.flag),
+            "font": Key(r.text),
+            "second_line": Key(r.choice(CardLine)),
             "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
+        if cards.font and not Path(cards.font).expanduser().is_absolute():
+            cards = replace(cards, font=str(Path(base_dir) / cards.font))
     except PlanFileError:
         raise
     except SeatplanError as exc:  # a model rule (positive sizes...) broken by a plan value
@@ -426,14 +456,40 @@ def _read_venue(r: PlanReader, data: Any) -> Venue:
         if "outline" in v:
             if "width" in v or "depth" in v:
                 raise r.fail("venue.outline", None, "give either outline or width and depth, not both", "delete width/depth or outline")
-            return Venue(outline=v["outline"], **common)
-        if "width" not in v or "depth" not in v:
+            venue = Venue(outline=v["outline"], **common)
+        elif "width" not in v or "depth" not in v:
             raise r.fail("venue", None, "the room size is missing", "add width = 30.0 and depth = 24.0 (metres) or an outline")
-        return Venue.rectangle(v["width"], v["depth"], **common)
+        else:
+            venue = Venue.rectangle(v["width"], v["depth"], **common)
     except PlanFileError:
         raise
     except SeatplanError as exc:
         raise _relocate(exc, r.source) from None
+    _check_doors_on_walls(r, venue)
+    return venue
+
+
+def _check_doors_on_walls(r: PlanReader, venue: Venue) -> None:
+    """Refuse a door whose centre is not on a wall of the outline (within :data:`DOOR_TOLERANCE`)."""
+    ring = [*venue.outline, venue.outline[0]]
+    for k, door in enumerate(venue.doors):
+        gap = min(_distance_to_segment((door.x, door.y), a, b) for a, b in itertools.pairwise(ring))
+        if gap > DOOR_TOLERANCE:
+            xmin, ymin, xmax, ymax = venue.bounds
+            raise r.fail(
+                f"venue.doors[{k}]",
+                f"x = {door.x:g}, y = {door.y:g}",
+                f"the door is {gap:.1f} m from the nearest wall of the room ({xmin:g}–{xmax:g} m × {ymin:g}–{ymax:g} m)",
+                "give the centre of the door opening on a wall, e.g. y = 0 for the back wall",
+            )
+
+
+def _distance_to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
 def spec_from_table(name: str, data: dict[str, Any], *, source: str | Path = "") -> Any:

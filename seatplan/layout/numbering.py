@@ -120,7 +120,7 @@ def _centre_out_numbers(xs: Sequence[float], centre: float, side: Side) -> list[
 
 
 def number_floor(
-    rows: Sequence[int] | Sequence[Sequence[float]],
+    rows: Sequence[int | Sequence[float]],
     *,
     numbering: Numbering | str,
     odd_side: Side | str = Side.RIGHT,

@@ -28,6 +28,7 @@ from seatplan.model.meeting import (
     ReservedBlock,
     StripOrder,
 )
+from seatplan.model.outputs import OutputSpec, Paper
 from seatplan.model.plan import Plan, Result
 from seatplan.model.problem import Layout, SeatingProblem, Zone
 from seatplan.model.requests import RulesSpec
@@ -42,6 +43,8 @@ __all__ = [
     "MeetingRoomSpec",
     "PhotoSpec",
     "ReceptionSpec",
+    "OutputSpec",
+    "Paper",
     "RulesSpec",
     "SigningSpec",
     "TalksSpec",

@@ -41,6 +41,8 @@ class Attendee:
         ``"alternate"`` (候补), ``"observer"`` (列席), ``"auditor"`` (旁听), or ``""``.
     gender, ethnicity, phone, note
         Carried through to the outputs (性别, 民族, 电话, 备注).
+    foreign_name
+        The name in a second language (外文名), printed on the back of the name card.
     tags
         Free tags (``"vip"``...), used by occasions (reserved blocks for a tag).
     needs
@@ -75,6 +77,7 @@ class Attendee:
     ethnicity: str = ""
     phone: str = ""
     note: str = ""
+    foreign_name: str = ""
     tags: frozenset[str] = field(default_factory=frozenset)
     needs: frozenset[str] = field(default_factory=frozenset)
     pin: str = ""

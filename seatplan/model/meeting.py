@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
+from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
@@ -26,6 +27,7 @@ from seatplan.model.enums import (
     View,
     coerce_choice,
 )
+from seatplan.model.outputs import OutputSpec
 from seatplan.model.requests import RulesSpec
 from seatplan.model.rooms import (
     MeetingRoomSpec,
@@ -498,6 +500,14 @@ class BalconySpec:
             _require_positive(getattr(self, key), f"balcony.{key}")
 
 
+class CardLine(StrEnum):
+    """What a name card prints under the name (``[cards] second_line``)."""
+
+    NONE = "none"
+    TITLE = "title"  # 职务
+    UNIT = "unit"  # 单位
+
+
 @dataclass(frozen=True)
 class CardSpec:
     """Name cards (桌签/席卡): which sections get one, and the typeface.
@@ -511,6 +521,11 @@ class CardSpec:
     space_two_char_names
         Put a full-width space inside two-character Chinese names (王　伟), the
         usual practice on name cards.
+    font
+        Path of a font file for the cards (方正小标宋, 黑体, 楷体...); ``""`` takes
+        the bundled Noto face (serif or sans as ``serif`` says).
+    second_line
+        Printed under the name on the name cards: nothing, the title (职务) or the unit (单位).
     seating
         How the arrival desk gives seats: ``ASSIGNED`` (the seat on the card),
         ``FREE`` (front to back as people arrive), or ``None``: assigned whenever
@@ -520,7 +535,12 @@ class CardSpec:
     sections: tuple[str, ...] = ("dais",)
     serif: bool = True
     space_two_char_names: bool = True
+    font: str = ""
+    second_line: CardLine = CardLine.NONE
     seating: DeskSeating | None = None
+
+    def __post_init__(self) -> None:
+        _set_enums(self, "cards", second_line=CardLine)
 
 
 @dataclass(frozen=True)
@@ -557,6 +577,9 @@ class Meeting:
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
         The organisers' requests (``[rules]``), or ``None`` when there are none.
+    affinity
+        Who sits with whom at the banquet tables after the main one (``[affinity]``,
+        :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
     """
 
     title: str
@@ -578,6 +601,8 @@ class Meeting:
     photo: PhotoSpec | None = None
     meeting_room: MeetingRoomSpec | None = None
     rules: RulesSpec | None = None
+    outputs: OutputSpec | None = None
+    affinity: AffinitySpec | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
@@ -610,4 +635,6 @@ _SPECS: dict[str, type] = {
     "photo": PhotoSpec,
     "meeting_room": MeetingRoomSpec,
     "rules": RulesSpec,
+    "outputs": OutputSpec,
+    "affinity": AffinitySpec,
 }

@@ -113,6 +113,21 @@ class Seat:
         a = math.radians(self.facing + 90.0)
         return (math.cos(a), math.sin(a))
 
+    @property
+    def mark(self) -> str:
+        """``"译"`` on an interpreter's seat, ``"记"`` on a note-taker's, ``""`` otherwise.
+
+        An interpreter's seat carries the ``interpreter`` tag or a section naming
+        interpreters (``interpreter-guest``); a note-taker's a section naming
+        note-takers (``note-taker-host``). Written wherever seats are drawn or listed.
+        """
+        parts = self.section.split("-")
+        if SeatTag.INTERPRETER in self.tags or "interpreter" in parts:
+            return "译"
+        if "note" in parts:
+            return "记"
+        return ""
+
     def describe(self) -> str:
         """Seat-card text in the section's own words.
 

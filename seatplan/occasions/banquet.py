@@ -73,9 +73,10 @@ their right. ``convention`` does not mirror the table (R-BNQ-12 is international
 
 from __future__ import annotations
 
+import functools
 import warnings as _warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from seatplan.errors import Location, ValidationError
@@ -292,9 +293,12 @@ def _plan_rounds(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
     )
     notes += banquet.warnings
     stream = list(guests) + list(seats.extra)
+    by_affinity = None
+    if meeting.affinity is not None:  # [affinity]: the tables after the main one, by who knows whom
+        by_affinity = functools.partial(_by_affinity, meeting, banquet.tables, seats.seated)
     occupant, order = _fill_tables(
         banquet.tables, seats.seated, stream, swap=swap, interpreter=party.guest_interpreters[:1],
-        stools=stool_people, notes=notes,
+        stools=stool_people, notes=notes, by_affinity=by_affinity,
     )
     overflow = stream  # what _fill_tables left
     if overflow and not meeting.allow_unseated:
@@ -400,16 +404,22 @@ def _fill_tables(
     interpreter: Sequence[Attendee],
     stools: Sequence[Attendee],
     notes: list[str],
+    by_affinity: Callable[[list[Attendee]], dict[int, list[Attendee]]] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Fill the places table by table (steps 2-5): seat id → attendee id, and the occupied seats in order.
 
     ``stream`` (guests, then the host-side people without a host seat) is consumed; what is
     left did not fit. ``interpreter`` is the one at the guest of honour's right (R-BNQ-10
     ``"at-right"``), if any; ``stools`` the interpreters on the main table's stools.
+    ``by_affinity`` takes the guests of the tables after the main one off ``stream`` and
+    says which table each goes to (``[affinity]``); inside a table they keep their order.
     """
     occupant: dict[str, str] = {}
     order: list[str] = []  # occupied seats in precedence order
+    assigned: dict[int, list[Attendee]] | None = None
     for table in tables:
+        if table.rank > 1 and by_affinity is not None and assigned is None:
+            assigned = by_affinity(stream)
         places = list(table.places)
         filled: list[tuple[str, Attendee]] = []
         start = 0
@@ -420,10 +430,11 @@ def _fill_tables(
                 filled.append((places[1], host_of[(table.rank, "CO")]))
                 start = 2
         first_guest = len(filled)
+        queue = stream if assigned is None else assigned[table.rank]
         for sid in places[start:]:
-            if not stream:
+            if not queue:
                 break
-            filled.append((sid, stream.pop(0)))
+            filled.append((sid, queue.pop(0)))
         if table.rank == 1 and swap and first_guest > 0 and len(filled) > first_guest:
             (h_seat, host), (g_seat, guest) = filled[0], filled[first_guest]
             filled[0], filled[first_guest] = (h_seat, guest), (g_seat, host)
@@ -437,6 +448,31 @@ def _fill_tables(
         if table.rank > 1 and len(filled) * 2 < len(places) and filled:
             notes.append(f"table {table.label} has only {len(filled)} of {len(places)} places taken")
     return occupant, order
+
+
+def _by_affinity(
+    meeting: Meeting, tables: Sequence[BanquetTable], host_of: dict[tuple[int, str], Attendee], stream: list[Attendee]
+) -> dict[int, list[Attendee]]:
+    """Guests of the tables after the main one, chosen by ``[affinity]`` (taken off ``stream``, precedence kept)."""
+    from seatplan.solve.affinity import assign_by_affinity, explain_failure
+
+    rest = [t for t in tables if t.rank > 1]
+    pins = {host_of[t.rank, role].id: str(t.rank) for t in rest for role in ("H", "CO") if (t.rank, role) in host_of}
+    room = sum(len(t.places) for t in rest) - len(pins)
+    seated = stream[: max(0, room)]
+    spec = meeting.affinity
+    assert spec is not None
+    result = assign_by_affinity(
+        [(str(t.rank), len(t.places)) for t in rest], [a.id for a in seated], spec, pins=pins,
+        names={a.id: a.name for a in meeting.attendees}, known={a.id for a in meeting.attendees},
+    )
+    if not result.table_of:
+        raise explain_failure(result, str(meeting.source or ""))
+    del stream[: len(seated)]
+    out: dict[int, list[Attendee]] = {t.rank: [] for t in rest}
+    for a in seated:
+        out[int(result.table_of[a.id])].append(a)
+    return out
 
 
 def _refuse_overflow(

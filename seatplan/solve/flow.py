@@ -90,6 +90,20 @@ MAX_LAZY_ROUNDS = 12
 #: provably did not matter (see :meth:`FlowZone._solve_active`).
 WINDOW = 64
 WINDOW_FROM = 2000
+#: In a zone of more than :data:`WINDOW_FROM` seats with at least this many people placed
+#: individually (seat needs), the solve is *staged*: first those people alone (the groups
+#: the plan then breaks are not yet in the model), then the groups with those people kept
+#: where the first round put them. The first round is a relaxation of the zone, so its
+#: optimum is a valid bound; the zone is OPTIMAL when the plan costs no more than it.
+#: Without staging one model couples every request through the whole hall and its size
+#: (and time) grows with the hall, not with the requests.
+STAGED_FROM = 16
+#: First round of a staged zone with one kind of seat need: each person's candidates are
+#: the suitable positions within this many places (in order) of his best ordered matching.
+NEAR_MATCHING = 6
+#: In the second round of a staged zone, a group member's candidates are the positions
+#: within this many places of where the first round put him.
+STAGED_WINDOW = 24
 
 
 @dataclass
@@ -169,6 +183,9 @@ class FlowZone:
         self.space = _build_space(problem, [self.ref.open_seats[p] for p in flow_open])
         self.individual = {a for a in self.seated_free if a in problem.individually_placed}
         self._suitable_cache: dict[frozenset[str], list[int]] = {}
+        self.frozen: dict[str, int] = {}  # people placed individually whose position a staged zone keeps
+        self.home: dict[str, int] = {}  # where the first round of a staged zone put everyone
+        self.near: dict[str, set[int]] = {}  # first round of a staged zone: positions near the matching
         self.run_of: dict[str, int] = {}
         for k, run in enumerate(self.ref.runs):
             for a in run:
@@ -250,17 +267,24 @@ class FlowZone:
                 active |= set(grp.movable)
             else:
                 lazy.append(grp)
-        # groups the plain fill already breaks join at once (saves a round)
+        # groups the plain fill already breaks join at once (saves a round), unless the people
+        # placed individually are many in a large zone: then they are placed first, alone
+        staged = len(self.space.seats) > WINDOW_FROM and len(self.individual) >= STAGED_FROM
         plain = {**self.fixed, **{a: self.space.seats[k] for k, a in enumerate(self.seated_free)}}
-        first = [grp for grp in lazy if self._group_cost(grp, plain) > 0]
+        first = [] if staged else [grp for grp in lazy if self._group_cost(grp, plain) > 0]
         for grp in first:
             active |= set(grp.movable)
         lazy = [grp for grp in lazy if grp not in first]
         rounds = 0
         hint: dict[str, int] = {}
+        relaxed: _Solved | None = None  # the first round of a staged zone: its bound holds for the zone
+        matched_bound = self._narrow_by_matching(sorted(active, key=self.g.__getitem__)) if staged else None
         while True:
             rounds += 1
             result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
+            if isinstance(result, list) and self.frozen:
+                self.frozen, self.home = {}, {}  # the places of the first round leave no room: search them again
+                result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
             if isinstance(result, list):
                 out.conflicts += result
                 return out
@@ -269,7 +293,20 @@ class FlowZone:
             if not broken:
                 out.seat_of = result.seat_of
                 out.objective, out.bound, out.optimal = result.objective, result.bound, result.optimal
+                if matched_bound is not None and relaxed is None:
+                    out.bound = min(result.objective, matched_bound)
+                    out.optimal = result.objective == matched_bound
+                if relaxed is not None and self.frozen:
+                    out.bound = min(result.objective, relaxed.bound)
+                    out.optimal = relaxed.optimal and result.objective == relaxed.objective
                 return out
+            if staged and relaxed is None:
+                relaxed = result
+                if matched_bound is not None:  # the first round searched near the matching: its bound is the matching's
+                    relaxed = _Solved(result.seat_of, result.objective, matched_bound, result.objective == matched_bound, result.positions)
+                self.near = {}
+                self.frozen = {a: p for a, p in result.positions.items() if a in self.individual and a not in self.in_group}
+                self.home = {a: self.space.index[seat] for a, seat in result.seat_of.items() if seat in self.space.index}
             if rounds >= MAX_LAZY_ROUNDS:
                 broken = lazy
             for grp in broken:
@@ -307,6 +344,61 @@ class FlowZone:
     def _anchor_positions(self, seat: str) -> set[int]:
         """Flow positions side by side with a fixed seat."""
         return {self.space.index[s] for s in self.problem.neighbours.get(seat, ()) if s in self.space.index}
+
+    def _narrow_by_matching(self, actives: list[str]) -> int | None:
+        """First round of a staged zone: the people with one seat need, near their best ordered matching.
+
+        When every active person is placed individually, has the same needs and no group
+        (one class, in precedence order), and the zone has no banquet tables, the cost of
+        any plan is at least ``order × Σ_i (|p_i − r_i| + |min(p_i, Q) − min(r_i, Q)|)``
+        for the positions ``p_1 < p_2 < …`` it gives them (their own displacement, and
+        the passive people who cross each boundary up to ``Q``, the number of passive
+        people: for ordered positions and ordered references these crossings add up
+        without cancelling). The smallest such sum over ordered positions is found by
+        dynamic programming; each person then only gets the suitable positions within
+        :data:`NEAR_MATCHING` places (in the class's order) of his position in it, so the
+        model stays as large as the requests. Returns the bound (None: not applicable,
+        the first round is then the exact model).
+        """
+        if not actives or any(a not in self.individual or a in self.in_group for a in actives):
+            return None
+        if len({self.problem.attendee(a).needs for a in actives}) != 1 or max(self.table_ordinal, default=-1) >= 0:
+            return None
+        suitable = self._individual_candidates(actives[0])
+        k, n_s = len(actives), len(suitable)
+        if n_s < k or n_s - k + 1 <= 2 * NEAR_MATCHING + 1:
+            return None
+        q = len(self.seated_free) - k
+        refs = [self.g[a] for a in actives]
+        width = n_s - k + 1
+        inf = float("inf")
+        prev: list[float] = []
+        choice: list[list[int]] = []
+        for i, r in enumerate(refs):
+            row: list[float] = []
+            back: list[int] = []
+            best, arg = inf, -1
+            for d in range(width):
+                j = i + d
+                if i > 0:  # the best of the previous person at j' < j: his d' ≤ d
+                    if prev[d] < best:
+                        best, arg = prev[d], d
+                    base = best
+                else:
+                    base = 0.0
+                p = suitable[j]
+                row.append(base + abs(p - r) + abs(min(p, q) - min(r, q)))
+                back.append(arg)
+            prev = row
+            choice.append(back)
+        d = min(range(width), key=prev.__getitem__)
+        bound = round(prev[d]) * self.c.weights.order
+        for i in range(k - 1, -1, -1):
+            j = i + d
+            lo, hi = max(i, j - NEAR_MATCHING), min(i + width - 1, j + NEAR_MATCHING)
+            self.near[actives[i]] = set(suitable[lo : hi + 1])
+            d = choice[i][d]
+        return bound
 
     def _suitable(self, needs: frozenset[str]) -> list[int]:
         """Flow positions whose seat carries every tag of ``needs`` (computed once per set of needs)."""
@@ -358,12 +450,17 @@ class FlowZone:
             if a in self.individual and a not in self.in_group:
                 classes.setdefault(self.problem.attendee(a).needs, []).append(a)
         rank_in_class = {a: (i, len(members)) for members in classes.values() for i, a in enumerate(members)}
+        open_positions: list[int] | None = None
         for a in actives:
-            if a in self.individual:
+            if a in self.frozen:
+                cand = [self.frozen[a]]
+            elif a in self.individual:
                 cand = self._individual_candidates(a)
                 if a in rank_in_class:
                     i, k = rank_in_class[a]
                     cand = cand[i : i + len(cand) - k + 1]
+                    if a in self.near:
+                        cand = [p for p in cand if p in self.near[a]]
             else:
                 lo, hi = ranges[self.run_of[a]]
                 first, last = lo, min(n - 1, hi + m - 1)
@@ -375,7 +472,20 @@ class FlowZone:
                 elif window is not None:
                     first, last = max(first, self.g[a] - window), min(last, self.g[a] + window)
                 needs = self.problem.attendee(a).needs
-                cand = [p for p in range(first, last + 1) if needs <= self.space.tags[p]]
+                if self.frozen and not explain and window is None:
+                    # the people kept in place take their positions out of the flow: his unit
+                    # block then starts after lo of the other positions and ends before hi + m
+                    others = m - len(self.frozen)
+                    if open_positions is None:
+                        taken = set(self.frozen.values())
+                        open_positions = [p for p in range(n) if p not in taken]
+                    span = open_positions[lo : hi + others]
+                    home = self.home.get(a)
+                    if home is not None:  # near where the first round left him (the bound stays the first round's)
+                        span = [p for p in span if abs(p - home) <= STAGED_WINDOW] or span
+                    cand = [p for p in span if needs <= self.space.tags[p]]
+                else:
+                    cand = [p for p in range(first, last + 1) if needs <= self.space.tags[p]]
             home = self.table_ordinal[self.g[a]] if self.g[a] < n else -1
             if home >= 0:
                 # at banquet tables one long jump down the hall is never a fair price for sparing
@@ -585,7 +695,12 @@ class FlowZone:
         n = len(self.space.seats)
         m = len(actives)
         f_total = q_total + m
-        at = _by_position(x)
+        # people kept in place by a staged zone count as constants, not as variables
+        kept = {a: self.frozen[a] for a in actives if a in self.frozen}
+        at = _by_position({a: c for a, c in x.items() if a not in kept})
+        kept_at: dict[int, int] = {}
+        for p in kept.values():
+            kept_at[p] = kept_at.get(p, 0) + 1
         w = self.c.weights
         terms: list[Any] = []
         for a in actives:
@@ -593,27 +708,33 @@ class FlowZone:
             terms.append(w.order * sum(abs(p - r) * v for p, v in x[a].items()))
         # α at the boundaries where it may change; β is known
         bounds = {0, n}
-        for p in at:
+        for p in [*at, *kept_at]:
             bounds.add(p)
             bounds.add(p + 1)
         for a in actives:
             bounds.add(min(n, self.g[a] + 1))
         bounds |= set(range(q_total + 1, min(f_total, n) + 1))
         ts = sorted(t for t in bounds if 0 <= t <= n)
+        live = self._live_boundaries(actives, x, kept, ts)
         alpha: dict[int, Any] = {0: 0}
-        by_pos = sorted(at.items())
+        kept_before: dict[int, int] = {0: 0}
+        last_places = sorted(max(x[a]) for a in actives if a not in kept)  # a mover is before t once t > his last place
+        by_pos = sorted({*at, *kept_at})
         k = 0
         acc: Any = 0
+        offset = 0  # people kept in place before the boundary
         for t in ts[1:]:
-            added = []
-            while k < len(by_pos) and by_pos[k][0] < t:
-                added.extend(by_pos[k][1])
+            added: list[Any] = []
+            while k < len(by_pos) and by_pos[k] < t:
+                added.extend(at.get(by_pos[k], ()))
+                offset += kept_at.get(by_pos[k], 0)
                 k += 1
             if added:
                 var = model.new_int_var(0, m, f"alpha_{t}")
                 model.add(var == acc + sum(added))
                 acc = var
-            alpha[t] = acc
+            alpha[t] = acc + offset if offset else acc
+            kept_before[t] = offset
         refs = sorted(self.g[a] for a in actives)
         for j, t0 in enumerate(ts):
             if t0 == 0 or t0 > f_total:
@@ -622,6 +743,11 @@ class FlowZone:
             t1 = min(t1, f_total + 1)
             beta = bisect.bisect_left(refs, t0)  # actives ranked before boundary t0
             a_t = alpha[t0]
+            if live is not None and not live[j]:  # nobody who moves can change α here: a constant
+                a_t = kept_before[t0] + bisect.bisect_left(last_places, t0)
+                top_c = a_t if t0 <= q_total else max(a_t, t0 - q_total)
+                terms.append(w.order * (t1 - t0) * abs(top_c - beta))
+                continue
             if t0 <= q_total:
                 z = model.new_int_var(0, m, f"z_{t0}")
                 model.add(z >= a_t - beta)
@@ -634,6 +760,30 @@ class FlowZone:
                 model.add(z >= beta - top)
             terms.append(w.order * (t1 - t0) * z)
         return terms, alpha, ts
+
+    def _live_boundaries(
+        self, actives: list[str], x: Mapping[str, Mapping[int, Any]], kept: Mapping[str, int], ts: Sequence[int]
+    ) -> list[bool] | None:
+        """Which boundaries a person who may still move can cross (None: all, when nobody is kept in place).
+
+        Person ``a`` changes α − β only at boundaries ``t`` with ``min(candidates, ref) < t ≤ max(candidates, ref)``.
+        """
+        if not kept:
+            return None
+        cover = [0] * (len(ts) + 1)
+        for a in actives:
+            if a in kept:
+                continue
+            lo = min(min(x[a]), self.g[a])
+            hi = max(max(x[a]), self.g[a])
+            cover[bisect.bisect_right(ts, lo)] += 1
+            cover[bisect.bisect_right(ts, hi)] -= 1
+        live = []
+        running = 0
+        for j in range(len(ts)):
+            running += cover[j]
+            live.append(running > 0)
+        return live
 
     def _add_unit_blocks(
         self,

@@ -66,8 +66,8 @@ def merge_zone(problem: SeatingProblem, zone: Zone) -> ZoneOutcome:
     out = ZoneOutcome()
     seats = [s for s in zone.seat_ids if s not in c.reserved]
     people = zone.attendee_ids
-    for aid, sid in zip(people, seats):
-        out.seat_of[aid] = sid
+    for aid, placed in zip(people, seats):
+        out.seat_of[aid] = placed
     overflow = list(people[len(seats):])
     if overflow:
         conflict = capacity_conflict(problem, zone, overflow, len(seats))

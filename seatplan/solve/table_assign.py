@@ -98,9 +98,12 @@ __all__ = [
     "upper_bound_tables",
 ]
 
+#: Rounds of the neighbourhood search at most (each takes every table once as its seed).
+MAX_ROUNDS = 20
+
 #: Above this many (weighted pair × table) links the exact model is not built for
 #: the whole problem; the neighbourhood search is used instead.
-PAIR_TABLE_LIMIT = 60_000
+PAIR_TABLE_LIMIT = 20_000
 
 #: The 17 × 17 connection matrix of Bellows & Peterson (2012) as given in the
 #: OR-Tools example ``wedding_optimal_chart_sat.py`` (guests 0-8 the bride's side,
@@ -200,6 +203,9 @@ class TableProblem:
         Every guest shares his table with at least this many guests he knows
         (weight > 0); 1 is the "knows at least one other" rule of the wedding
         example, 0 switches it off.
+    min_known_for
+        The same rule per guest (guest id → count), overriding ``min_known`` for him
+        (e.g. 0 for a table's host, 1 for a guest who comes alone).
     names
         Guest id → display name, for explanations (default: the id).
 
@@ -220,6 +226,7 @@ class TableProblem:
     pins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     min_known: int = 0
     names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    min_known_for: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     pair_weight: dict[tuple[str, str], int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -291,11 +298,19 @@ class TableProblem:
                 raise ValidationError(
                     f"keep-apart pair names {pair[0]!r} twice", location=Location(field="keep_apart", value=pair)
                 )
-        for g, tid in self.pins.items():
+        for g, pin in self.pins.items():
             if g not in known:
                 raise UnknownIdError("guest", g, hint="pins may only name guests of the list")
-            if tid not in table_ids:
-                raise UnknownIdError("table", tid, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+            if pin not in table_ids:
+                raise UnknownIdError("table", pin, hint=f"use one of: {', '.join(sorted(table_ids)[:10])}")
+        for g, k in self.min_known_for.items():
+            if g not in known:
+                raise UnknownIdError("guest", g, hint="min_known_for may only name guests of the list")
+            if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+                raise ValidationError(
+                    f"min_known_for[{g!r}] must be a whole number >= 0, got {k!r}",
+                    location=Location(field="min_known_for", value=k),
+                )
         if isinstance(self.min_known, bool) or not isinstance(self.min_known, int) or self.min_known < 0:
             raise ValidationError(
                 f"min_known must be a whole number >= 0, got {self.min_known!r}",
@@ -345,7 +360,8 @@ class TableProblem:
                 f"{len(names)} names for {n} guests", location=Location(field="names", value=len(names))
             )
         table_objs = tuple(
-            t if isinstance(t, Table) else Table(str(k), t) for k, t in enumerate(tables, start=1)
+            t if isinstance(t, Table) else Table(str(k), int(t))
+            for k, t in enumerate(tables, start=1)
         )
         weights = {(ids[i], ids[j]): matrix[i][j] for i, j in itertools.combinations(range(n), 2) if matrix[i][j]}
         return cls(
@@ -357,6 +373,15 @@ class TableProblem:
             min_known=min_known,
             names=dict(zip(ids, names)) if names is not None else {},
         )
+
+    @property
+    def has_min_known(self) -> bool:
+        """Whether some guest must know somebody at his table."""
+        return bool(self.min_known) or any(self.min_known_for.values())
+
+    def needed(self, guest: str) -> int:
+        """How many people ``guest`` must know at his table (``min_known_for``, else ``min_known``)."""
+        return self.min_known_for.get(guest, self.min_known)
 
     def name(self, guest: str) -> str:
         """Display name of a guest (the id when no name was given)."""
@@ -465,17 +490,19 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
     for g, t in problem.pins.items():
         if table_of.get(g) != t:
             out.append(f"{problem.name(g)} is pinned to table {t} but sits at {table_of.get(g)}")
-    if problem.min_known:
+    if problem.has_min_known:
         at: dict[str, list[str]] = {}
         for g, t in table_of.items():
             at.setdefault(t, []).append(g)
         for g in problem.guests:
-            at_table = table_of.get(g)
-            if at_table is None:
+            seat_table = table_of.get(g)
+            if seat_table is None:
                 continue
-            known = sum(1 for h in at[at_table] if h != g and problem.weight(g, h) > 0)
-            if known < problem.min_known:
-                out.append(f"{problem.name(g)} knows {known} of the guests at table {at_table}, fewer than {problem.min_known}")
+            known = sum(1 for h in at[seat_table] if h != g and problem.weight(g, h) > 0)
+            if known < problem.needed(g):
+                out.append(
+                    f"{problem.name(g)} knows {known} of the guests at table {seat_table}, fewer than {problem.needed(g)}"
+                )
     return out
 
 
@@ -605,7 +632,7 @@ def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
                     (a, b),
                 )
             )
-    if problem.min_known:
+    if problem.has_min_known:
         knows_of = {g: 0 for g in problem.guests}
         for (a, b), w in problem.pair_weight.items():
             if w > 0:
@@ -613,11 +640,11 @@ def _precheck(problem: TableProblem, units: _Units) -> list[Conflict]:
                 knows_of[b] += 1
         for g in problem.guests:
             knows = knows_of[g]
-            if knows < problem.min_known:
+            if knows < problem.needed(g):
                 out.append(
                     Conflict(
                         "min-known",
-                        f"{problem.name(g)} knows {knows} guest(s) in all, fewer than the {problem.min_known} "
+                        f"{problem.name(g)} knows {knows} guest(s) in all, fewer than the {problem.needed(g)} "
                         "required at his table",
                         (g,),
                     )
@@ -812,8 +839,8 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     m = cp_model.CpModel()
     pinned: dict[int, int] = {}
     if fam.pins:
-        for g, tid in problem.pins.items():
-            pinned.setdefault(units.unit_of[g], index[tid])
+        for g, label in problem.pins.items():
+            pinned.setdefault(units.unit_of[g], index[label])
     pinned_tables = set(pinned.values())
     # Interchangeable tables: same capacity, nobody pinned to them.
     classes: dict[int, list[int]] = {}
@@ -821,7 +848,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
         if k not in pinned_tables:
             classes.setdefault(t.capacity, []).append(k)
     position = {k: i for ks in classes.values() for i, k in enumerate(ks)}
-    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    x: dict[tuple[int, int], Any] = {}
     free_rank = 0
     for u in range(len(units.members)):
         allowed: list[int] = []
@@ -841,9 +868,9 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
             x[u, k] = m.new_bool_var(f"x{u}_{k}")
         m.add_exactly_one(x[u, k] for k in allowed)
     for k, t in enumerate(tables):
-        terms = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
-        if terms:
-            m.add(sum(terms) <= t.capacity)
+        load = [size[u] * x[u, k] for u in range(len(units.members)) if (u, k) in x]
+        if load:
+            m.add(sum(load) <= t.capacity)
     if fam.keep_apart:
         seen: set[tuple[int, int]] = set()
         for a, b in problem.keep_apart:
@@ -861,7 +888,7 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
     # Pairs whose colocation matters: weighted pairs and the pairs min_known counts.
     need: dict[tuple[int, int], int] = dict(units.weight)
     know_terms: dict[str, tuple[int, list[tuple[int, tuple[int, int]]]]] = {}
-    if fam.min_known and problem.min_known:
+    if fam.min_known and problem.has_min_known:
         for g in problem.guests:
             ug = units.unit_of[g]
             inside = 0
@@ -874,30 +901,30 @@ def _build_model(problem: TableProblem, fam: _Families, hint: Mapping[str, str] 
                     inside += 1
                 else:
                     counts[uh] = counts.get(uh, 0) + 1
-            rest = problem.min_known - inside
+            rest = problem.needed(g) - inside
             if rest <= 0:
                 continue
-            pair_terms = []
+            terms: list[tuple[int, tuple[int, int]]] = []
             for uh, c in sorted(counts.items()):
                 key = (min(ug, uh), max(ug, uh))
                 need.setdefault(key, 0)
-                pair_terms.append((c, key))
-            know_terms[g] = (rest, pair_terms)
-    y: dict[tuple[int, int], cp_model.IntVar] = {}
-    for (u1, u2), w in need.items():
-        common = [k for k in range(nt) if (u1, k) in x and (u2, k) in x]
-        v = m.new_bool_var(f"y{u1}_{u2}")
-        y[u1, u2] = v
+                terms.append((c, key))
+            know_terms[g] = (rest, terms)
+    y: dict[tuple[int, int], Any] = {}
+    for (ua, ub), w in need.items():
+        common = [k for k in range(nt) if (ua, k) in x and (ub, k) in x]
+        v = m.new_bool_var(f"y{ua}_{ub}")
+        y[ua, ub] = v
         if not common:
             m.add(v == 0)
             continue
         zs = []
         for k in common:
-            z = m.new_bool_var(f"z{u1}_{u2}_{k}")
-            m.add_implication(z, x[u1, k])
-            m.add_implication(z, x[u2, k])
+            z = m.new_bool_var(f"z{ua}_{ub}_{k}")
+            m.add_implication(z, x[ua, k])
+            m.add_implication(z, x[ub, k])
             if w < 0:  # both there → z, so a negative weight cannot be dodged
-                m.add_bool_or([x[u1, k].negated(), x[u2, k].negated(), z])
+                m.add_bool_or([x[ua, k].negated(), x[ub, k].negated(), z])
             zs.append(z)
         m.add(sum(zs) == v)
     for rest, pair_terms in know_terms.values():
@@ -922,6 +949,7 @@ def _without(problem: TableProblem, **changes: object) -> TableProblem:
         "pins": problem.pins,
         "min_known": problem.min_known,
         "names": problem.names,
+        "min_known_for": problem.min_known_for,
     }
     data.update(changes)
     return TableProblem(**data)  # type: ignore[arg-type]
@@ -967,11 +995,11 @@ def _relabel(problem: TableProblem, table_of: Mapping[str, str]) -> dict[str, st
     rename: dict[str, str] = {}
     used: dict[int, int] = {}
     for g in problem.guests:
-        tid = table_of[g]
-        if tid in pinned_tables or tid in rename or tid not in capacity:
+        label = table_of[g]
+        if label in pinned_tables or label in rename or label not in capacity:
             continue
-        c = capacity[tid]
-        rename[tid] = classes[c][used.get(c, 0)]
+        c = capacity[label]
+        rename[label] = classes[c][used.get(c, 0)]
         used[c] = used.get(c, 0) + 1
     return {g: rename.get(t, t) for g, t in table_of.items()}
 
@@ -1105,9 +1133,14 @@ def assign_tables(
     if code == cp_model.MODEL_INVALID:
         raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")
     if code == cp_model.INFEASIBLE:
-        conflicts = _diagnose(problem, options) if explain else []
-        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(conflicts), method=method)
+        named = _diagnose(problem, options) if explain else []
+        return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=tuple(named), method=method)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if start is not None and not check_tables(problem, start):  # the clock ran out: the start is a plan
+            objective = score_tables(problem, start)
+            bound = max(objective, min(math.floor(solver.best_objective_bound + 1e-6), upper_bound_tables(problem)))
+            gap = (bound - objective) / max(1, abs(objective))
+            return TableResult(SolveStatus.FEASIBLE, dict(start), objective, bound, gap, seconds(), method=method)
         reason = Conflict("time-limit", f"no assignment found within {time_limit} s; raise time_limit")
         return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
     table_of = _relabel(problem, _read(problem, units, solver, x))
@@ -1160,12 +1193,15 @@ def _improve(
     units = _merge_units(problem)
     search = _unit_search(problem, units, seed)
     index = {t.id: k for k, t in enumerate(problem.tables)}
+    if start is None and not search.construct():
+        start = greedy_tables(problem) or _feasible_start(problem)
+        if start is None:
+            return None
+        search = _unit_search(problem, units, seed)
     if start is not None:
         search.set_tables([index[start[m[0]]] for m in units.members])
-    elif not search.construct():
-        return None
     began = time.perf_counter()
-    if not problem.min_known:
+    if not problem.has_min_known:
         timed = math.isfinite(deadline)
         budget = steps if steps is not None else (10**12 if timed else STEPS_PER_UNIT * len(search.free_units))
         phase = began + (deadline - began) * 0.8 if timed else math.inf
@@ -1176,6 +1212,20 @@ def _improve(
     LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
     ids = [t.id for t in problem.tables]
     return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}
+
+
+def _feasible_start(problem: TableProblem) -> dict[str, str] | None:
+    """Any assignment that keeps every rule, from the exact model without its objective (None: none found)."""
+    from ortools.sat.python import cp_model
+
+    model, units, x = _build_model(problem, _Families(), None)
+    if model is None:
+        return None
+    model.clear_objective()
+    solver, code = _run(model, time_limit=None, seed=0, workers=1, work_limit=20.0)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return _read(problem, units, solver, x)
 
 
 def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *, deadline: float, size: int) -> None:
@@ -1192,7 +1242,9 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
     index = {t: k for k, t in enumerate(ids)}
     size = max(2, min(size, len(ids)))
     tried: set[frozenset[tuple[int, frozenset[int]]]] = set()  # neighbourhoods that gave nothing
-    while time.perf_counter() < deadline:
+    for _ in range(MAX_ROUNDS):
+        if time.perf_counter() >= deadline:
+            return
         gained = False
         seeds = list(range(len(ids)))
         search.rng.shuffle(seeds)
@@ -1214,6 +1266,7 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
                 keep_apart=tuple((a, b) for a in guests for b in apart_of.get(a, ()) if b in inside and a < b),
                 pins={g: t for g, t in problem.pins.items() if g in inside},
                 min_known=problem.min_known,
+                min_known_for={g: k for g, k in problem.min_known_for.items() if g in inside},
             )
             current = {g: ids[search.tab[units.unit_of[g]]] for g in guests}
             old = score_tables(sub, current)
@@ -1252,7 +1305,7 @@ def _diagnose(problem: TableProblem, options: Mapping[str, object]) -> list[Conf
         "keep-together": bool(problem.keep_together),
         "keep-apart": bool(problem.keep_apart),
         "pin": bool(problem.pins),
-        "min-known": bool(problem.min_known),
+        "min-known": problem.has_min_known,
     }
     culprits: list[str] = []
     for name, fam in families.items():

@@ -134,7 +134,26 @@ class UnitSearch:
     # ------------------------------------------------------------------ construction
 
     def construct(self) -> bool:
-        """Greedy start (see the module docstring); False when a unit finds no table."""
+        """Greedy start (see the module docstring); False when a unit finds no table.
+
+        When the tables are nearly full the affinity greedy can leave the room in
+        pieces too small for the last groups; the start is then packed by size
+        instead (largest group first, each at the fullest table it fits), which the
+        annealing improves.
+        """
+        if self._greedy(by_affinity=True):
+            return True
+        for u in range(self.n):
+            if self.tab[u] >= 0:
+                old = self.tab[u]
+                self.at[old].discard(u)
+                self.load[old] -= self.size[u]
+                self.tab[u] = -1
+        self.pull = [[0] * self.nt for _ in range(self.n)]
+        self.score = 0
+        return self._greedy(by_affinity=False)
+
+    def _greedy(self, *, by_affinity: bool) -> bool:
         strength = [sum(self.nbr[u].values()) for u in range(self.n)]
         order = sorted(range(self.n), key=lambda u: (u not in self.pinned, -self.size[u], -strength[u], u))
         for u in order:
@@ -145,7 +164,12 @@ class UnitSearch:
                 self.place(u, k)
                 continue
             best: tuple[int, int, int] | None = None
-            for k in self.tables_known(u):
+            if not by_affinity:  # best fit: the fullest table with room
+                for k in range(self.nt):
+                    key = (0, self.load[k] - self.cap[k], -k)
+                    if self.fits(u, k) and (best is None or key > best):
+                        best = key
+            for k in self.tables_known(u) if by_affinity else ():
                 w = self.pull[u][k]
                 if self.fits(u, k) and (best is None or (w, self.cap[k] - self.load[k], -k) > best):
                     best = (w, self.cap[k] - self.load[k], -k)

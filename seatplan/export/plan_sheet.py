@@ -1,0 +1,612 @@
+"""Seating plans on paper: the hall plan (plan.pdf), the dais sheet (主席台座次图) and the table plan (桌次图).
+
+One drawer serves every sheet: it takes the seats to show, fits them to the
+printable area of the page (A4 or A3, landscape) in audience view (台下视角:
+the stage at the top, the main door at the bottom), and writes on every seat
+the occupant's name when it fits at :data:`NAME_MIN_PT` or more (a cap height
+of at least 2.5 mm on paper), otherwise the seat number. Every unit's block
+carries its name and head count on the drawing itself; the key repeats them.
+A hall too big for one page gets an overview page with the key, then one page
+per section or block of seats between aisles. Every page has the title, the
+date, the frame, a scale bar and the doors and exits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from fpdf import FPDF
+
+from seatplan.export.records import handout_key, section_area
+from seatplan.export.typeset import (
+    FONT,
+    PAPER_MM,
+    PT_TO_MM,
+    draw_fitted,
+    fit_text,
+    new_pdf,
+    pdf_bytes,
+    resolve_font,
+    text_in_box,
+)
+from seatplan.files import atomic_write_bytes
+from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
+from seatplan.model.attendees import Attendee
+from seatplan.model.seats import SeatTag
+
+__all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
+
+#: Smallest type for names and numbers on a plan: 9 pt has a CJK glyph height of about 2.7 mm.
+NAME_MIN_PT = 9.0
+#: Largest type for names (dais sheet).
+NAME_MAX_PT = 30.0
+_MARGIN = 10.0
+_HEADER = 20.0
+_FOOTER = 10.0
+#: Pastel fills for units (a unit is never told by colour alone: its block is labelled).
+_FILLS = (
+    (255, 224, 204), (204, 229, 255), (214, 245, 214), (255, 245, 204), (235, 220, 250), (204, 245, 240),
+    (250, 214, 230), (230, 230, 204), (220, 235, 250), (245, 230, 214), (214, 240, 230), (240, 220, 220),
+)
+_DAIS_EDGE = (200, 30, 30)
+_EXIT_WORDS = ("安全出口", "疏散", "应急", "exit", "emergency")
+#: Sections laid out in theatre rows: their units are labelled over (or above) their runs of seats.
+_ROW_SECTIONS = ("floor", "balcony", "gallery")
+
+
+@dataclass(frozen=True)
+class _View:
+    """Plan metres → page millimetres (audience view: +y up the page)."""
+
+    scale: float  # mm per metre
+    x0: float
+    y1: float
+    left: float
+    top: float
+
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        return self.left + (x - self.x0) * self.scale, self.top + (self.y1 - y) * self.scale
+
+
+def _fit_view(bounds: tuple[float, float, float, float], area: tuple[float, float, float, float]) -> _View:
+    xmin, ymin, xmax, ymax = bounds
+    left, top, width, height = area
+    scale = min(width / max(xmax - xmin, 0.5), height / max(ymax - ymin, 0.5))
+    pad_x = (width - (xmax - xmin) * scale) / 2
+    pad_y = (height - (ymax - ymin) * scale) / 2
+    return _View(scale, xmin, ymax, left + pad_x, top + pad_y)
+
+
+def _seat_box(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
+    """Marker width × depth (metres) per section: nominal, narrowed to the spacing of neighbours."""
+    out: dict[str, tuple[float, float]] = {}
+    by_section: dict[str, list[Seat]] = {}
+    for s in seats:
+        by_section.setdefault(s.section, []).append(s)
+    for section, members in by_section.items():
+        dais = members[0].is_dais
+        w, h = (0.85, 0.6) if dais else (0.6, 0.55)
+        gaps = []
+        pts = sorted((s.x, s.y) for s in members)
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            d = math.hypot(bx - ax, by - ay)
+            if d > 1e-6:
+                gaps.append(d)
+        if gaps:
+            gaps.sort()
+            w = min(w, 0.92 * gaps[len(gaps) // 4])
+            h = min(h, max(0.4, w))
+        out[section] = (w, h)
+    return out
+
+
+def _bounds(problem: SeatingProblem, seats: Sequence[Seat], whole_room: bool) -> tuple[float, float, float, float]:
+    xs = [s.x for s in seats]
+    ys = [s.y for s in seats]
+    if whole_room:
+        for x, y in problem.layout.venue.outline:
+            xs.append(x)
+            ys.append(y)
+    pad = 0.8 if not whole_room else 0.3
+    if not xs:
+        return (0.0, 0.0, 1.0, 1.0)
+    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What one page shows."""
+
+    heading: str
+    seats: tuple[Seat, ...]
+    whole_room: bool
+    texts: bool = True
+
+
+class _Drawer:
+    """Draws pages of one plan; keeps the occupants and unit fills."""
+
+    def __init__(self, pdf: FPDF, problem: SeatingProblem, plan: Plan | None, *, title: str, date: str,
+                 paper: str, labels: dict[str, str] | None, frame: str) -> None:
+        self.pdf = pdf
+        self.problem = problem
+        occupant = plan.occupant_of() if plan is not None else {}
+        self.people: dict[str, Attendee] = {sid: problem.attendee(aid) for sid, aid in occupant.items()}
+        self.title, self.date, self.labels, self.frame = title, date, labels or {}, frame
+        self.page_w, self.page_h = PAPER_MM[paper][1], PAPER_MM[paper][0]  # landscape
+        units: list[str] = []
+        for seat in sorted(problem.seats, key=handout_key):
+            person = self.people.get(seat.id)
+            if person is not None and person.unit not in units:
+                units.append(person.unit)
+        self.units = units
+        self.fill = {u: _FILLS[k % len(_FILLS)] for k, u in enumerate(units)}
+        self.counts = {u: sum(1 for p in self.people.values() if p.unit == u) for u in units}
+        self.pages = 0
+
+    # ---------------------------------------------------------------- page frame
+    def begin(self, heading: str, portrait: bool = False) -> tuple[float, float, float, float]:
+        pdf = self.pdf
+        long_side, short_side = max(self.page_w, self.page_h), min(self.page_w, self.page_h)
+        self.page_w, self.page_h = (short_side, long_side) if portrait else (long_side, short_side)
+        pdf.add_page(orientation="P" if portrait else "L")
+        self.pages += 1
+        w = self.page_w - 2 * _MARGIN
+        text_in_box(pdf, f"{self.title}　{heading}" if self.title else heading, x=_MARGIN, y=4, width=w, height=9,
+                    max_pt=16, min_pt=8, max_lines=1)
+        sub = "　".join(t for t in (self.date, self.frame) if t)
+        text_in_box(pdf, sub, x=_MARGIN, y=13, width=w, height=6, max_pt=10, min_pt=6, grey=60, max_lines=1)
+        return (_MARGIN, _MARGIN + _HEADER - 6, w, self.page_h - 2 * _MARGIN - _HEADER - _FOOTER + 6)
+
+    def footer(self, note: str) -> None:
+        text_in_box(self.pdf, note, x=_MARGIN, y=self.page_h - _MARGIN - 4, width=self.page_w - 2 * _MARGIN,
+                    height=5, max_pt=8, min_pt=6, grey=110, max_lines=1)
+
+    # ---------------------------------------------------------------- drawing
+    def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
+             rank_badges: bool = False) -> _View:
+        seats = page.seats
+        view = _fit_view(_bounds(self.problem, seats, page.whole_room), area)
+        self._room(view, page.whole_room, seats)
+        boxes = _seat_box(seats)
+        labelled = self._unit_label_runs(seats, view, boxes) if page.texts and not big else {}
+        gap = self._row_gap(seats) * view.scale
+        above = gap >= 3.2
+        hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
+        for seat in seats:
+            self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
+        for _unit, (run, text) in labelled.items():
+            self._label_run(run, text, view, boxes, above=min(gap * 0.85, 5.0) if above else 0.0)
+        if page.texts:
+            self._row_labels(seats, view, boxes)
+        self._scale_bar(view, area)
+        return view
+
+    def _room(self, view: _View, whole_room: bool, seats: Sequence[Seat]) -> None:
+        pdf = self.pdf
+        venue = self.problem.layout.venue
+        if whole_room:
+            pdf.set_draw_color(60, 60, 60)
+            pdf.set_line_width(0.6)
+            pdf.polygon([view.at(x, y) for x, y in venue.outline], style="D")
+        for shape in self.problem.layout.shapes:
+            if shape.kind in (ShapeKind.ROOM, ShapeKind.AISLE, ShapeKind.DOOR) or len(shape.points) < 2:
+                continue
+            if not whole_room and shape.kind is ShapeKind.STAGE:
+                continue  # a close-up shows the furniture, not the stage running off the page
+            pts = [view.at(x, y) for x, y in shape.points]
+            if not whole_room and not self._near(shape.points, seats):
+                continue
+            fill = {ShapeKind.STAGE: (238, 238, 238), ShapeKind.TABLE: (250, 250, 245),
+                    ShapeKind.OBSTACLE: (200, 200, 200), ShapeKind.LECTERN: (225, 225, 225)}.get(shape.kind)
+            pdf.set_draw_color(110, 110, 110)
+            pdf.set_line_width(0.3)
+            if fill:
+                pdf.set_fill_color(*fill)
+            pdf.polygon(pts, style="DF" if fill else "D")
+            table = self._table_at(shape.points) if shape.kind is ShapeKind.TABLE else ""
+            if table:
+                self._table_label(shape.label or table, table, shape.points, view)
+            elif shape.label and shape.kind is ShapeKind.TABLE:
+                xs = [p[0] for p in pts]
+                ys = [p[1] for p in pts]
+                text_in_box(pdf, shape.label, x=min(xs), y=min(ys), width=max(xs) - min(xs), height=max(ys) - min(ys),
+                            max_pt=11, min_pt=5, grey=110, max_lines=1)
+            elif shape.label and shape.kind is ShapeKind.STAGE and whole_room:
+                xs = [p[0] for p in pts]
+                ys = [p[1] for p in pts]
+                text_in_box(pdf, shape.label, x=min(xs), y=min(ys), width=max(xs) - min(xs), height=6, max_pt=10,
+                            min_pt=6, grey=90, max_lines=1)
+        if whole_room:
+            for door in venue.doors:
+                self._door(door.x, door.y, door.width, door.name, door.main, view)
+
+    @staticmethod
+    def _near(points: Sequence[tuple[float, float]], seats: Sequence[Seat]) -> bool:
+        """True if the outline's centre lies among ``seats`` (a close-up draws only its own furniture)."""
+        cx = sum(p[0] for p in points) / len(points)
+        cy = sum(p[1] for p in points) / len(points)
+        return (min(s.x for s in seats) - 0.5 <= cx <= max(s.x for s in seats) + 0.5
+                and min(s.y for s in seats) - 0.5 <= cy <= max(s.y for s in seats) + 0.5)
+
+    def _door(self, x: float, y: float, width: float, name: str, main: bool, view: _View) -> None:
+        pdf = self.pdf
+        venue = self.problem.layout.venue
+        x0, y0, _x1, y1 = venue.bounds
+        horizontal = abs(y - y0) < 0.3 or abs(y - y1) < 0.3
+        a = (x - width / 2, y) if horizontal else (x, y - width / 2)
+        b = (x + width / 2, y) if horizontal else (x, y + width / 2)
+        exit_ = any(w in name.lower() for w in _EXIT_WORDS)
+        colour = (0, 140, 60) if exit_ else (30, 80, 200)
+        pdf.set_draw_color(*colour)
+        pdf.set_line_width(1.6)
+        pdf.line(*view.at(*a), *view.at(*b))
+        label = name or ("正门" if main else "门")
+        px, py = view.at(x, y)
+        pdf.set_font(FONT, size=9)
+        pdf.set_text_color(*colour)
+        tw = pdf.get_string_width(label)
+        if horizontal:
+            ty = py + 4.5 if abs(y - y0) < 0.3 else py - 2
+            pdf.text(px - tw / 2, ty, label)
+        else:
+            tx = px - tw - 2 if abs(x - x0) < 0.3 else px + 2
+            tx = min(max(tx, 1.0), self.page_w - tw - 1.0)
+            pdf.text(tx, py + 1.2, label)
+        pdf.set_text_color(0, 0, 0)
+
+    def _table_at(self, points: Sequence[tuple[float, float]]) -> str:
+        """The table label of the seats around a table outline ("" when no labelled seat is near)."""
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        reach = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 + 1.0
+        near: dict[str, int] = {}
+        for s in self.problem.seats:
+            if s.table and abs(s.x - cx) <= reach and abs(s.y - cy) <= reach:
+                near[s.table] = near.get(s.table, 0) + 1
+        return max(near, key=lambda t: near[t]) if near else ""
+
+    def _table_label(self, label: str, table: str, points: Sequence[tuple[float, float]], view: _View) -> None:
+        cx = sum(p[0] for p in points) / len(points)
+        cy = sum(p[1] for p in points) / len(points)
+        xs = [p[0] for p in points]
+        r = (max(xs) - min(xs)) / 2 * view.scale
+        px, py = view.at(cx, cy)
+        host = self._host_of(table)
+        text = f"{label}号桌" if label.isdigit() else label
+        if host:
+            fitted = fit_text(self.pdf, text, width=1.4 * r, height=0.55 * r, max_pt=22, min_pt=6)
+            draw_fitted(self.pdf, fitted, cx=px, top=py - 0.6 * r, height=0.6 * r)
+            sub = fit_text(self.pdf, f"主人：{host}", width=1.5 * r, height=0.5 * r, max_pt=12, min_pt=5, max_lines=2)
+            draw_fitted(self.pdf, sub, cx=px, top=py + 0.02 * r, height=0.5 * r, grey=60)
+        else:
+            text_in_box(self.pdf, text, x=px - 0.7 * r, y=py - 0.35 * r, width=1.4 * r, height=0.7 * r, max_pt=22,
+                        min_pt=6, max_lines=1)
+
+    def _host_of(self, table: str) -> str:
+        for seat in self.problem.seats:
+            if seat.table == table and SeatTag.HOST_SEAT in seat.tags and seat.id in self.people:
+                return self.people[seat.id].name
+        return ""
+
+    def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
+              rank_badges: bool) -> None:
+        pdf = self.pdf
+        w, h = box[0] * view.scale, box[1] * view.scale
+        cx, cy = view.at(seat.x, seat.y)
+        person = self.people.get(seat.id)
+        turn = (seat.facing - 90.0) % 360.0
+        if person is not None:
+            pdf.set_fill_color(*self.fill[person.unit])
+        elif SeatTag.RESERVED in seat.tags:
+            pdf.set_fill_color(225, 225, 225)
+        else:
+            pdf.set_fill_color(255, 255, 255)
+        if seat.is_dais or SeatTag.HOST_SEAT in seat.tags:
+            pdf.set_draw_color(*_DAIS_EDGE)
+            pdf.set_line_width(0.45)
+        else:
+            pdf.set_draw_color(120, 120, 120)
+            pdf.set_line_width(0.2)
+        if abs(turn) > 1e-6 and abs(turn - 180) > 1e-6:
+            with pdf.rotation(-turn, x=cx, y=cy):
+                pdf.rect(cx - w / 2, cy - h / 2, w, h, style="DF")
+            w = h = min(w, h)
+        else:
+            pdf.rect(cx - w / 2, cy - h / 2, w, h, style="DF")
+        if not texts:
+            return
+        mark = seat.mark
+        if person is not None:
+            name = f"{person.name.strip()}（{mark}）" if mark and not big else person.name.strip()
+            top_h = h * (0.4 if big else 0.0)
+            if big or rank_badges:
+                order = seat.number if seat.table else person.rank  # place number at a table, else 排序
+                badge = f"{order}" if rank_badges and order else ""
+                head = " ".join(t for t in (badge, f"{seat.number}号" if not rank_badges else "", mark) if t)
+                if head:
+                    text_in_box(pdf, head, x=cx - w / 2, y=cy - h / 2 + 0.5, width=w, height=max(top_h - 1, 2),
+                                max_pt=16, min_pt=5, color=_DAIS_EDGE if rank_badges else (90, 90, 90), max_lines=1)
+            fitted = fit_text(pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
+                              max_pt=NAME_MAX_PT if big else 14, min_pt=NAME_MIN_PT,
+                              max_lines=2, prefer_one_line_pt=NAME_MIN_PT)
+            if fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…"):
+                draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
+                return
+        label = f"{seat.number}{mark}"
+        if SeatTag.RESERVED in seat.tags and person is None:
+            label = f"留{seat.number}"
+        pdf.set_font(FONT, size=NAME_MIN_PT)
+        if pdf.get_string_width(label) <= w * 0.95:
+            text_in_box(pdf, label, x=cx - w / 2, y=cy - h / 2, width=w, height=h, max_pt=min(12, h / PT_TO_MM / 1.3),
+                        min_pt=NAME_MIN_PT * 0.7, grey=40, max_lines=1)
+
+    def _unit_label_runs(self, seats: Sequence[Seat], view: _View,
+                         boxes: dict[str, tuple[float, float]]) -> dict[str, tuple[tuple[str, ...], str]]:
+        """Per unit on rows: the longest run of its seats in one row, and the label to write over it."""
+        rows: dict[tuple[str, int], list[Seat]] = {}
+        for s in seats:
+            if s.section.partition("-")[0] in _ROW_SECTIONS and not s.table and s.id in self.people:
+                rows.setdefault((s.section, s.row), []).append(s)
+        best: dict[str, list[Seat]] = {}
+        for members in rows.values():
+            members.sort(key=lambda s: s.x)
+            run: list[Seat] = []
+            for s in members:
+                unit = self.people[s.id].unit
+                pitch = boxes[s.section][0] * 2.2
+                if run and self.people[run[-1].id].unit == unit and s.x - run[-1].x <= pitch:
+                    run.append(s)
+                else:
+                    run = [s]
+                if len(run) > len(best.get(unit, [])):
+                    best[unit] = list(run)
+        out: dict[str, tuple[tuple[str, ...], str]] = {}
+        for unit, run in best.items():
+            if len(run) >= 2:
+                out[unit] = (tuple(s.id for s in run), f"{unit or '未填单位'} {self.counts[unit]}人")
+        return out
+
+    def _row_gap(self, seats: Sequence[Seat]) -> float:
+        """Clear space between the rows of the floor sections, metres (0 when there are none)."""
+        boxes = _seat_box(seats)
+        gaps = []
+        rows: dict[str, dict[int, float]] = {}
+        for s in seats:
+            if not s.is_dais and not s.table:
+                rows.setdefault(s.section, {}).setdefault(s.row, s.y)
+        for section, ys in rows.items():
+            ordered = [ys[r] for r in sorted(ys)]
+            for a, b in itertools.pairwise(ordered):
+                gaps.append(abs(a - b) - boxes[section][1])
+        return min(gaps) if gaps else 0.0
+
+    def _label_run(self, run: tuple[str, ...], text: str, view: _View, boxes: dict[str, tuple[float, float]],
+                   above: float = 0.0) -> None:
+        """The unit's label over its run of seats, or in the gap just above it (``above`` mm high)."""
+        pdf = self.pdf
+        seats = [self.problem.seat(sid) for sid in run]
+        w, h = boxes[seats[0].section]
+        xa, ya = view.at(min(s.x for s in seats) - w / 2, max(s.y for s in seats) + h / 2)
+        xb, yb = view.at(max(s.x for s in seats) + w / 2, min(s.y for s in seats) - h / 2)
+        if above:
+            ya, yb = ya - above - 0.3, ya - 0.3
+        fitted = fit_text(pdf, text, width=(xb - xa) * 0.96, height=(yb - ya) * 0.96, max_pt=12, min_pt=5,
+                          max_lines=1 if above else 2, prefer_one_line_pt=6)
+        pdf.set_fill_color(255, 255, 255)
+        pdf.set_draw_color(40, 40, 40)
+        pdf.set_line_width(0.3)
+        pdf.rect(xa, ya, xb - xa, yb - ya, style="DF")
+        draw_fitted(pdf, fitted, cx=(xa + xb) / 2, top=ya + (yb - ya) * 0.02, height=(yb - ya) * 0.96)
+
+    def _row_labels(self, seats: Sequence[Seat], view: _View, boxes: dict[str, tuple[float, float]]) -> None:
+        rows: dict[tuple[str, int], list[Seat]] = {}
+        for s in seats:
+            if not s.table and (s.section.partition("-")[0] in ("floor", "balcony", "gallery") or s.is_dais):
+                rows.setdefault((s.section, s.row), []).append(s)
+        pdf = self.pdf
+        dais_rows = {r for (sec, r) in rows if sec.startswith("dais")}
+        for (section, row), members in rows.items():
+            w, h = boxes[section]
+            left = min(members, key=lambda s: s.x)
+            right = max(members, key=lambda s: s.x)
+            if section.startswith("dais"):
+                text = "主席台" if len(dais_rows) == 1 else f"第{row}排"
+            else:
+                text = f"{row}排"
+            size = min(10.0, max(6.0, h * view.scale / PT_TO_MM * 0.8))
+            pdf.set_font(FONT, size=size)
+            pdf.set_text_color(90, 90, 90)
+            lx, ly = view.at(left.x - w / 2, left.y)
+            rx, ry = view.at(right.x + w / 2, right.y)
+            tw = pdf.get_string_width(text)
+            pdf.text(max(lx - tw - 1.0, 1.0), ly + size * PT_TO_MM * 0.36, text)
+            pdf.text(min(rx + 1.0, self.page_w - tw - 1.0), ry + size * PT_TO_MM * 0.36, text)
+        pdf.set_text_color(0, 0, 0)
+
+    def _scale_bar(self, view: _View, area: tuple[float, float, float, float]) -> None:
+        pdf = self.pdf
+        target = 40.0  # mm of paper
+        metres = max(1, round(target / view.scale)) if view.scale < target else 1
+        for nice in (1, 2, 5, 10, 20, 50, 100):
+            if nice >= metres:
+                metres = nice
+                break
+        length = metres * view.scale
+        x = area[0] + 2
+        y = area[1] + area[3] + 3
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_line_width(0.5)
+        pdf.line(x, y, x + length, y)
+        pdf.line(x, y - 1.2, x, y + 1.2)
+        pdf.line(x + length, y - 1.2, x + length, y + 1.2)
+        pdf.set_font(FONT, size=8)
+        pdf.text(x + length + 2, y + 1, f"{metres} 米　(1:{round(1000 / view.scale)})")
+
+    def key(self, area: tuple[float, float, float, float]) -> None:
+        """The units with their fill and head count, in columns."""
+        pdf = self.pdf
+        entries = [(u or "未填单位", self.counts[u], self.fill[u]) for u in self.units]
+        if not entries:
+            return
+        col_w = 62.0
+        line = 6.0
+        cols = max(1, int(area[2] // col_w))
+        x0, y0 = area[0], area[1]
+        for k, (unit, count, fill) in enumerate(entries):
+            col, row = k % cols, k // cols
+            x, y = x0 + col * col_w, y0 + row * line
+            if y + line > area[1] + area[3]:
+                break
+            pdf.set_fill_color(*fill)
+            pdf.set_draw_color(120, 120, 120)
+            pdf.set_line_width(0.2)
+            pdf.rect(x, y + 1, 5, 4, style="DF")
+            text_in_box(pdf, f"{unit}　{count}人", x=x + 6, y=y + 0.5, width=col_w - 8, height=5, max_pt=9, min_pt=5,
+                        max_lines=1)
+
+
+def _groups(seats: Sequence[Seat]) -> list[tuple[str, list[Seat]]]:
+    """Seats by section, and floor/balcony sections by block between aisles."""
+    groups: dict[str, list[Seat]] = {}
+    for s in sorted(seats, key=handout_key):
+        block = next((t for t in sorted(s.tags) if t.startswith("block-")), "")
+        groups.setdefault(f"{s.section}|{block}", []).append(s)
+
+    def order(item: tuple[str, list[Seat]]) -> tuple[object, ...]:
+        first = item[1][0]
+        block = item[0].partition("|")[2].removeprefix("block-")
+        return (handout_key(first)[0], first.section, int(block) if block.isdigit() else 0)
+
+    return sorted(groups.items(), key=order)
+
+
+def _fits(drawer: _Drawer, seats: Sequence[Seat], area: tuple[float, float, float, float], whole: bool) -> bool:
+    """True if every seat number fits its marker at :data:`NAME_MIN_PT` on one page of ``area``."""
+    view = _fit_view(_bounds(drawer.problem, seats, whole), area)
+    boxes = _seat_box(seats)
+    drawer.pdf.set_font(FONT, size=NAME_MIN_PT)
+    widest = drawer.pdf.get_string_width("88译")
+    return all(boxes[s.section][0] * view.scale >= widest and boxes[s.section][1] * view.scale >= 4.0 for s in seats)
+
+
+def write_plan_pdf(
+    problem: SeatingProblem,
+    plan: Plan | None,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    paper: str = "A3",
+    labels: dict[str, str] | None = None,
+) -> int:
+    """Write the hall plan (plan.pdf) on ``paper`` (A4 or A3, landscape); returns the number of pages.
+
+    One page when every seat number fits at :data:`NAME_MIN_PT` (names are
+    written where they fit too); otherwise an overview page with the key,
+    then one page per section or block of seats.
+    """
+    pdf = new_pdf(resolve_font(None, serif=False), title=f"{title} 座次图" if title else "座次图", subject="座次图",
+                  orientation="landscape", paper=paper)
+    frame = "台下视角：主席台（台上）在上方，正门在下方" if any(s.is_dais for s in problem.seats) else "平面图：正门在下方"
+    drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper=paper, labels=labels, frame=frame)
+    seats = tuple(problem.seats)
+    area = _plan_area(drawer)
+    key_h = 6.0 * math.ceil(len(drawer.units) / max(1, int(area[2] // 62.0))) + 2
+    if key_h < area[3] * 0.3:
+        room_area = (area[0], area[1], area[2], area[3] - key_h - 6)
+    else:
+        room_area = area
+    if _fits(drawer, seats, room_area, True):
+        drawer.begin("座次图")
+        drawer.draw(_Page("座次图", seats, True), room_area)
+        if room_area is not area:
+            drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
+        drawer.footer(f"共 {len(drawer.people)} 人　各单位区块上注明单位和人数　第 1 页")
+    else:
+        drawer.begin("座次图 总图")
+        drawer.draw(_Page("总图", seats, True, texts=False), room_area)
+        labels_runs = drawer._unit_label_runs(seats, _fit_view(_bounds(problem, seats, True), room_area),
+                                              _seat_box(seats))
+        del labels_runs  # the overview names units in the key; block pages label them on the drawing
+        if room_area is not area:
+            drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
+        else:
+            drawer.begin("单位一览")
+            drawer.key(area)
+        drawer.footer("总图：各区块见后页")
+        for group, members in _groups(seats):
+            section = members[0]
+            name = section_area(section, labels)
+            block = group.partition("|")[2]
+            heading = f"{name}" + (f" 第{block.removeprefix('block-')}区" if block else "")
+            b = _bounds(problem, members, False)
+            portrait = (b[3] - b[1]) > (b[2] - b[0])
+            drawer.begin(heading, portrait=portrait)
+            drawer.draw(_Page(heading, tuple(members), False), _plan_area(drawer))
+            drawer.footer(f"{heading}　{sum(1 for s in members if s.id in drawer.people)} 人")
+    atomic_write_bytes(path, pdf_bytes(pdf))
+    return drawer.pages
+
+
+def _plan_area(drawer: _Drawer) -> tuple[float, float, float, float]:
+    top = _MARGIN + _HEADER - 4
+    return (_MARGIN + 12, top, drawer.page_w - 2 * _MARGIN - 24, drawer.page_h - top - _MARGIN - _FOOTER - 2)
+
+
+def write_dais_sheet(
+    problem: SeatingProblem,
+    plan: Plan | None,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    heading: str = "主席台座次图",
+    select: Callable[[Seat], bool] | None = None,
+) -> bool:
+    """Write the dais sheet (主席台座次图, 领导审定) on A4 landscape; returns False when there is no such seat.
+
+    Audience view, rows front to back (the front row nearest the bottom of the
+    page, as the audience sees it), large names with their rank numbers and row
+    labels. ``select`` chooses the seats (default: the dais); a banquet passes
+    its head table, talks and signings every seat, so the furniture fills the page.
+    """
+    chosen = tuple(s for s in problem.seats if (select or (lambda s: s.is_dais))(s))
+    if not chosen:
+        return False
+    pdf = new_pdf(resolve_font(None, serif=False), title=f"{title} {heading}" if title else heading, subject=heading,
+                  orientation="landscape")
+    frame = "台下视角：面向主席台，左右以观众为准" if any(s.is_dais for s in chosen) else "俯视图：正门在下方"
+    drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper="A4", labels=None, frame=frame)
+    drawer.begin(heading)
+    area = _plan_area(drawer)
+    drawer.draw(_Page(heading, chosen, False), area, big=True, rank_badges=True)
+    drawer.footer("红字为排序号　请领导审定")
+    atomic_write_bytes(path, pdf_bytes(pdf))
+    return True
+
+
+def write_table_plan(
+    problem: SeatingProblem,
+    plan: Plan | None,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    paper: str = "A3",
+) -> None:
+    """Write the banquet table plan (桌次图): every table with its number and host, the doors and the key."""
+    pdf = new_pdf(resolve_font(None, serif=False), title=f"{title} 桌次图" if title else "桌次图", subject="桌次图",
+                  orientation="landscape", paper=paper)
+    drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper=paper, labels=None,
+                     frame="平面图：正门在下方，桌号和主人见各桌")
+    drawer.begin("桌次图")
+    area = _plan_area(drawer)
+    drawer.draw(_Page("桌次图", tuple(problem.seats), True), area)
+    drawer.footer(f"共 {len({s.table for s in problem.seats if s.table})} 桌 {len(drawer.people)} 人")
+    atomic_write_bytes(path, pdf_bytes(pdf))

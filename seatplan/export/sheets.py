@@ -1,0 +1,493 @@
+"""Lists an office hands out: sign-in sheets (签到表), unit notices (座位通知), notice texts, supplies.
+
+Every sheet is A4 portrait with the face of :mod:`seatplan.export.typeset`; tables
+repeat their header on every page, and every cell's text is fitted to its cell.
+The unit notice and the per-attendee notice text are also written as csv for
+mail-merge, SMS and messaging platforms.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from fpdf import FPDF
+
+from seatplan.errors import Location, ValidationError
+from seatplan.export.records import SeatRecord
+from seatplan.export.typeset import (
+    FONT,
+    check_glyphs,
+    draw_fitted,
+    fit_text,
+    new_pdf,
+    pdf_bytes,
+    resolve_font,
+    text_in_box,
+)
+from seatplan.files import atomic_write_bytes, csv_bytes
+
+__all__ = [
+    "NOTICE_COLUMNS",
+    "NOTICE_TEXT_COLUMNS",
+    "Supplies",
+    "TEMPLATE_FIELDS",
+    "UnitNotice",
+    "build_unit_notices",
+    "count_supplies",
+    "render_notice_texts",
+    "seat_ranges",
+    "write_notice_texts_csv",
+    "write_signin_sheets",
+    "write_supplies_sheet",
+    "write_table_lists",
+    "write_unit_notices",
+    "write_unit_notices_csv",
+]
+
+PAGE_W, PAGE_H = 210.0, 297.0
+_MARGIN = 15.0
+_ROW_H = 9.0  # room to sign
+_HEAD_H = 8.0
+#: Columns of notices.csv.
+NOTICE_COLUMNS = ("unit", "people", "seats", "door", "text")
+#: Columns of notice-texts.csv.
+NOTICE_TEXT_COLUMNS = ("id", "name", "unit", "phone", "seat", "text")
+#: Fields a notice template may use.
+TEMPLATE_FIELDS = ("name", "unit", "title", "seat", "area", "door", "meeting", "date")
+_NO_UNIT = "（未填单位）"
+
+
+# --------------------------------------------------------------------------- seat ranges
+
+
+def seat_ranges(records: Sequence[SeatRecord]) -> str:
+    """Seats of a group written as an office writes them: ``"7排1–10号、8排1–4号"``.
+
+    Consecutive numbers of one row (of one area, or one table) are joined with an
+    en dash; the area is named when it is not the main floor (``"二楼 2排3–5号"``).
+    """
+    groups: dict[tuple[str, str, int], list[int]] = {}
+    for r in records:
+        groups.setdefault((r.area, r.table, r.row), []).append(r.seat)
+    parts: list[str] = []
+    for (area, table, row), numbers in groups.items():
+        numbers = sorted(set(numbers))
+        runs: list[tuple[int, int]] = []
+        for n in numbers:
+            if runs and n == runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], n)
+            else:
+                runs.append((n, n))
+        nums = "、".join(f"{a}号" if a == b else f"{a}–{b}号" for a, b in runs)
+        if table:
+            parts.append(f"{table}号桌 {nums}")
+        elif area in ("", "台下"):
+            parts.append(f"{row}排{nums}")
+        else:
+            parts.append(f"{area} {row}排{nums}")
+    return "、".join(parts)
+
+
+# --------------------------------------------------------------------------- unit notices
+
+
+@dataclass(frozen=True)
+class UnitNotice:
+    """What one unit is told: how many, where, which door.
+
+    Parameters
+    ----------
+    unit
+        The unit (单位) as on the list.
+    records
+        Its people, in seat order.
+    door
+        The door to come in by (its name as the plan gives it), or ``""``.
+    """
+
+    unit: str
+    records: tuple[SeatRecord, ...]
+    door: str = ""
+
+    @property
+    def seats(self) -> str:
+        """The unit's seats as ranges (:func:`seat_ranges`)."""
+        return seat_ranges(self.records)
+
+    @property
+    def text(self) -> str:
+        """``"县公安局 10人 7排1–10号，请从东门入场"``."""
+        text = f"{self.unit or _NO_UNIT} {len(self.records)}人 {self.seats}"
+        return text + (f"，请从{self.door}入场" if self.door else "")
+
+
+def build_unit_notices(records: Sequence[SeatRecord], doors: Mapping[str, str] | None = None) -> list[UnitNotice]:
+    """One notice per unit, in order of the unit's first seat (front first).
+
+    ``doors`` maps a unit to the door its people should use (see
+    :func:`seatplan.pipeline.unit_doors`); units not in it get no door sentence.
+    """
+    by_unit: dict[str, list[SeatRecord]] = {}
+    for r in records:
+        by_unit.setdefault(r.unit, []).append(r)
+    return [UnitNotice(unit, tuple(members), (doors or {}).get(unit, "")) for unit, members in by_unit.items()]
+
+
+def write_unit_notices_csv(notices: Sequence[UnitNotice], path: str | os.PathLike[str]) -> None:
+    """Write notices.csv: unit, people, seats, door, text (UTF-8 with BOM, as the other csv files)."""
+    rows = ([n.unit, str(len(n.records)), n.seats, n.door, n.text] for n in notices)
+    atomic_write_bytes(path, csv_bytes(NOTICE_COLUMNS, rows))
+
+
+def _heading(pdf: FPDF, title: str, subtitle: str, date: str) -> float:
+    text_in_box(pdf, title, x=_MARGIN, y=12, width=PAGE_W - 2 * _MARGIN, height=10, max_pt=18, min_pt=8, max_lines=1)
+    text_in_box(pdf, subtitle, x=_MARGIN, y=22, width=PAGE_W - 2 * _MARGIN, height=9, max_pt=15, min_pt=7, max_lines=1)
+    if date:
+        text_in_box(pdf, date, x=_MARGIN, y=31, width=PAGE_W - 2 * _MARGIN, height=5, max_pt=9, grey=90, max_lines=1)
+    return 38.0
+
+
+def _footer(pdf: FPDF, page: int, pages: int, note: str) -> None:
+    text_in_box(pdf, f"{note}　第 {page}/{pages} 页" if note else f"第 {page}/{pages} 页", x=_MARGIN,
+                y=PAGE_H - 11, width=PAGE_W - 2 * _MARGIN, height=5, max_pt=8, grey=120, max_lines=1)
+
+
+def write_unit_notices(
+    notices: Sequence[UnitNotice],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    font: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write one A4 page per unit (座位通知): the sentence in large type and the unit's people with seats."""
+    font_path = resolve_font(font, serif=False)
+    pdf = new_pdf(font_path, title=f"{title} 座位通知" if title else "座位通知", subject="座位通知")
+    if not notices:
+        pdf.add_page()
+        text_in_box(pdf, "无座位通知", x=_MARGIN, y=120, width=PAGE_W - 2 * _MARGIN, height=20, max_pt=20)
+    for notice in notices:
+        _check_records(notice.records, font_path)
+        chunks = _chunks(list(notice.records), 18, 24)
+        for k, chunk in enumerate(chunks, start=1):
+            pdf.add_page()
+            y = _heading(pdf, title or "座位通知", "座位通知", date)
+            if k == 1:
+                text_in_box(pdf, f"{notice.unit or _NO_UNIT}：", x=_MARGIN, y=y + 2, width=PAGE_W - 2 * _MARGIN,
+                            height=12, max_pt=20, min_pt=8, max_lines=1)
+                sentence = f"贵单位参会 {len(notice.records)} 人，座位：{notice.seats}"
+                sentence += f"，请从{notice.door}入场。" if notice.door else "。"
+                fitted = fit_text(pdf, sentence, width=PAGE_W - 2 * _MARGIN, height=40, max_pt=18, min_pt=7,
+                                  prefer_one_line_pt=12)
+                draw_fitted(pdf, fitted, cx=PAGE_W / 2, top=y + 16, height=fitted.height_mm)
+                y += 16 + fitted.height_mm + 6
+            columns = [("序号", 16.0), ("姓名", 50.0), ("职务", 60.0), ("座位", PAGE_W - 2 * _MARGIN - 126.0)]
+            start = sum(len(c) for c in chunks[: k - 1])
+            rows = [[str(start + i + 1), r.name, r.title, _seat_text(r)] for i, r in enumerate(chunk)]
+            _table(pdf, y, columns, rows, row_h=_ROW_H)
+            _footer(pdf, k, len(chunks), f"{notice.unit} {len(notice.records)}人")
+    atomic_write_bytes(path, pdf_bytes(pdf))
+
+
+def _seat_text(r: SeatRecord) -> str:
+    return f"{r.label}（{r.mark}）" if r.mark else r.label
+
+
+def _chunks(items: list[SeatRecord], first: int, rest: int) -> list[list[SeatRecord]]:
+    out = [items[:first]]
+    k = first
+    while k < len(items):
+        out.append(items[k : k + rest])
+        k += rest
+    return out
+
+
+def _check_records(records: Sequence[SeatRecord], font_path: os.PathLike[str] | str) -> None:
+    from pathlib import Path
+
+    for r in records:
+        check_glyphs(r.name, Path(font_path), who=r.name, source=r.source, field="姓名")
+
+
+def _table(pdf: FPDF, top: float, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[str]],
+           *, row_h: float) -> float:
+    """Draw a ruled table from ``top``; returns the y below it. Each cell's text fits its cell."""
+    pdf.set_draw_color(90, 90, 90)
+    pdf.set_line_width(0.2)
+    x0 = _MARGIN
+    y = top
+    pdf.set_fill_color(230, 230, 230)
+    pdf.rect(x0, y, sum(w for _, w in columns), _HEAD_H, style="DF")
+    x = x0
+    for name, width in columns:
+        text_in_box(pdf, name, x=x + 1, y=y + 1, width=width - 2, height=_HEAD_H - 2, max_pt=10, min_pt=5, max_lines=1)
+        pdf.line(x, y, x, y + _HEAD_H + row_h * len(rows))
+        x += width
+    pdf.line(x, y, x, y + _HEAD_H + row_h * len(rows))
+    y += _HEAD_H
+    for row in rows:
+        pdf.line(x0, y, x, y)
+        cx = x0
+        for (_, width), text in zip(columns, row):
+            if text:
+                text_in_box(pdf, text, x=cx + 1.2, y=y + 0.8, width=width - 2.4, height=row_h - 1.6, max_pt=11,
+                            min_pt=5, max_lines=2)
+            cx += width
+        y += row_h
+    pdf.line(x0, y, x, y)
+    return y
+
+
+# --------------------------------------------------------------------------- sign-in sheets
+
+
+def write_signin_sheets(
+    records: Sequence[SeatRecord],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    per_unit: bool = True,
+    font: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write sign-in sheets (签到表): names in seat order, seat, a signature column, the head count.
+
+    Parameters
+    ----------
+    records
+        Seat records in seat (hand-out) order.
+    path
+        Output PDF.
+    title, date
+        Printed at the top of every page.
+    per_unit
+        One sheet per unit, each starting on a new page (units in order of
+        their first seat); ``False`` writes the whole meeting as one list with
+        a unit column.
+    font
+        Font file; ``None`` takes the bundled Noto Sans face.
+
+    Notes
+    -----
+    Every page ends with the count line ``应到 N 人　实到 ____ 人`` of its
+    sheet, so a page handed in alone still says how many were expected.
+    """
+    font_path = resolve_font(font, serif=False)
+    _check_records(records, font_path)
+    label = "签到表" if per_unit else "签到表（全体）"
+    pdf = new_pdf(font_path, title=f"{title} {label}" if title else label, subject="签到表")
+    groups: list[tuple[str, list[SeatRecord]]] = []
+    if per_unit:
+        by_unit: dict[str, list[SeatRecord]] = {}
+        for r in records:
+            by_unit.setdefault(r.unit, []).append(r)
+        groups = list(by_unit.items())
+    else:
+        groups = [("全体参会人员", list(records))]
+    if not groups:
+        groups = [("全体参会人员", [])]
+    usable = PAGE_W - 2 * _MARGIN
+    if per_unit:
+        columns = [("序号", 14.0), ("姓名", 40.0), ("职务", 50.0), ("座位", 36.0), ("签名", usable - 140.0)]
+    else:
+        columns = [("序号", 14.0), ("姓名", 34.0), ("单位", 52.0), ("座位", 34.0), ("签名", usable - 134.0)]
+    per_page = 24
+    for unit, members in groups:
+        chunks = [members[k : k + per_page] for k in range(0, max(len(members), 1), per_page)]
+        for k, chunk in enumerate(chunks, start=1):
+            pdf.add_page()
+            heading = f"{unit or _NO_UNIT}　应到 {len(members)} 人"
+            y = _heading(pdf, f"{title} 签到表" if title else "签到表", heading, date)
+            start = (k - 1) * per_page
+            if per_unit:
+                rows = [[str(start + i + 1), r.name, r.title, _seat_text(r), ""] for i, r in enumerate(chunk)]
+            else:
+                rows = [[str(start + i + 1), r.name, r.unit, _seat_text(r), ""] for i, r in enumerate(chunk)]
+            y = _table(pdf, y, columns, rows, row_h=_ROW_H)
+            text_in_box(pdf, f"应到 {len(members)} 人　　实到 ______ 人　　缺席 ______ 人", x=_MARGIN, y=y + 4,
+                        width=usable, height=8, max_pt=12, max_lines=1)
+            _footer(pdf, k, len(chunks), unit)
+    atomic_write_bytes(path, pdf_bytes(pdf))
+
+
+# --------------------------------------------------------------------------- notice texts
+
+
+def render_notice_texts(
+    records: Sequence[SeatRecord],
+    template: str,
+    *,
+    meeting: str,
+    date: str,
+    doors: Mapping[str, str] | None = None,
+    source: str = "",
+) -> list[str]:
+    """Fill the plan's notice template for every attendee.
+
+    ``template`` uses ``{name}``, ``{unit}``, ``{title}``, ``{seat}``, ``{area}``,
+    ``{door}``, ``{meeting}`` and ``{date}`` (:data:`TEMPLATE_FIELDS`).
+
+    Raises
+    ------
+    ValidationError
+        If the template names another field or is not a valid template; the
+        message names the field and lists the ones that exist.
+    """
+    where = Location(file=source, field="outputs.notice_template", value=template)
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise ValidationError(f"the notice template cannot be read ({exc})", location=where,
+                              hint="write fields in braces, e.g. {name}; a literal brace is {{ or }}") from None
+    for name in fields:
+        if name not in TEMPLATE_FIELDS or not re.fullmatch(r"[a-z]+", name):
+            raise ValidationError(f"the notice template uses the unknown field {{{name}}}", location=where,
+                                  hint="use " + ", ".join("{" + f + "}" for f in TEMPLATE_FIELDS))
+    doors = doors or {}
+    return [
+        template.format(name=r.name, unit=r.unit, title=r.title, seat=r.label, area=r.area,
+                        door=doors.get(r.unit, ""), meeting=meeting, date=date)
+        for r in records
+    ]
+
+
+def write_notice_texts_csv(records: Sequence[SeatRecord], texts: Sequence[str], path: str | os.PathLike[str]) -> None:
+    """Write notice-texts.csv: id, name, unit, phone, seat, text (one row per attendee)."""
+    rows = ([r.id, r.name, r.unit, r.phone, r.label, t] for r, t in zip(records, texts))
+    atomic_write_bytes(path, csv_bytes(NOTICE_TEXT_COLUMNS, rows))
+
+
+# --------------------------------------------------------------------------- supplies
+
+
+@dataclass(frozen=True)
+class Supplies:
+    """What to put out (R-PHY-13, R-PHY-14).
+
+    Parameters
+    ----------
+    people
+        Seated attendees.
+    name_cards, seat_cards
+        Cards printed.
+    half_days
+        Half-day sessions of the meeting.
+    winter
+        Thermoses and cups are put out in winter (R-PHY-14).
+    dais_seats
+        Seats on the dais (one microphone each).
+    """
+
+    people: int
+    name_cards: int
+    seat_cards: int
+    half_days: int = 1
+    winter: bool = False
+    dais_seats: int = 0
+
+    @property
+    def water(self) -> int:
+        """Bottles of water: one per person per half day."""
+        return self.people * self.half_days
+
+    @property
+    def thermoses(self) -> int:
+        """Thermoses in winter, one per 6 people (R-PHY-14: one per 5–8)."""
+        return math.ceil(self.people / 6) if self.winter else 0
+
+    @property
+    def cups(self) -> int:
+        """Cups in winter, one per person."""
+        return self.people if self.winter else 0
+
+    @property
+    def microphones(self) -> int:
+        """Microphones on the dais, one per seat."""
+        return self.dais_seats
+
+    def as_dict(self) -> dict[str, int | bool]:
+        """For summary.json."""
+        return {
+            "people": self.people, "half_days": self.half_days, "winter": self.winter,
+            "name_cards": self.name_cards, "seat_cards": self.seat_cards, "water_bottles": self.water,
+            "thermoses": self.thermoses, "cups": self.cups, "dais_microphones": self.microphones,
+        }
+
+
+def count_supplies(
+    records: Sequence[SeatRecord], *, name_cards: int, seat_cards: int, half_days: int, date: str
+) -> Supplies:
+    """Count supplies for the seated people; winter is a meeting dated November to March."""
+    month = re.match(r"\s*\d{4}[-/.年]\s*(\d{1,2})", date or "")
+    winter = bool(month) and int(month.group(1)) in (11, 12, 1, 2, 3)  # type: ignore[union-attr]
+    dais = sum(1 for r in records if r.section.startswith("dais"))
+    return Supplies(len(records), name_cards, seat_cards, max(1, half_days), winter, dais)
+
+
+def write_supplies_sheet(supplies: Supplies, path: str | os.PathLike[str], *, title: str = "", date: str = "") -> None:
+    """Write the supplies sheet (物品清单): one line per item with the count and how it was counted."""
+    pdf = new_pdf(resolve_font(None, serif=False), title=f"{title} 物品清单" if title else "物品清单", subject="物品清单")
+    pdf.add_page()
+    y = _heading(pdf, f"{title} 物品清单" if title else "物品清单", f"参会 {supplies.people} 人", date)
+    season = "冬季" if supplies.winter else "非冬季"
+    rows = [
+        ["桌签（席卡）", str(supplies.name_cards), "每张 A4 对折，双面印名"],
+        ["座位卡", str(supplies.seat_cards), "每页 8 张，按发放顺序"],
+        ["瓶装水", str(supplies.water), f"每人每半天 1 瓶 × {supplies.half_days} 个半天"],
+        ["保温壶（暖壶）", str(supplies.thermoses), f"{season}：冬季每 5–8 人 1 个（按 6 人计）"],
+        ["茶杯", str(supplies.cups), f"{season}：冬季每人 1 个"],
+        ["主席台话筒", str(supplies.microphones), "主席台每座 1 个"],
+    ]
+    _table(pdf, y, [("物品", 50.0), ("数量", 30.0), ("计算方法", PAGE_W - 2 * _MARGIN - 80.0)], rows, row_h=12.0)
+    pdf.set_font(FONT, size=8)
+    atomic_write_bytes(path, pdf_bytes(pdf))
+
+
+# --------------------------------------------------------------------------- banquet lists
+
+
+def write_table_lists(
+    records: Sequence[SeatRecord],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    date: str = "",
+    font: str | os.PathLike[str] | None = None,
+) -> int:
+    """Write the list per table (每桌名单): tables in number order, each in place order (1 = the host's place).
+
+    Tables flow down the pages; a table never breaks across two pages. Returns the number of tables.
+    """
+    font_path = resolve_font(font, serif=False)
+    _check_records(records, font_path)
+    tables: dict[str, list[SeatRecord]] = {}
+    for r in records:
+        if r.table:
+            tables.setdefault(r.table, []).append(r)
+    pdf = new_pdf(font_path, title=f"{title} 每桌名单" if title else "每桌名单", subject="每桌名单")
+    usable = PAGE_W - 2 * _MARGIN
+    columns = [("位次", 16.0), ("姓名", 44.0), ("单位", 66.0), ("职务", usable - 126.0)]
+    row_h = 7.5
+    y = PAGE_H
+    bottom = PAGE_H - 16
+    if not tables:
+        pdf.add_page()
+        _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "无桌次", date)
+    for table, members in tables.items():
+        members.sort(key=lambda r: r.seat)
+        need = 10 + _HEAD_H + row_h * len(members) + 6
+        if y + need > bottom:
+            pdf.add_page()
+            y = _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "每桌名单（按位次）", date)
+        host = members[0].name if members and members[0].seat == 1 else ""
+        heading = f"{table}号桌　{len(members)}人" + (f"　主人：{host}" if host else "")
+        text_in_box(pdf, heading, x=_MARGIN, y=y, width=usable, height=8, max_pt=13, min_pt=7, max_lines=1)
+        rows = [[f"{r.seat}" + (f"（{r.mark}）" if r.mark else ""), r.name, r.unit, r.title] for r in members]
+        y = _table(pdf, y + 9, columns, rows, row_h=row_h) + 6
+    atomic_write_bytes(path, pdf_bytes(pdf))
+    return len(tables)

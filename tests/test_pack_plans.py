@@ -1,0 +1,136 @@
+"""Plans on paper (plan.pdf, dais.pdf, tables.pdf, lists per table, table cards) and the [outputs] table."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from seatplan.errors import SeatplanError
+from seatplan.export.plan_sheet import write_dais_sheet, write_plan_pdf
+from seatplan.io.plan_file import load_meeting, meeting_from_dict
+from seatplan.model import Attendee, DaisSpec, FloorSpec, Meeting, OutputSpec, Venue
+from seatplan.model.venue import Door
+from seatplan.pipeline import build_problem, write_outputs
+from seatplan.solve import solve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return out.split("\f")[:-1]
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], check=True, capture_output=True,
+                         text=True).stdout
+    return [(float(a), float(b)) for a, b in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
+
+
+def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10), size: tuple[float, float] = (26.0, 30.0),
+         dais: int = 7) -> tuple[Meeting, object, object]:
+    people = [Attendee(id=f"L{k}", name=f"领导{k}", unit="县委", rank=k, section="dais") for k in range(1, dais + 1)]
+    k = 0
+    for u in range(units):
+        for _ in range(per_unit):
+            k += 1
+            people.append(Attendee(id=f"P{k}", name=f"人{k}", unit=f"第{u + 1}单位", rank=k, unit_order=u + 1))
+    meeting = Meeting(
+        title="测试大会", date="2026-12-18",
+        venue=Venue.rectangle(*size, stage_depth=3.0, doors=(Door(size[0] / 2, 0.0, 2.0, main=True, name="正门"),
+                                                             Door(0.0, size[1] / 3, 1.2, name="安全出口"))),
+        attendees=tuple(people), dais=DaisSpec(rows=(dais,)), floor=FloorSpec(blocks=blocks),
+    )
+    problem = build_problem(meeting)
+    return meeting, problem, solve(problem)
+
+
+@needs_poppler
+def test_54_units_labelled_on_the_drawing_and_in_the_key(tmp_path: Path) -> None:
+    meeting, problem, result = hall(54, 8)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    pages = pdf_pages(tmp_path / "plan.pdf")
+    text = "\n".join(pages)
+    for u in range(1, 55):
+        # each unit: in the key and on a block (overview key + block pages, or one page with both)
+        assert text.count(f"第{u}单位") >= 2, u
+        assert f"第{u}单位 8人" in text.replace("　", " ")
+    assert all("台下视角" in p for p in pages)
+    assert all("测试大会" in p and "2026-12-18" in p for p in pages)
+    assert "正门" in pages[0] and "安全出口" in pages[0] and "米" in pages[0]
+    assert all(abs(w - 1190.55) < 1 or abs(h - 1190.55) < 1 for w, h in page_sizes(tmp_path / "plan.pdf"))  # A3
+
+
+@needs_poppler
+def test_small_hall_is_one_page_with_names(tmp_path: Path) -> None:
+    _, problem, result = hall(3, 4, blocks=(4, 4), size=(9.0, 9.0), dais=3)
+    pages = write_plan_pdf(problem, result.plan, tmp_path / "p.pdf", title="小会", paper="A4")
+    assert pages == 1
+    (text,) = pdf_pages(tmp_path / "p.pdf")
+    assert "人1" in text and "第1单位 4人" in text.replace("　", " ")
+
+
+@needs_poppler
+def test_dais_sheet_names_ranks_rows(tmp_path: Path) -> None:
+    _, problem, result = hall(2, 3)
+    assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    (text,) = pdf_pages(tmp_path / "d.pdf")
+    assert "主席台座次图" in text and "台下视角" in text
+    for k in range(1, 8):
+        assert f"领导{k}" in text
+    assert re.search(r"\b7\b", text)  # rank numbers
+    assert page_sizes(tmp_path / "d.pdf") == [(841.89, 595.28)]  # A4 landscape
+
+
+@needs_poppler
+def test_banquet_pack(tmp_path: Path) -> None:
+    meeting = load_meeting(EXAMPLES / "banquet" / "plan.toml")
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    inventory = (out / "inventory.csv").read_text(encoding="utf-8-sig").splitlines()
+    hosts = {line.split(",")[3]: line.split(",")[11] for line in inventory[1:] if "host-seat" in line}
+    (tables,) = pdf_pages(out / "tables.pdf")
+    assert "桌次图" in tables
+    for name in hosts.values():
+        assert name in tables.replace("\n", "")
+    lists = "".join(pdf_pages(out / "table-lists.pdf"))
+    for table, name in hosts.items():
+        assert f"{table}号桌" in lists and f"主人：{name}" in lists
+    cards = pdf_pages(out / "table-cards.pdf")
+    assert len(cards) == len(hosts)
+    (head,) = pdf_pages(out / "dais.pdf")
+    assert "主桌座次图" in head
+
+
+def test_outputs_table_chooses_files(tmp_path: Path) -> None:
+    meeting, problem, result = hall(2, 3)
+    from dataclasses import replace
+
+    chosen = replace(meeting, outputs=OutputSpec(files=("seats.xlsx", "notices.csv")))
+    outputs = write_outputs(chosen, problem, result, tmp_path / "o")
+    names = sorted(p.name for p in outputs.files)
+    assert names == sorted(["seats.csv", "seats.xlsx", "unseated.csv", "notices.csv", "summary.json"])
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == names
+    assert json.loads((tmp_path / "o" / "summary.json").read_text(encoding="utf-8"))["files"] == [
+        n for n in ("seats.csv", "seats.xlsx", "unseated.csv", "notices.csv", "summary.json")
+    ]
+
+
+def test_outputs_table_in_plan_file(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("姓名,单位\n张三,县委\n", encoding="utf-8")
+    base = {"attendees": "a.csv", "venue": {"width": 10.0, "depth": 10.0}, "floor": {"blocks": [4]}}
+    meeting = meeting_from_dict({**base, "outputs": {"skip": ["plan.png"], "paper": "A4", "half_days": 2,
+                                                     "notice_template": "{name}：{seat}"}}, base_dir=tmp_path)
+    assert meeting.outputs is not None and "plan.png" not in meeting.outputs.wanted()
+    assert meeting.outputs.paper == "A4" and meeting.outputs.half_days == 2
+    with pytest.raises(SeatplanError, match=r"outputs\.files"):
+        meeting_from_dict({**base, "outputs": {"files": ["plan.jpg"]}}, base_dir=tmp_path)
+    with pytest.raises(SeatplanError, match=r"outputs\.colour"):
+        meeting_from_dict({**base, "outputs": {"colour": True}}, base_dir=tmp_path)

@@ -1,0 +1,155 @@
+"""Sign-in sheets, unit notices, notice texts, supplies and the seat inventory: opened and read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from seatplan.errors import ValidationError
+from seatplan.export import SeatRecord
+from seatplan.export.sheets import (
+    build_unit_notices,
+    count_supplies,
+    render_notice_texts,
+    seat_ranges,
+    write_signin_sheets,
+    write_unit_notices,
+)
+from seatplan.io.plan_file import load_meeting
+from seatplan.pipeline import build_problem, write_outputs
+from seatplan.solve import solve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def rec(k: int, unit: str, row: int, seat: int, area: str = "台下", name: str = "") -> SeatRecord:
+    label = f"{row}排{seat}号" if area == "台下" else f"{area} {row}排{seat}号"
+    return SeatRecord(id=f"P{k}", name=name or f"人员{k}", unit=unit, rank=0, section="floor", row=row, seat=seat,
+                      table="", x=float(seat), y=float(-row), title="科员", label=label, seat_id=f"s{k}", gender="",
+                      ethnicity="", phone="", note="", area=area)
+
+
+def test_seat_ranges_join_consecutive_numbers() -> None:
+    records = [rec(k, "县公安局", 7, k) for k in range(1, 11)]
+    assert seat_ranges(records) == "7排1–10号"
+    records = [rec(1, "u", 7, 1), rec(2, "u", 7, 2), rec(3, "u", 7, 5), rec(4, "u", 8, 1), rec(5, "u", 2, 3, "二楼")]
+    assert seat_ranges(records) == "7排1–2号、5号、8排1号、二楼 2排3号"
+
+
+def test_unit_notice_sentence() -> None:
+    records = [rec(k, "县公安局", 7, k) for k in range(1, 11)]
+    (notice,) = build_unit_notices(records, {"县公安局": "东门"})
+    assert notice.text == "县公安局 10人 7排1–10号，请从东门入场"
+
+
+def test_notice_template_fields_and_unknown_field() -> None:
+    records = [rec(1, "县公安局", 7, 1, name="王伟")]
+    texts = render_notice_texts(records, "{name}同志：请于{date}出席{meeting}，座位{seat}，从{door}入场。",
+                                meeting="全县大会", date="12月18日", doors={"县公安局": "东门"})
+    assert texts == ["王伟同志：请于12月18日出席全县大会，座位7排1号，从东门入场。"]
+    with pytest.raises(ValidationError, match="unknown field"):
+        render_notice_texts(records, "{姓名}", meeting="", date="")
+    with pytest.raises(ValidationError, match="cannot be read"):
+        render_notice_texts(records, "{name", meeting="", date="")
+
+
+def test_supplies_follow_r_phy_14() -> None:
+    records = [rec(k, "u", 1, k) for k in range(1, 61)]
+    winter = count_supplies(records, name_cards=0, seat_cards=60, half_days=2, date="2026-12-18")
+    assert (winter.water, winter.thermoses, winter.cups) == (120, 10, 60)
+    assert 60 / 8 <= winter.thermoses <= 60 / 5
+    summer = count_supplies(records, name_cards=0, seat_cards=60, half_days=1, date="2026-07-01")
+    assert (summer.water, summer.thermoses, summer.cups) == (60, 0, 0)
+
+
+@needs_poppler
+def test_54_units_each_get_a_signin_sheet_and_a_notice(tmp_path: Path) -> None:
+    records = []
+    k = 0
+    for u in range(54):
+        for _s in range(3):
+            k += 1
+            records.append(rec(k, f"第{u + 1}单位", 1 + k // 20, 1 + k % 20))
+    write_signin_sheets(records, tmp_path / "s.pdf", title="大会")
+    text = pdf_text(tmp_path / "s.pdf")
+    assert text.count("\f") == 54  # one page per unit
+    assert all(f"第{u + 1}单位" in text for u in range(54))
+    assert text.count("应到 3 人") >= 54 and "签名" in text
+    notices = build_unit_notices(records)
+    write_unit_notices(notices, tmp_path / "n.pdf", title="大会")
+    assert pdf_text(tmp_path / "n.pdf").count("贵单位参会 3 人") == 54
+
+
+@needs_poppler
+def test_long_unit_and_name_stay_in_their_cells(tmp_path: Path) -> None:
+    records = [rec(1, "县" * 120, 1, 1, name="长" * 200), rec(2, "县" * 120, 1, 2)]
+    write_signin_sheets(records, tmp_path / "s.pdf", per_unit=False)
+    out = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "s.pdf"), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    import re
+
+    for m in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', out):
+        x0, x1 = float(m.group(1)) * 25.4 / 72, float(m.group(2)) * 25.4 / 72
+        if "长" in m.group(3):
+            assert x0 >= 15 + 14 and x1 <= 15 + 14 + 34 + 0.5  # inside the 姓名 column
+        if m.group(3).startswith("县"):
+            assert x0 >= 15 + 48 and x1 <= 15 + 48 + 52 + 0.5  # inside the 单位 column
+
+
+@pytest.fixture(scope="module")
+def township(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    meeting = load_meeting(EXAMPLES / "township" / "plan.toml")
+    problem = build_problem(meeting)
+    out = tmp_path_factory.mktemp("pack") / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    return out
+
+
+@needs_poppler
+def test_pack_files_of_a_solve(township: Path) -> None:
+    summary = json.loads((township / "summary.json").read_text(encoding="utf-8"))
+    for name in ("signin.pdf", "signin-all.pdf", "notices.pdf", "notices.csv", "supplies.pdf", "inventory.csv"):
+        assert (township / name).is_file() and name in summary["files"]
+    assert summary["supplies"]["water_bottles"] == summary["seated"]
+    notices = list(csv.DictReader(io.StringIO((township / "notices.csv").read_text(encoding="utf-8-sig"))))
+    assert sum(int(n["people"]) for n in notices) == summary["seated"]
+    assert all(n["text"].startswith(f"{n['unit']} {n['people']}人 ") for n in notices)
+    signin = pdf_text(township / "signin-all.pdf")
+    assert f"应到 {summary['seated']} 人" in signin
+    supplies = pdf_text(township / "supplies.pdf")
+    assert "瓶装水" in supplies and str(summary["supplies"]["water_bottles"]) in supplies
+
+
+def test_inventory_lists_every_seat(township: Path) -> None:
+    summary = json.loads((township / "summary.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((township / "inventory.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == summary["seats"]
+    assert sum(r["status"] == "occupied" for r in rows) == summary["seated"]
+    assert len({r["seat_id"] for r in rows}) == len(rows)
+
+
+def test_xlsx_inventory_and_technical_sheets(township: Path) -> None:
+    from openpyxl import load_workbook
+
+    summary = json.loads((township / "summary.json").read_text(encoding="utf-8"))
+    wb = load_workbook(township / "seats.xlsx")
+    assert wb.sheetnames[0] == "全部" and wb.sheetnames[-2:] == ["技术数据", "座位总表"]
+    inventory = wb["座位总表"]
+    assert inventory.max_row == summary["seats"] + 1
+    header = [c.value for c in inventory[1]]
+    assert header[:3] == ["座位编号", "区域", "区域代码"] and "标签" in header and "状态" in header
+    status = header.index("状态")
+    assert sum(1 for row in inventory.iter_rows(min_row=2, values_only=True) if row[status] == "有人") == summary["seated"]
+    printed = [c.value for c in wb["全部"][2]]
+    assert "x" not in printed and "座位编号" not in printed and "电话" not in printed
