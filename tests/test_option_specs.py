@@ -35,7 +35,7 @@ from seatplan.model.rooms import InterpreterSeats, TableOrientation, TableShape
 from tests.conftest import write_small_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL_SPECS = (BanquetSpec, ReceptionSpec, TalksSpec, SigningSpec, PhotoSpec, MeetingRoomSpec, RulesSpec)
+ALL_SPECS = tuple(SPECS.values())  # every option table of the plan file, those added later included
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
