@@ -68,7 +68,9 @@ from seatplan.errors import OutputError
 __all__ = [
     "CONTROL_CHARACTERS",
     "FORMULA_STARTS",
+    "FOLDER_STAGES",
     "KILL_AT_ENV",
+    "SWITCH_ENV",
     "atomic_write_bytes",
     "check_output_folder",
     "clean_cell_text",
@@ -84,6 +86,12 @@ __all__ = [
 
 #: Environment variable naming a stage at which the process kills itself (fault tests only).
 KILL_AT_ENV = "SEATPLAN_KILL_AT"
+#: Environment variable that, set to ``rename``, makes the folder switch use the two renames
+#: of systems without an atomic exchange (Windows), so tests can exercise that path anywhere.
+SWITCH_ENV = "SEATPLAN_FOLDER_SWITCH"
+#: The stages :func:`output_folder` passes, in order (``aside`` only on the two-rename path);
+#: :func:`seatplan.pipeline.write_outputs` adds ``wrote NAME`` after each file it writes.
+FOLDER_STAGES = ("locked", "written", "carried", "switch", "aside", "switched", "done")
 #: Seconds a second run waits for the lock by default before it stops with an error.
 LOCK_WAIT = 600.0
 
@@ -455,7 +463,7 @@ def _switch(out: Path, new: Path) -> None:
         reach_stage("switched")
         return
     reach_stage("switch")
-    if _exchange(new, out):
+    if os.environ.get(SWITCH_ENV) != "rename" and _exchange(new, out):
         reach_stage("switched")
         shutil.rmtree(new, ignore_errors=True)  # holds the previous set now
         return
@@ -559,18 +567,22 @@ def neutralise_csv_cell(text: str) -> str:
         starts (after spaces) with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
         return and is not a plain number (``-1.25`` stays a number), a single
         quote is put in front, as OWASP advises. Excel and WPS treat a leading
-        ``'`` as the mark of a text cell; :func:`restore_csv_cell` removes it again.
+        ``'`` as the mark of a text cell; :func:`restore_csv_cell` removes it again
+        (a text that itself starts with ``'`` before such a character gets one more).
     """
     text = clean_cell_text(text)
-    stripped = text.lstrip(" ")
-    if stripped.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(stripped):
-        return "'" + text
-    return text
+    return "'" + text if _runs_as_formula(text) else text
+
+
+def _runs_as_formula(text: str) -> bool:
+    """Whether ``text``, with any leading quotes removed, starts like a formula (and is not a plain number)."""
+    core = text.lstrip("'").lstrip(" ")
+    return core.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(core)
 
 
 def restore_csv_cell(text: str) -> str:
     """Undo :func:`neutralise_csv_cell`: ``'=x`` → ``=x`` (any other text is returned as is)."""
-    if text.startswith("'") and text[1:].lstrip(" ").startswith(FORMULA_STARTS):
+    if text.startswith("'") and _runs_as_formula(text[1:]):
         return text[1:]
     return text
 

@@ -37,3 +37,25 @@ def find_cjk_font(*, serif: bool = False) -> Path:
     if not path.is_file():  # pragma: no cover
         raise SeatplanError(f"CJK font file not found at {path}; reinstall pylopdf-fonts-zh-cn")
     return path
+
+
+@cache
+def _characters(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True, fontNumber=0) as font:
+        return frozenset(font.getBestCmap() or {})
+
+
+def missing_characters(text: str) -> str:
+    """The characters of ``text`` that the bundled CJK typefaces (sans or serif) cannot draw.
+
+    Spaces and control characters are not counted. Such characters print as a
+    blank box on the diagram and the cards (Extension-B ideographs, emoji).
+    """
+    have = _characters(find_cjk_font()) & _characters(find_cjk_font(serif=True))
+    seen: dict[str, None] = {}
+    for ch in text:
+        if ord(ch) >= 0x20 and not ch.isspace() and ord(ch) not in have:
+            seen.setdefault(ch)
+    return "".join(seen)

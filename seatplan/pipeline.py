@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, SolverError
 from seatplan.files import check_output_folder, output_folder, reach_stage
-from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Result, Seat, SeatingProblem
+from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
 from seatplan.progress import timed_step
 
@@ -172,6 +172,14 @@ def write_outputs(
     wanted = spec.wanted()
     clock = _Clock(timings)
     out = check_output_folder(out_dir)
+    lost = _lost(problem, plan)
+    if lost:
+        raise SolverError(
+            "the plan loses people (neither seated once nor listed unseated with a reason): "
+            + ", ".join(f"{problem.attendee(a).name} ({a})" if a in problem.attendee_index else a for a in lost)
+            + "; no output was written"
+        )
+    warn_unprintable(problem)
     with output_folder(out) as tmp:
         labels = section_labels(meeting)
         with clock("csv"):
@@ -224,6 +232,49 @@ def write_outputs(
             names += extra(tmp)
             reach_stage("wrote extra")
     return Outputs(folder=out, files=tuple(out / name for name in names))
+
+
+def _lost(problem: SeatingProblem, plan: Plan) -> list[str]:
+    """Ids of the list not seated exactly once nor listed unseated with a reason (must be none).
+
+    Also names a seat given to two people, an id the list does not have, and an
+    unseated entry without a reason. ``summary.json`` records how many (``lost``).
+    """
+    lost: list[str] = []
+    seats_taken: dict[str, str] = {}
+    for aid, sid in plan.seat_of.items():
+        if aid not in problem.attendee_index or aid in plan.unseated or sid in seats_taken:
+            lost.append(aid)
+        seats_taken.setdefault(sid, aid)
+    for aid, reason in plan.unseated.items():
+        if aid not in problem.attendee_index or not str(reason).strip():
+            lost.append(aid)
+    lost += [a.id for a in problem.attendees if a.id not in plan.seat_of and a.id not in plan.unseated]
+    return sorted(set(lost))
+
+
+def warn_unprintable(problem: SeatingProblem) -> None:
+    """Warn, naming the person and the row of the list, about characters no bundled font can print.
+
+    Names, titles and units are drawn on the diagram and printed on the cards; a
+    character the fonts lack (an Extension-B ideograph, an emoji) comes out blank.
+    """
+    import warnings
+
+    from seatplan.fonts import missing_characters
+
+    for person in problem.attendees:
+        for what, text in (("name", person.name), ("title", person.title), ("unit", person.unit)):
+            missing = missing_characters(text)
+            if missing:
+                where = person.source.describe() or "the list"
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+                warnings.warn(
+                    f"{where}: the {what} {text!r} of {person.name} has {missing!r} ({codes}), which no bundled font "
+                    "can print; it comes out blank on the diagram and the cards. Write it by hand on the printed "
+                    "card, or use a common variant of the character in the list",
+                    stacklevel=3,
+                )
 
 
 def section_labels(meeting: Meeting) -> dict[str, str]:
@@ -307,6 +358,7 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
         "attendees": len(problem.attendees),
         "seated": len(plan.seat_of),
         "unseated": len(plan.unseated),
+        "lost": len(_lost(problem, plan)),
         "seats": len(problem.seats),
         "empty_seats": len(problem.seats) - len(plan.seat_of),
         "sections": sections,
@@ -316,6 +368,11 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
             "bound": result.bound,
             "gap": result.gap,
             "seconds": round(result.seconds, 3),
+        },
+        "layout_check": {
+            "profile": meeting.check.profile,
+            "errors_waived": [f.as_dict() for f in problem.layout.findings if f.waived],
+            "warnings": [f.as_dict() for f in problem.layout.findings if not f.waived],
         },
         "frame": "x,y in metres, plan frame: x to the right, y towards the stage; diagram drawn in audience view (台下视角)",
         "files": list(OUTPUT_FILES),

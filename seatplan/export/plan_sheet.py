@@ -531,9 +531,7 @@ def write_plan_pdf(
     else:
         drawer.begin("座次图 总图")
         drawer.draw(_Page("总图", seats, True, texts=False), room_area)
-        labels_runs = drawer._unit_label_runs(seats, _fit_view(_bounds(problem, seats, True), room_area),
-                                              _seat_box(seats))
-        del labels_runs  # the overview names units in the key; block pages label them on the drawing
+        # the overview names the units in its key; the block pages label them on the drawing
         if room_area is not area:
             drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
         else:
@@ -545,13 +543,41 @@ def write_plan_pdf(
             name = section_area(section, labels)
             block = group.partition("|")[2]
             heading = f"{name}" + (f" 第{block.removeprefix('block-')}区" if block else "")
-            b = _bounds(problem, members, False)
-            portrait = (b[3] - b[1]) > (b[2] - b[0])
-            drawer.begin(heading, portrait=portrait)
-            drawer.draw(_Page(heading, tuple(members), False), _plan_area(drawer))
-            drawer.footer(f"{heading}　{sum(1 for s in members if s.id in drawer.people)} 人")
+            tiles = _tiles(drawer, members)
+            for k, tile in enumerate(tiles, start=1):
+                title = heading if len(tiles) == 1 else f"{heading}（{k}/{len(tiles)}）"
+                b = _bounds(problem, tile, False)
+                drawer.begin(title, portrait=(b[3] - b[1]) > (b[2] - b[0]))
+                drawer.draw(_Page(title, tuple(tile), False), _plan_area(drawer))
+                drawer.footer(f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人")
     atomic_write_bytes(path, pdf_bytes(pdf))
     return drawer.pages
+
+
+def _tiles(drawer: _Drawer, seats: Sequence[Seat]) -> list[list[Seat]]:
+    """``seats`` cut into pieces that each fit one page with every seat number readable.
+
+    A group that fits (in either orientation) is one piece; a larger one is cut
+    into a grid of equal rectangles in the plan, rows kept whole where they can.
+    """
+    long_side, short_side = max(drawer.page_w, drawer.page_h), min(drawer.page_w, drawer.page_h)
+    land = (0.0, 0.0, long_side - 2 * _MARGIN - 24, short_side - 2 * _MARGIN - _HEADER - _FOOTER)
+    port = (0.0, 0.0, short_side - 2 * _MARGIN - 24, long_side - 2 * _MARGIN - _HEADER - _FOOTER)
+    if _fits(drawer, seats, land, False) or _fits(drawer, seats, port, False):
+        return [list(seats)]
+    boxes = _seat_box(seats)
+    drawer.pdf.set_font(FONT, size=NAME_MIN_PT)
+    need = max(drawer.pdf.get_string_width("88译") / min(b[0] for b in boxes.values()), 4.0 / min(b[1] for b in boxes.values()))
+    tile_w, tile_h = land[2] / need * 0.95, land[3] / need * 0.95  # metres that fit a landscape page
+    xmin, ymin, xmax, ymax = _bounds(drawer.problem, seats, False)
+    nx = max(1, math.ceil((xmax - xmin) / tile_w))
+    ny = max(1, math.ceil((ymax - ymin) / tile_h))
+    grid: dict[tuple[int, int], list[Seat]] = {}
+    for s in seats:
+        i = min(nx - 1, int((s.x - xmin) / (xmax - xmin) * nx)) if xmax > xmin else 0
+        j = min(ny - 1, int((ymax - s.y) / (ymax - ymin) * ny)) if ymax > ymin else 0
+        grid.setdefault((j, i), []).append(s)
+    return [grid[key] for key in sorted(grid)]
 
 
 def _plan_area(drawer: _Drawer) -> tuple[float, float, float, float]:

@@ -177,7 +177,11 @@ def _row_offsets(n: int, options: DaisOptions, pitch: float) -> list[float]:
     return dais_offsets(n, even=options.even_mode, pitch=pitch, convention=options.convention)
 
 
-def dais_size(rows: Sequence[int], *, options: DaisOptions = DaisOptions(), spacing: Spacing = Spacing()) -> tuple[float, float]:
+#: The default options (frozen, so one shared instance is safe as a default argument).
+_DEFAULT_OPTIONS = DaisOptions()
+
+
+def dais_size(rows: Sequence[int], *, options: DaisOptions = _DEFAULT_OPTIONS, spacing: Spacing = Spacing()) -> tuple[float, float]:
     """Width and depth of the raised area a dais with these rows needs, metres."""
     seat_pitch, row_pitch = _pitches(options, spacing)
     spans = [max(o) - min(o) + seat_pitch for o in (_row_offsets(n, options, seat_pitch) for n in rows)] or [0.0]
@@ -198,7 +202,7 @@ def build_dais(
     *,
     front_centre: tuple[float, float],
     facing: float = 270.0,
-    options: DaisOptions = DaisOptions(),
+    options: DaisOptions = _DEFAULT_OPTIONS,
     spacing: Spacing = Spacing(),
     section: str = "dais",
 ) -> DaisBlock:
@@ -304,7 +308,7 @@ def generate_dais(
     *,
     spacing: Spacing = Spacing(),
     profile: FireProfile = FireProfile(),
-    options: DaisOptions = DaisOptions(),
+    options: DaisOptions = _DEFAULT_OPTIONS,
     source: str | Path = "",
 ) -> GeneratedLayout:
     """Place a dais in a room: on the stage, or as a raised area against the front wall.

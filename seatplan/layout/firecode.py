@@ -675,12 +675,16 @@ def _sides(aisles: int) -> str:
     return "aisles on both sides" if aisles == 2 else "an aisle on one side only"
 
 
+#: The default profile (frozen, so one shared instance is safe as a default argument).
+_DEFAULT_PROFILE = FireProfile()
+
+
 def check_theatre(
     rows: Sequence[RowSpec],
     aisles: Sequence[AisleSpec] = (),
     doors: Sequence[Door] | None = None,
     *,
-    profile: FireProfile = FireProfile(),
+    profile: FireProfile = _DEFAULT_PROFILE,
 ) -> list[CodeViolation]:
     """Check theatre-style seating against the fire code; return every breach found.
 

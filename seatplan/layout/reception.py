@@ -336,6 +336,38 @@ def _block_offsets(
     return member_u, staff_u
 
 
+#: A band of visitor blocks, the ``v`` of its front row and of its back row (``None``: no back row).
+_VisitorRow = tuple[list[int], float, float | None]
+
+
+def _visitor_rows(bands: list[list[int]], staff: list[int], v_first: float, back_off: float) -> list[_VisitorRow]:
+    """Where each band of visitor blocks sits, 主席式: the first band at ``v_first``, each further
+    band (and its back row, if a block of it has back-row chairs) ``back_off`` nearer the door."""
+    rows_v: list[_VisitorRow] = []
+    v = v_first
+    for band in bands:
+        v_staff = v - back_off if any(staff[k] for k in band) else None
+        rows_v.append((band, v, v_staff))
+        v = (v_staff if v_staff is not None else v) - back_off
+    return rows_v
+
+
+def _seat_visitors(
+    b: _Builder, rows_v: list[_VisitorRow], member_u: dict[int, list[float]], staff_u: dict[int, list[float]], uc: float
+) -> None:
+    """The visitors' chairs, 主席式: block by block, front rows at the table first."""
+    for r, (band, vf, vs) in enumerate(rows_v):
+        front_row = 1 + 2 * r
+        for k in band:
+            name = f"block-{k + 1:02d}"
+            on_table = ("table",) if r == 0 else ()
+            for j, du in enumerate(member_u[k]):
+                b.seat(f"{name}-{j + 1:02d}", uc + du, vf, FACE_AWAY, row=front_row, groups=(name, *on_table))
+            for j, du in enumerate(staff_u[k]):
+                assert vs is not None
+                b.seat(f"{name}-back-{j + 1:02d}", uc + du, vs, FACE_AWAY, row=front_row + 1, groups=(name,), tags=(SeatTag.STAFF,))
+
+
 def lay_reception_chair(
     venue: Venue,
     *,
@@ -463,12 +495,7 @@ def lay_reception_chair(
     v_h = depth - off - (back_off if ns else 0.0) - cd / 2
     v_table_top = v_h - cd / 2
     v_table_bottom = v_table_top - tw
-    rows_v: list[tuple[list[int], float, float | None]] = []  # band, front row v, staff row v
-    v = v_table_bottom - cd / 2
-    for band in bands:
-        v_staff = v - back_off if any(staff[k] for k in band) else None
-        rows_v.append((band, v, v_staff))
-        v = (v_staff if v_staff is not None else v) - back_off
+    rows_v = _visitor_rows(bands, staff, v_table_bottom - cd / 2, back_off)
     low = min(vv for _, vf, vs in rows_v for vv in (vf, vs) if vv is not None) - cd / 2
     if low < walk - _EPS:
         raise _too_small(
@@ -484,16 +511,7 @@ def lay_reception_chair(
             f"host-back-{j + 1:02d}", uc + axis_at + du, depth - off - cd / 2, FACE_DOOR, row=2,
             groups=("host-back",), tags=(SeatTag.STAFF,),
         )
-    for r, (band, vf, vs) in enumerate(rows_v):
-        front_row = 1 + 2 * r
-        for k in band:
-            name = f"block-{k + 1:02d}"
-            on_table = ("table",) if r == 0 else ()
-            for j, du in enumerate(member_u[k]):
-                b.seat(f"{name}-{j + 1:02d}", uc + du, vf, FACE_AWAY, row=front_row, groups=(name, *on_table))
-            for j, du in enumerate(staff_u[k]):
-                assert vs is not None
-                b.seat(f"{name}-back-{j + 1:02d}", uc + du, vs, FACE_AWAY, row=front_row + 1, groups=(name,), tags=(SeatTag.STAFF,))
+    _seat_visitors(b, rows_v, member_u, staff_u, uc)
     return b.finish(
         key=f"{key}.parties_per_row", value=blocks_per_row, hint="make the room larger or put fewer parties in a row"
     )

@@ -463,13 +463,17 @@ def _better(a: _Group, b: _Group, target: int | None) -> bool:
     return abs(a.half[0] - a.half[1]) < abs(b.half[0] - b.half[1]) - 1e-9
 
 
+#: The default options (frozen, so one shared instance is safe as a default argument).
+_DEFAULT_OPTIONS = TableOptions()
+
+
 def generate_table_layout(
     venue: Venue,
     kind: LayoutKind | str,
     *,
     spacing: Spacing = Spacing(),
     profile: FireProfile = FireProfile(),
-    options: TableOptions = TableOptions(),
+    options: TableOptions = _DEFAULT_OPTIONS,
     source: str | Path = "",
 ) -> GeneratedLayout:
     """Lay out one table group of the given kind; see the module docstring.

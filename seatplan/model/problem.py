@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from seatplan.errors import Location, UnknownIdError, ValidationError
 from seatplan.model.attendees import Attendee
+from seatplan.model.check import LayoutFinding
 from seatplan.model.enums import Choice
 from seatplan.model.seats import Seat, SeatTag
 from seatplan.model.venue import Shape, Venue
@@ -58,11 +59,16 @@ class Zone:
 
 @dataclass(frozen=True)
 class Layout:
-    """Seats and drawable outlines produced by the layout layer."""
+    """Seats and drawable outlines produced by the layout layer.
+
+    ``findings`` are what the layout check found (warnings, and errors the plan waived with
+    a reason): ``summary.json`` lists them and the diagram notes the waived ones.
+    """
 
     venue: Venue
     seats: tuple[Seat, ...]
     shapes: tuple[Shape, ...] = ()
+    findings: tuple[LayoutFinding, ...] = ()
 
 
 class PairMode(Choice):

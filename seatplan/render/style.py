@@ -146,6 +146,7 @@ def rc_params() -> dict[RcKeyType, Any]:
         "svg.fonttype": "path",
         "font.family": [family],
         "axes.unicode_minus": False,
+        "text.parse_math": False,  # names are plain text: "$x^$" is drawn as typed, never as mathtext
         "hatch.linewidth": 0.6,
         "savefig.facecolor": "white",
         "figure.facecolor": "white",
