@@ -36,6 +36,7 @@ from seatplan.export.typeset import (
 from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
 from seatplan.model.attendees import Attendee
+from seatplan.model.seats import SeatTag
 
 __all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
 
@@ -289,7 +290,7 @@ class _Drawer:
 
     def _host_of(self, table: str) -> str:
         for seat in self.problem.seats:
-            if seat.table == table and "host-seat" in seat.tags and seat.id in self.people:
+            if seat.table == table and SeatTag.HOST_SEAT in seat.tags and seat.id in self.people:
                 return self.people[seat.id].name
         return ""
 
@@ -302,11 +303,11 @@ class _Drawer:
         turn = (seat.facing - 90.0) % 360.0
         if person is not None:
             pdf.set_fill_color(*self.fill[person.unit])
-        elif "reserved" in seat.tags:
+        elif SeatTag.RESERVED in seat.tags:
             pdf.set_fill_color(225, 225, 225)
         else:
             pdf.set_fill_color(255, 255, 255)
-        if seat.is_dais or "host-seat" in seat.tags:
+        if seat.is_dais or SeatTag.HOST_SEAT in seat.tags:
             pdf.set_draw_color(*_DAIS_EDGE)
             pdf.set_line_width(0.45)
         else:
@@ -338,7 +339,7 @@ class _Drawer:
                 draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
                 return
         label = f"{seat.number}{mark}"
-        if "reserved" in seat.tags and person is None:
+        if SeatTag.RESERVED in seat.tags and person is None:
             label = f"留{seat.number}"
         pdf.set_font(FONT, size=NAME_MIN_PT)
         if pdf.get_string_width(label) <= w * 0.95:

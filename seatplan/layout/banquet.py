@@ -68,6 +68,7 @@ from seatplan.model.banquet import (
 )
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.banquet import (
     DEFAULT_TIE_BREAK,
     BanquetVariant,
@@ -819,15 +820,15 @@ def _lay_table(
     if reserved is not None:
         number[reserved] = size
     label = str(rank)
-    base_tags = {"main-table"} if rank == 1 else set()
+    base_tags = {SeatTag.MAIN_TABLE} if rank == 1 else set()
     seats: list[Seat] = []
     for idx in sorted(range(size), key=lambda i: number[i]):
         x, y = points[idx]
         tags = set(base_tags)
         if number[idx] == 1:
-            tags.add("host-seat")
+            tags.add(SeatTag.HOST_SEAT)
         if idx == reserved:
-            tags.add("interpreter")
+            tags.add(SeatTag.INTERPRETER)
         seats.append(
             Seat(
                 id=f"t{rank:02d}-s{number[idx]:02d}",
@@ -857,10 +858,10 @@ def _lay_table(
                 y=round(spot.y, 4) + 0.0,
                 facing=round((angles[principal] + 180.0) % 360.0, 4),
                 table=label,
-                tags=frozenset(base_tags | {"interpreter", STOOL_TAG}),
+                tags=frozenset(base_tags | {SeatTag.INTERPRETER, STOOL_TAG}),
             )
         )
-    places = tuple(s.id for s in seats if s.number <= len(order) and "interpreter" not in s.tags)
+    places = tuple(s.id for s in seats if s.number <= len(order) and SeatTag.INTERPRETER not in s.tags)
     table = BanquetTable(
         rank=rank,
         label=label,

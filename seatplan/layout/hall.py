@@ -60,6 +60,7 @@ from seatplan.model import (
     View,
 )
 from seatplan.model.meeting import BalconySpec, Lectern, ReservedBlock
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.dais import dais_offsets
 
 #: Dais desk depth and the gap from the stage edge to the front dais desk, metres.
@@ -83,9 +84,9 @@ BALCONY_FRONT_GAP = 1.2
 #: Balcony exit width at each end of its back aisle, metres (R-PHY-4: at least 1.40 m).
 BALCONY_DOOR = 1.5
 #: Seat tags written by this module.
-EMPTY_CENTRE_TAG = "dais-empty-centre"
-SPARE_CHAIR_TAG = "dais-spare"
-RESERVED_TAG = "reserved"
+EMPTY_CENTRE_TAG = SeatTag.DAIS_EMPTY_CENTRE
+SPARE_CHAIR_TAG = SeatTag.DAIS_SPARE
+RESERVED_TAG = SeatTag.RESERVED
 
 
 @dataclass(frozen=True)
