@@ -55,7 +55,7 @@ name = "安全出口"
 rows = [9, 6]                  # front row first
 even_mode = "V1"               # R-DAIS-4: No.2 at No.1's own left
 seat_pitch = 1.0
-row_pitch = 1.2
+row_pitch = 1.7                 # desk 0.6 + chair 0.5 + passage 0.6 (R-PHY-9)
 
 [floor]
 blocks = [12, 20, 12]          # seats per row between aisles, audience view

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, SolverError
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
+from seatplan.model.seats import SeatTag
 from seatplan.progress import timed_step
 
 if TYPE_CHECKING:
@@ -297,10 +298,10 @@ def _carded_seats(meeting: Meeting, problem: SeatingProblem, occupant: dict[str,
     if meeting.occasion is OccasionKind.MEETING or sections != CardSpec().sections:
         chosen = [s for s in problem.seats if any(s.section.startswith(p) for p in sections)]
     elif meeting.occasion is OccasionKind.BANQUET:
-        chosen = [s for s in problem.seats if "main-table" in s.tags]
+        chosen = [s for s in problem.seats if SeatTag.MAIN_TABLE in s.tags]
     else:
         chosen = list(problem.seats)
-    chosen = [s for s in chosen if s.id in occupant and "stool" not in s.tags]
+    chosen = [s for s in chosen if s.id in occupant and SeatTag.STOOL not in s.tags]
 
     def order(seat: Seat) -> tuple[object, ...]:
         table = int(seat.table) if seat.table.isdigit() else seat.table
@@ -367,6 +368,11 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
             "bound": result.bound,
             "gap": result.gap,
             "seconds": round(result.seconds, 3),
+        },
+        "layout_check": {
+            "profile": meeting.check.profile,
+            "errors_waived": [f.as_dict() for f in problem.layout.findings if f.waived],
+            "warnings": [f.as_dict() for f in problem.layout.findings if not f.waived],
         },
         "frame": "x,y in metres, plan frame: x to the right, y towards the stage; diagram drawn in audience view (台下视角)",
         "files": list(OUTPUT_FILES),

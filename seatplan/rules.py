@@ -32,7 +32,6 @@ import math
 import re
 import unicodedata
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import AttendeeFileError, Location, PlanFileError
@@ -40,6 +39,7 @@ from seatplan.model import Layout, Meeting, SeatingProblem, Zone
 from seatplan.model.attendees import HOST_SIDE
 from seatplan.model.problem import STOOL_TAG, Constraints, PeopleGroup
 from seatplan.model.requests import RulesSpec
+from seatplan.model.seats import SeatTag
 
 __all__ = [
     "FLOW_ZONES",
@@ -57,20 +57,15 @@ RULES_TABLE = "rules"
 FLOW_ZONES = ("floor", "balcony", "banquet")
 #: Seats whose occupant keeps his seat when a banquet zone is opened to requests: the
 #: host of every table (R-BNQ-6/7), interpreters' places and stools (R-BNQ-10).
-KEPT_SEAT_TAGS = frozenset({"host-seat", "interpreter", "stool"})
+KEPT_SEAT_TAGS = frozenset({SeatTag.HOST_SEAT, SeatTag.INTERPRETER, SeatTag.STOOL})
 #: The hostess's place at a Western long table (R-BNQ-12).
-HOSTESS_SEAT_TAG = "hostess-seat"
+HOSTESS_SEAT_TAG = SeatTag.HOSTESS_SEAT
 #: The layout's tag on seats of an empty reserved block (R-AUD-8).
-RESERVED_TAG = "reserved"
+RESERVED_TAG = SeatTag.RESERVED
 
 
-class NeedTag(StrEnum):
-    """Seat tags the library knows (any other tag may be used the same way)."""
-
-    WHEELCHAIR = "wheelchair"  # a wheelchair place (named in [rules.seat_tags])
-    AISLE = "aisle"  # end of a row run, next to an aisle or wall (automatic)
-    EXIT = "exit"  # within exit_distance of a door (automatic)
-    INTERPRETER = "interpreter"  # reached by the interpretation headsets (named in [rules.seat_tags])
+#: Seat tags the library knows (any other tag may be used the same way): :class:`~seatplan.model.seats.SeatTag`.
+NeedTag = SeatTag
 
 
 _SECTION_WORDS = {
@@ -293,12 +288,12 @@ def _tag_seats(meeting: Meeting, problem: SeatingProblem, opts: RulesSpec) -> La
     for sid, nbrs in problem.neighbours.items():
         seat = problem.seat(sid)
         if not seat.table and len(nbrs) < 2:
-            extra[sid].add(NeedTag.AISLE.value)
+            extra[sid].add(SeatTag.AISLE)
     distance = opts.exit_distance
     doors = meeting.venue.doors
     for s in problem.seats:
         if doors and min(math.hypot(s.x - d.x, s.y - d.y) for d in doors) <= distance:
-            extra[s.id].add(NeedTag.EXIT.value)
+            extra[s.id].add(SeatTag.EXIT)
     for tag, labels in opts.seat_tags.items():
         for i, text in enumerate(labels):
             where = Location(file=meeting.source or "", field=f"rules.seat_tags.{tag}[{i}]", value=text)

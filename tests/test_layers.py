@@ -84,7 +84,6 @@ MAX_LINES = 1200
 #: Files still over :data:`MAX_LINES`, each with the task that splits it. Empty it; a file that has
 #: dropped under the limit must leave the list (a stale entry fails :func:`test_file_length`).
 LONG_FILES: dict[str, str] = {
-    "layout/theatre.py": "theatre._build split (issue 11, rooms)",
     "solve/table_assign.py": "table assignment on the shared CP-SAT factory (issue 15, solver)",
 }
 

@@ -35,7 +35,7 @@ from seatplan.model.rooms import InterpreterSeats, TableOrientation, TableShape
 from tests.conftest import write_small_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL_SPECS = (BanquetSpec, ReceptionSpec, TalksSpec, SigningSpec, PhotoSpec, MeetingRoomSpec, RulesSpec)
+ALL_SPECS = tuple(SPECS.values())  # every option table of the plan file, those added later included
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -300,3 +300,24 @@ def test_every_spec_is_a_meeting_field_and_a_plan_table() -> None:
     for name, spec in SPECS.items():
         assert name == spec.TABLE and name in fields  # type: ignore[attr-defined]
         assert dataclasses.is_dataclass(spec) and spec.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------------------
+# seat tags: one enum
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "example", ["county", "banquet", "banquet-western", "reception", "reception-chair", "talks", "signing", "photo", "meeting-room"]
+)
+def test_seat_tags_of_every_occasion_are_seat_tag_members(example: str) -> None:
+    from seatplan.model.seats import SeatTag
+
+    meeting = load_meeting(ROOT / "examples" / example / "plan.toml")
+    problem = build_problem(replace(meeting, rules=RulesSpec(exit_distance=3.0)))  # requests add aisle / exit tags
+    if example == "county":
+        assert any(SeatTag.AISLE in s.tags for s in problem.seats) and any(SeatTag.EXIT in s.tags for s in problem.seats)
+    numbered = re.compile(r"^(block|reserved)-\d+$")  # the block / reserved block a seat is in
+    for seat in problem.seats:
+        for tag in seat.tags:
+            assert isinstance(tag, SeatTag) or numbered.match(tag), f"{seat.id}: bare tag {tag!r}"

@@ -38,6 +38,7 @@ from seatplan.bench import Case
 from seatplan.check import check_plan, plan_cost
 from seatplan.model import Attendee, Layout, Seat, SeatingProblem, Venue, Zone
 from seatplan.model.problem import Constraints, PeopleGroup
+from seatplan.model.seats import SeatTag
 from seatplan.solve import solve
 from seatplan.solve.baselines import solve_dense
 
@@ -67,9 +68,9 @@ def hall_seats(rows: int, blocks: Sequence[int], *, wheelchair: int = 0, seed: i
         for n in blocks:
             for j in range(n):
                 k += 1
-                tags = {"aisle"} if j in (0, n - 1) else set()
+                tags = {SeatTag.AISLE} if j in (0, n - 1) else set()
                 if (r, k) in places:
-                    tags.add("wheelchair")
+                    tags.add(SeatTag.WHEELCHAIR)
                 seats.append(Seat(f"floor-r{r:02d}-s{k:03d}", "floor", r, k, x=round(x, 3), y=round(-0.9 * r, 3), tags=frozenset(tags)))
                 x += 0.55
             x += 1.2
@@ -112,7 +113,7 @@ def hall_scenario(
     if rules:
         ids = [a.id for a in people]
         users = set(rng.sample(ids, wheelchair_users))
-        people = [replace(a, needs=frozenset({"wheelchair"})) if a.id in users else a for a in people]
+        people = [replace(a, needs=frozenset({SeatTag.WHEELCHAIR})) if a.id in users else a for a in people]
         front = [s.id for s in seats if s.row <= 2 and not s.tags]
         vips = rng.sample([i for i in ids if i not in users], pins)
         press_row = [s.id for s in seats if s.row == 3 and not s.tags]
@@ -144,7 +145,7 @@ def dense_scenario(n: int = 400, units: int = 20, *, rows: int = 11, blocks: Seq
     chosen = rng.sample(ids, max(2, n // 100) + max(2, n // 100))
     wheel, aisle = chosen[: len(chosen) // 2], chosen[len(chosen) // 2 :]
     people = [
-        replace(a, needs=frozenset({"wheelchair"})) if a.id in wheel else replace(a, needs=frozenset({"aisle"})) if a.id in aisle else a
+        replace(a, needs=frozenset({SeatTag.WHEELCHAIR})) if a.id in wheel else replace(a, needs=frozenset({SeatTag.AISLE})) if a.id in aisle else a
         for a in people
     ]
     free_ids = [i for i in ids if i not in chosen]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from seatplan.export.records import SeatRecord
 from seatplan.model import Meeting, OutputSpec, Plan, Seat, SeatingProblem
+from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door
 
 #: Files of the pack, in the order they are written.
@@ -74,8 +75,8 @@ def _close_up(meeting: Meeting, problem: SeatingProblem) -> tuple[str, Callable[
     """
     if any(s.is_dais for s in problem.seats):
         return "主席台座次图", lambda s: s.is_dais
-    if any("main-table" in s.tags for s in problem.seats):
-        return "主桌座次图", lambda s: "main-table" in s.tags
+    if any(SeatTag.MAIN_TABLE in s.tags for s in problem.seats):
+        return "主桌座次图", lambda s: SeatTag.MAIN_TABLE in s.tags
     if any(s.table for s in problem.seats):
         first = min((s.table for s in problem.seats if s.table), key=lambda t: (len(t), t))
         return "主桌座次图", lambda s: s.table == first

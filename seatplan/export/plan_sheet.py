@@ -36,6 +36,7 @@ from seatplan.export.typeset import (
 from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
 from seatplan.model.attendees import Attendee
+from seatplan.model.seats import SeatTag
 
 __all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
 
@@ -289,7 +290,7 @@ class _Drawer:
 
     def _host_of(self, table: str) -> str:
         for seat in self.problem.seats:
-            if seat.table == table and "host-seat" in seat.tags and seat.id in self.people:
+            if seat.table == table and SeatTag.HOST_SEAT in seat.tags and seat.id in self.people:
                 return self.people[seat.id].name
         return ""
 
@@ -302,11 +303,11 @@ class _Drawer:
         turn = (seat.facing - 90.0) % 360.0
         if person is not None:
             pdf.set_fill_color(*self.fill[person.unit])
-        elif "reserved" in seat.tags:
+        elif SeatTag.RESERVED in seat.tags:
             pdf.set_fill_color(225, 225, 225)
         else:
             pdf.set_fill_color(255, 255, 255)
-        if seat.is_dais or "host-seat" in seat.tags:
+        if seat.is_dais or SeatTag.HOST_SEAT in seat.tags:
             pdf.set_draw_color(*_DAIS_EDGE)
             pdf.set_line_width(0.45)
         else:
@@ -338,7 +339,7 @@ class _Drawer:
                 draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
                 return
         label = f"{seat.number}{mark}"
-        if "reserved" in seat.tags and person is None:
+        if SeatTag.RESERVED in seat.tags and person is None:
             label = f"留{seat.number}"
         pdf.set_font(FONT, size=NAME_MIN_PT)
         if pdf.get_string_width(label) <= w * 0.95:
@@ -530,9 +531,7 @@ def write_plan_pdf(
     else:
         drawer.begin("座次图 总图")
         drawer.draw(_Page("总图", seats, True, texts=False), room_area)
-        labels_runs = drawer._unit_label_runs(seats, _fit_view(_bounds(problem, seats, True), room_area),
-                                              _seat_box(seats))
-        del labels_runs  # the overview names units in the key; block pages label them on the drawing
+        # the overview names the units in its key; the block pages label them on the drawing
         if room_area is not area:
             drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
         else:
@@ -544,13 +543,41 @@ def write_plan_pdf(
             name = section_area(section, labels)
             block = group.partition("|")[2]
             heading = f"{name}" + (f" 第{block.removeprefix('block-')}区" if block else "")
-            b = _bounds(problem, members, False)
-            portrait = (b[3] - b[1]) > (b[2] - b[0])
-            drawer.begin(heading, portrait=portrait)
-            drawer.draw(_Page(heading, tuple(members), False), _plan_area(drawer))
-            drawer.footer(f"{heading}　{sum(1 for s in members if s.id in drawer.people)} 人")
+            tiles = _tiles(drawer, members)
+            for k, tile in enumerate(tiles, start=1):
+                title = heading if len(tiles) == 1 else f"{heading}（{k}/{len(tiles)}）"
+                b = _bounds(problem, tile, False)
+                drawer.begin(title, portrait=(b[3] - b[1]) > (b[2] - b[0]))
+                drawer.draw(_Page(title, tuple(tile), False), _plan_area(drawer))
+                drawer.footer(f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人")
     atomic_write_bytes(path, pdf_bytes(pdf))
     return drawer.pages
+
+
+def _tiles(drawer: _Drawer, seats: Sequence[Seat]) -> list[list[Seat]]:
+    """``seats`` cut into pieces that each fit one page with every seat number readable.
+
+    A group that fits (in either orientation) is one piece; a larger one is cut
+    into a grid of equal rectangles in the plan, rows kept whole where they can.
+    """
+    long_side, short_side = max(drawer.page_w, drawer.page_h), min(drawer.page_w, drawer.page_h)
+    land = (0.0, 0.0, long_side - 2 * _MARGIN - 24, short_side - 2 * _MARGIN - _HEADER - _FOOTER)
+    port = (0.0, 0.0, short_side - 2 * _MARGIN - 24, long_side - 2 * _MARGIN - _HEADER - _FOOTER)
+    if _fits(drawer, seats, land, False) or _fits(drawer, seats, port, False):
+        return [list(seats)]
+    boxes = _seat_box(seats)
+    drawer.pdf.set_font(FONT, size=NAME_MIN_PT)
+    need = max(drawer.pdf.get_string_width("88译") / min(b[0] for b in boxes.values()), 4.0 / min(b[1] for b in boxes.values()))
+    tile_w, tile_h = land[2] / need * 0.95, land[3] / need * 0.95  # metres that fit a landscape page
+    xmin, ymin, xmax, ymax = _bounds(drawer.problem, seats, False)
+    nx = max(1, math.ceil((xmax - xmin) / tile_w))
+    ny = max(1, math.ceil((ymax - ymin) / tile_h))
+    grid: dict[tuple[int, int], list[Seat]] = {}
+    for s in seats:
+        i = min(nx - 1, int((s.x - xmin) / (xmax - xmin) * nx)) if xmax > xmin else 0
+        j = min(ny - 1, int((ymax - s.y) / (ymax - ymin) * ny)) if ymax > ymin else 0
+        grid.setdefault((j, i), []).append(s)
+    return [grid[key] for key in sorted(grid)]
 
 
 def _plan_area(drawer: _Drawer) -> tuple[float, float, float, float]:

@@ -14,13 +14,13 @@ import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from fpdf import FPDF
 
 from seatplan.errors import Location, ValidationError
 from seatplan.export.records import SeatRecord
 from seatplan.export.typeset import (
-    FONT,
     check_glyphs,
     draw_fitted,
     fit_text,
@@ -207,11 +207,9 @@ def _chunks(items: list[SeatRecord], first: int, rest: int) -> list[list[SeatRec
     return out
 
 
-def _check_records(records: Sequence[SeatRecord], font_path: os.PathLike[str] | str) -> None:
-    from pathlib import Path
-
+def _check_records(records: Sequence[SeatRecord], font_path: Path) -> None:
     for r in records:
-        check_glyphs(r.name, Path(font_path), who=r.name, source=r.source, field="姓名")
+        check_glyphs(r.name, font_path, who=r.name, source=r.source, field="姓名")
 
 
 def _table(pdf: FPDF, top: float, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[str]],
@@ -444,7 +442,6 @@ def write_supplies_sheet(supplies: Supplies, path: str | os.PathLike[str], *, ti
         ["主席台话筒", str(supplies.microphones), "主席台每座 1 个"],
     ]
     _table(pdf, y, [("物品", 50.0), ("数量", 30.0), ("计算方法", PAGE_W - 2 * _MARGIN - 80.0)], rows, row_h=12.0)
-    pdf.set_font(FONT, size=8)
     atomic_write_bytes(path, pdf_bytes(pdf))
 
 

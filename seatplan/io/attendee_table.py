@@ -77,6 +77,7 @@ from pathlib import Path
 from seatplan.errors import AttendeeFileError, Location
 from seatplan.files import atomic_write_bytes, clean_cell_text, csv_bytes, restore_csv_cell
 from seatplan.model.attendees import Attendee, resolve_partners
+from seatplan.model.seats import SeatTag
 
 __all__ = [
     "HEADER_ALIASES",
@@ -116,19 +117,19 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 
 #: Words of the 需求/needs column and the seat tag each stands for (docs/rules.md).
 NEED_WORDS: dict[str, str] = {
-    "轮椅": "wheelchair",
-    "轮椅席": "wheelchair",
-    "轮椅位": "wheelchair",
-    "无障碍": "wheelchair",
-    "过道": "aisle",
-    "靠过道": "aisle",
-    "走道": "aisle",
-    "出口": "exit",
-    "近出口": "exit",
-    "靠近出口": "exit",
-    "同传": "interpreter",
-    "同声传译": "interpreter",
-    "翻译": "interpreter",
+    "轮椅": SeatTag.WHEELCHAIR,
+    "轮椅席": SeatTag.WHEELCHAIR,
+    "轮椅位": SeatTag.WHEELCHAIR,
+    "无障碍": SeatTag.WHEELCHAIR,
+    "过道": SeatTag.AISLE,
+    "靠过道": SeatTag.AISLE,
+    "走道": SeatTag.AISLE,
+    "出口": SeatTag.EXIT,
+    "近出口": SeatTag.EXIT,
+    "靠近出口": SeatTag.EXIT,
+    "同传": SeatTag.INTERPRETER,
+    "同声传译": SeatTag.INTERPRETER,
+    "翻译": SeatTag.INTERPRETER,
 }
 
 #: Headers written by :func:`write_attendees_csv`, in column order.

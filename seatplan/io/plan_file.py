@@ -45,6 +45,7 @@ from seatplan.model import (
     View,
 )
 from seatplan.model.affinity import AffinitySpec
+from seatplan.model.check import CheckSpec, Waiver
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
     BalconySpec,
@@ -264,6 +265,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "floor": Key(r.raw_table),
             "balcony": Key(r.raw_table),
             "cards": Key(r.raw_table),
+            "check": Key(r.raw_table),
             "occasion": Key(r.choice(OccasionKind)),
             **{name: Key(r.raw_table) for name in SPECS},
         },
@@ -282,6 +284,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             "second_line": Key(r.choice(CardLine)),
             "seating": Key(r.choice(DeskSeating)),
         })) if "cards" in top else CardSpec()
+        check = _read_check(r, top["check"]) if "check" in top else CheckSpec()
         if cards.font and not Path(cards.font).expanduser().is_absolute():
             cards = replace(cards, font=str(Path(base_dir) / cards.font))
     except PlanFileError:
@@ -310,8 +313,19 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         occasion=top.get("occasion", OccasionKind.MEETING),
         source=Path(source) if source else None,
         balcony=balcony,
+        check=check,
         **specs,
     )
+
+
+def _read_check(r: PlanReader, data: Any) -> CheckSpec:
+    """Read the [check] table: the fire-code profile and the [[check.waive]] entries (docs/plan-format.md)."""
+    values = r.table(data, "check", {"profile": Key(r.text), "waive": Key(lambda value, key: tuple(
+        Waiver(**entry) for entry in r.table_list(value, key, {
+            "rule": Key(r.text, required=True), "where": Key(r.text), "reason": Key(r.text, required=True),
+        })
+    ))})
+    return CheckSpec(**values)
 
 
 def _read_dais(r: PlanReader, data: Any) -> DaisSpec:

@@ -68,6 +68,7 @@ from seatplan.model.banquet import (
 )
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.problem import STOOL_TAG
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.banquet import (
     DEFAULT_TIE_BREAK,
     BanquetVariant,
@@ -359,6 +360,62 @@ def generate_banquet(
     """
     arr = _coerce(Arrangement, arrangement, f"{key_prefix}.arrangement")
     pos = _coerce(MainPosition, main_position, f"{key_prefix}.main_position")
+    facing = _coerce(HostFacing, host_facing, f"{key_prefix}.host_facing")
+    sizes = _check_tables(sizes, rows, columns, (table_gap, wall_gap, stage_gap), source, key_prefix)
+    validate_venue(venue, source=source)
+    room = room_polygon(venue, source=source)
+    door_pt, inward, warnings = _main_door(venue, room)
+    centres = _place_tables(venue, room, sizes, rows, columns, arr, pos, (table_gap, wall_gap, stage_gap), inward,
+                            source, key_prefix)
+    xmin, _, xmax, ymax = room.bounds
+    main_rule = MainRule.CENTRE if pos is MainPosition.CENTRE else (MainRule.STAGE if venue.stage_depth > 0 else MainRule.FAR)
+    stage_pt = ((xmin + xmax) / 2, ymax - venue.stage_depth) if venue.stage_depth > 0 else None
+    ranks = rank_tables(
+        centres,
+        door=door_pt,
+        stage=stage_pt if main_rule is MainRule.STAGE else None,
+        inward=inward,
+        main_rule=main_rule,
+        tie_break=tie_break,
+        right_of=right_of,
+        table_handedness=table_handedness,
+    )
+    by_rank = sorted(range(len(centres)), key=lambda i: ranks[i])
+    main_centre = centres[by_rank[0]]
+    seats: list[Seat] = []
+    tables: list[BanquetTable] = []
+    shapes: list[Shape] = room_shapes(venue, room=room)
+    for rank, i in enumerate(by_rank, start=1):
+        centre = centres[i]
+        size = sizes[rank - 1]
+        diameter = table_diameter(size)
+        built = _lay_table(
+            rank,
+            centre,
+            size,
+            diameter,
+            _host_angle(centre, door_pt, main_centre, facing, rank == 1),
+            door_pt,
+            cohost=rank in cohost_tables,
+            variant=variant,
+            stools=stools_behind if rank == 1 else (),
+            reserve_right_of=reserve_right_of if rank == 1 else None,
+            source=source,
+            key_prefix=key_prefix,
+        )
+        seats += built[0]
+        tables.append(built[1])
+        shapes.append(Shape(ShapeKind.TABLE, _circle(centre, diameter / 2), table_label(rank)))
+    layout = Layout(venue=venue, seats=tuple(seats), shapes=tuple(shapes))
+    _verify(layout, tables, source, key_prefix)
+    return BanquetLayout(layout=layout, tables=tuple(tables), door=door_pt, warnings=tuple(warnings))
+
+
+def _check_tables(
+    sizes: Sequence[int], rows: Sequence[int], columns: int, gaps: tuple[float, float, float], source: str | Path,
+    key_prefix: str,
+) -> list[int]:
+    """Table sizes (by table rank), rows, columns and gaps as a plan may give them; the sizes as ints."""
     sizes = [int(s) for s in sizes]
     if not sizes:
         raise ValidationError(
@@ -373,11 +430,11 @@ def generate_banquet(
                 location=Location(file=source, field=f"{key_prefix}.seats_per_table", value=s),
                 hint="give every table at least 1 place (R-BNQ-1: 8-12, best 10)",
             )
+    table_gap, wall_gap, stage_gap = gaps
     _check_gap(table_gap, f"{key_prefix}.table_gap", source, minimum=MIN_TABLE_GAP)
     _check_gap(wall_gap, f"{key_prefix}.wall_gap", source)
     _check_gap(stage_gap, f"{key_prefix}.stage_gap", source)
     n = len(sizes)
-    rows_key = f"{key_prefix}.rows" if rows else (f"{key_prefix}.columns" if columns else f"{key_prefix}.tables")
     if rows and (any(r < 1 for r in rows) or sum(rows) != n):
         raise ValidationError(
             f"{key_prefix}.rows = {list(rows)} holds {sum(rows)} tables; the banquet has {n}",
@@ -390,12 +447,14 @@ def generate_banquet(
             location=Location(file=source, field=f"{key_prefix}.columns", value=columns),
             hint="write 0 for automatic, or the number of tables in the widest row",
         )
+    return sizes
 
-    validate_venue(venue, source=source)
-    room = room_polygon(venue, source=source)
-    warnings: list[str] = []
+
+def _main_door(venue: Venue, room: Polygon) -> tuple[Point, Point, list[str]]:
+    """The main door's point, the direction into the room from it, and a warning when the room has no door."""
     door = venue.main_door
-    xmin, ymin, xmax, ymax = room.bounds
+    xmin, ymin, xmax, _ = room.bounds
+    warnings: list[str] = []
     if door is None:
         door_pt: Point = ((xmin + xmax) / 2, ymin)
         warnings.append(
@@ -404,21 +463,36 @@ def generate_banquet(
         )
     else:
         door_pt = (door.x, door.y)
-    inward = door_inward(venue.outline, door_pt)
+    return door_pt, door_inward(venue.outline, door_pt), warnings
 
-    diameters = sorted((table_diameter(s) for s in sizes), reverse=True)
-    d_max = diameters[0]
+
+def _place_tables(
+    venue: Venue, room: Polygon, sizes: list[int], rows: Sequence[int], columns: int, arr: Arrangement,
+    pos: MainPosition, gaps: tuple[float, float, float], inward: Point, source: str | Path, key_prefix: str,
+) -> list[Point]:
+    """Table centres: rows composed in the main door's frame (head row farthest from the door, or by the stage).
+
+    Raises
+    ------
+    GeometryError
+        If the tables do not fit (how many would), or not in the rows asked for.
+    """
+    table_gap, wall_gap, stage_gap = gaps
+    n = len(sizes)
+    d_max = max(table_diameter(s) for s in sizes)
     r_outer = _ring_radius(d_max)
     pitch = max(d_max + table_gap, 2 * r_outer + 0.05)
     allowed = _allowed_centres(venue, room, r_outer, wall_gap, stage_gap)
-    y_front, y_back = _front_back(venue, room, r_outer, wall_gap, stage_gap)
-    centre_x = (xmin + xmax) / 2
+    # rows are composed across the room, the head row farthest from the main door (with a stage:
+    # by the stage along the front wall), whichever wall the door is in
+    axis = (0.0, 1.0) if venue.stage_depth > 0 else _door_axis(inward)
+    across, y_front, y_back = _door_extent(venue, room, axis, r_outer, wall_gap, stage_gap)
 
     def place(counts: Sequence[int]) -> list[Point] | None:
         # at the asked gap first; then spread the tables apart to make room round obstacles
         for extra in _SPREAD_STEPS:
-            slots = _slots(counts, pitch + extra, arr, pos, centre_x, y_front, y_back, venue.stage_depth > 0)
-            centres = _settle(slots, allowed, pitch)
+            slots = _slots(counts, pitch + extra, arr, pos, across, y_front, y_back, venue.stage_depth > 0)
+            centres = _settle([_from_door_frame(p, axis) for p in slots], allowed, pitch)
             if centres is not None:
                 return centres
         return None
@@ -429,73 +503,28 @@ def generate_banquet(
         centres = place(compose_rows(n, columns=columns, arrangement=arr, main_position=pos))
     else:
         centres = _auto(n, place, arr, pos, allowed)
-    if centres is None:
-        fit = _capacity(allowed, pitch)
-        what = (
-            f"{n} tables of up to {max(sizes)} places ({d_max:.1f} m across, {table_gap:g} m apart) "
-            f"with {wall_gap:g} m walkways" + (f" and {stage_gap:g} m before the stage" if venue.stage_depth > 0 else "")
-        )
-        if fit >= n:
-            message = f"{what} cannot be set out in these rows round the obstacles and doors; a plain grid holds about {fit}"
-            hint = f"change {key_prefix}.rows / columns / main_position, or reduce {key_prefix}.table_gap / wall_gap"
-        else:
-            message = f"{what} do not fit the room; at most about {fit} fit"
-            hint = (
-                f"use at most {fit} tables (more places per table: seats_per_table), or reduce "
-                f"{key_prefix}.table_gap / wall_gap / stage_gap"
-            )
-        raise GeometryError(
-            message,
-            location=Location(file=source, field=rows_key, value=list(rows) if rows else (columns or n)),
-            hint=hint,
-        )
-
-    main_rule = MainRule.CENTRE if pos is MainPosition.CENTRE else (MainRule.STAGE if venue.stage_depth > 0 else MainRule.FAR)
-    stage_pt = (centre_x, ymax - venue.stage_depth) if venue.stage_depth > 0 else None
-    ranks = rank_tables(
-        centres,
-        door=door_pt,
-        stage=stage_pt if main_rule is MainRule.STAGE else None,
-        inward=inward,
-        main_rule=main_rule,
-        tie_break=tie_break,
-        right_of=right_of,
-        table_handedness=table_handedness,
+    if centres is not None:
+        return centres
+    fit = _capacity(allowed, pitch)
+    what = (
+        f"{n} tables of up to {max(sizes)} places ({d_max:.1f} m across, {table_gap:g} m apart) "
+        f"with {wall_gap:g} m walkways" + (f" and {stage_gap:g} m before the stage" if venue.stage_depth > 0 else "")
     )
-    by_rank = sorted(range(n), key=lambda i: ranks[i])
-    main_centre = centres[by_rank[0]]
-    facing = _coerce(HostFacing, host_facing, f"{key_prefix}.host_facing")
-    sizes_by_rank = list(sizes)
-
-    seats: list[Seat] = []
-    tables: list[BanquetTable] = []
-    shapes: list[Shape] = room_shapes(venue, room=room)
-    for rank, i in enumerate(by_rank, start=1):
-        centre = centres[i]
-        size = sizes_by_rank[rank - 1]
-        diameter = table_diameter(size)
-        host_angle = _host_angle(centre, door_pt, main_centre, facing, rank == 1)
-        built = _lay_table(
-            rank,
-            centre,
-            size,
-            diameter,
-            host_angle,
-            door_pt,
-            cohost=rank in cohost_tables,
-            variant=variant,
-            stools=stools_behind if rank == 1 else (),
-            reserve_right_of=reserve_right_of if rank == 1 else None,
-            source=source,
-            key_prefix=key_prefix,
+    if fit >= n:
+        message = f"{what} cannot be set out in these rows round the obstacles and doors; a plain grid holds about {fit}"
+        hint = f"change {key_prefix}.rows / columns / main_position, or reduce {key_prefix}.table_gap / wall_gap"
+    else:
+        message = f"{what} do not fit the room; at most about {fit} fit"
+        hint = (
+            f"use at most {fit} tables (more places per table: seats_per_table), or reduce "
+            f"{key_prefix}.table_gap / wall_gap / stage_gap"
         )
-        seats += built[0]
-        tables.append(built[1])
-        shapes.append(Shape(ShapeKind.TABLE, _circle(centre, diameter / 2), table_label(rank)))
-
-    layout = Layout(venue=venue, seats=tuple(seats), shapes=tuple(shapes))
-    _verify(layout, tables, source, key_prefix)
-    return BanquetLayout(layout=layout, tables=tuple(tables), door=door_pt, warnings=tuple(warnings))
+    rows_key = f"{key_prefix}.rows" if rows else (f"{key_prefix}.columns" if columns else f"{key_prefix}.tables")
+    raise GeometryError(
+        message,
+        location=Location(file=source, field=rows_key, value=list(rows) if rows else (columns or n)),
+        hint=hint,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,11 +547,34 @@ def _ring_radius(diameter: float) -> float:
     return math.hypot(diameter / 2 + CHAIR_DEPTH, CHAIR_WIDTH / 2)
 
 
-def _front_back(venue: Venue, room: Polygon, r_outer: float, wall_gap: float, stage_gap: float) -> tuple[float, float]:
-    """Highest and lowest y a table centre may take on the room's axis strip."""
-    _, ymin, _, ymax = room.bounds
-    front = ymax - venue.stage_depth - stage_gap if venue.stage_depth > 0 else ymax - wall_gap
-    return front - r_outer - 1e-6, ymin + wall_gap + r_outer + 1e-6  # just inside the free floor
+def _door_axis(inward: Point) -> Point:
+    """The room axis nearest to ``inward`` (from the main door into the room): rows run across it."""
+    ux, uy = inward
+    if abs(uy) >= abs(ux):
+        return (0.0, 1.0 if uy >= 0 else -1.0)
+    return (1.0 if ux >= 0 else -1.0, 0.0)
+
+
+def _to_door_frame(p: Point, axis: Point) -> Point:
+    """``(across, depth)``: across the room (the door's right as one walks in), depth away from the door."""
+    ux, uy = axis
+    return (p[0] * uy - p[1] * ux, p[0] * ux + p[1] * uy)
+
+
+def _from_door_frame(p: Point, axis: Point) -> Point:
+    ux, uy = axis
+    return (p[0] * uy + p[1] * ux, -p[0] * ux + p[1] * uy)
+
+
+def _door_extent(
+    venue: Venue, room: Polygon, axis: Point, r_outer: float, wall_gap: float, stage_gap: float
+) -> tuple[float, float, float]:
+    """Door frame: the middle across the room, and the farthest and nearest depth a table centre may take."""
+    pts = [_to_door_frame((float(x), float(y)), axis) for x, y in room.exterior.coords]
+    across = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    far, near = max(p[1] for p in pts), min(p[1] for p in pts)
+    far -= venue.stage_depth + stage_gap if venue.stage_depth > 0 else wall_gap
+    return across, far - r_outer - 1e-6, near + wall_gap + r_outer + 1e-6  # just inside the free floor
 
 
 def _allowed_centres(venue: Venue, room: Polygon, r_outer: float, wall_gap: float, stage_gap: float) -> BaseGeometry:
@@ -768,15 +820,15 @@ def _lay_table(
     if reserved is not None:
         number[reserved] = size
     label = str(rank)
-    base_tags = {"main-table"} if rank == 1 else set()
+    base_tags = {SeatTag.MAIN_TABLE} if rank == 1 else set()
     seats: list[Seat] = []
     for idx in sorted(range(size), key=lambda i: number[i]):
         x, y = points[idx]
         tags = set(base_tags)
         if number[idx] == 1:
-            tags.add("host-seat")
+            tags.add(SeatTag.HOST_SEAT)
         if idx == reserved:
-            tags.add("interpreter")
+            tags.add(SeatTag.INTERPRETER)
         seats.append(
             Seat(
                 id=f"t{rank:02d}-s{number[idx]:02d}",
@@ -806,10 +858,10 @@ def _lay_table(
                 y=round(spot.y, 4) + 0.0,
                 facing=round((angles[principal] + 180.0) % 360.0, 4),
                 table=label,
-                tags=frozenset(base_tags | {"interpreter", STOOL_TAG}),
+                tags=frozenset(base_tags | {SeatTag.INTERPRETER, STOOL_TAG}),
             )
         )
-    places = tuple(s.id for s in seats if s.number <= len(order) and "interpreter" not in s.tags)
+    places = tuple(s.id for s in seats if s.number <= len(order) and SeatTag.INTERPRETER not in s.tags)
     table = BanquetTable(
         rank=rank,
         label=label,

@@ -35,13 +35,11 @@ from seatplan.layout.firecode import (
     min_aisle_width,
 )
 from seatplan.layout.room import GeneratedLayout, LayoutKind, room_polygon, validate_venue
+from seatplan.layout.row_plan import RowPlan, distribute, plan_rows
 from seatplan.layout.spacing import Spacing
 from seatplan.layout.tables import TABLE_KINDS, TableOptions, generate_table_layout
 from seatplan.layout.theatre import (
-    RowPlan,
     TheatreOptions,
-    _distribute,
-    _plan_rows,
     generate_theatre,
     theatre_limits,
     theatre_plan,
@@ -367,8 +365,8 @@ def _estimate(venue: Venue, plan: RowPlan, spacing: Spacing, k: int, l2: int, l1
     seats = 0.0
     for _ in range(4):
         width = xmax - xmin - 2 * side - (k - 1) * long_w
-        units = _distribute(max(0, int(width / plan.unit_width)), limits)
-        banks = _plan_rows(front - ymin - max(side, rear), plan, cross)
+        units = distribute(max(0, int(width / plan.unit_width)), limits)
+        banks = plan_rows(front - ymin - max(side, rear), plan, cross)
         if not banks:
             return 0.0
         per_row = sum(units) * plan.per_unit

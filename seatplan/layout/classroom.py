@@ -26,8 +26,9 @@ from pathlib import Path
 from seatplan.errors import GeometryError, Location
 from seatplan.layout.firecode import GB_MAX_ROWS_BETWEEN_CROSS_AISLES, FireProfile
 from seatplan.layout.room import GeneratedLayout, LayoutKind
+from seatplan.layout.row_plan import RowPlan
 from seatplan.layout.spacing import Spacing
-from seatplan.layout.theatre import RowPlan, _positive, _validate_common, lay_rows
+from seatplan.layout.theatre import _positive, _validate_common, lay_rows
 from seatplan.model import Numbering, Side, Venue
 
 __all__ = ["ClassroomOptions", "classroom_plan", "generate_classroom"]

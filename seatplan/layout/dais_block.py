@@ -46,6 +46,7 @@ from seatplan.layout.room import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Convention, EvenMode, Layout, Seat, Shape, ShapeKind, Venue
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.dais import dais_offsets, rank_dais_row
 
 __all__ = [
@@ -280,7 +281,7 @@ def build_dais(
         number = {sid: i for i, sid in enumerate(ranked, start=1)}
         spare = len(offsets) > n  # fixed chairs: the last-ranked chair stays empty (R-DAIS-6, T7)
         seats += [
-            replace(s, number=number[s.id], tags=frozenset({"dais-spare"}) if spare and number[s.id] > n else s.tags)
+            replace(s, number=number[s.id], tags=frozenset({SeatTag.DAIS_SPARE}) if spare and number[s.id] > n else s.tags)
             for s in row_seats
         ]
     lectern: Polygon | None = None

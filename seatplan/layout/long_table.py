@@ -70,6 +70,7 @@ from seatplan.model.banquet import (
 )
 from seatplan.model.enums import coerce_choice
 from seatplan.model.problem import STOOL_TAG
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.banquet import door_inward
 from seatplan.protocol.long_table import BanquetStyle, long_table_slots, rank_long_table
 
@@ -308,11 +309,11 @@ def generate_long_table(
     seats: list[Seat] = []
     for sid in order:
         chair = next(r for r in raw if r.id == sid)
-        tags = {"main-table"}
+        tags = {SeatTag.MAIN_TABLE}
         if number[sid] == 1:
-            tags.add("host-seat")
+            tags.add(SeatTag.HOST_SEAT)
         elif number[sid] == 2:
-            tags |= {"host-seat", "hostess-seat"}
+            tags |= {SeatTag.HOST_SEAT, SeatTag.HOSTESS_SEAT}
         seats.append(replace(chair, id=f"t01-s{number[sid]:02d}", number=number[sid], tags=frozenset(tags)))
 
     corners = [to_plan(sx * length / 2, sy * table_width / 2) for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
@@ -383,7 +384,7 @@ def add_interpreter_stools(
                 y=round(s.y - STOOL_DISTANCE * math.sin(a), 4) + 0.0,
                 facing=s.facing,
                 table="1",
-                tags=frozenset({"main-table", "interpreter", STOOL_TAG}),
+                tags=frozenset({SeatTag.MAIN_TABLE, SeatTag.INTERPRETER, STOOL_TAG}),
             )
         )
     layout = replace(table.layout, seats=table.layout.seats + tuple(stools))

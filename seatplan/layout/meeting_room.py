@@ -32,6 +32,7 @@ from seatplan.layout.meeting_common import (
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
 from seatplan.model.rooms import ROOM_SEAT_PITCH, TableShape
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.meeting_common import TableOrientation
 
 __all__ = [
@@ -256,16 +257,16 @@ def _seat_table(
     for name, count, sign, face in (("a", back_a, 1, face_a), ("b", back_b, -1, face_b)):
         for k, along in enumerate(_centred(count, pitch_back)):
             u, v = table.place(along, sign * (chair_across + back_off))
-            b.seat(f"back-{name}-{k + 1:02d}", u, v, face, row=2, groups=(f"back-{name}",), tags=("staff",))
+            b.seat(f"back-{name}-{k + 1:02d}", u, v, face, row=2, groups=(f"back-{name}",), tags=(SeatTag.STAFF,))
     if not foot:
         return
     if ax is TableOrientation.POINTING:
         for k, across in enumerate(_centred(foot, pitch_back)):
             u, v = table.place(-(table.length / 2 + sp.chair_back_to_table + cd / 2), across)
-            b.seat(f"foot-{k + 1:02d}", u, v, FACE_AWAY, row=2, groups=("foot",), tags=("staff",))
+            b.seat(f"foot-{k + 1:02d}", u, v, FACE_AWAY, row=2, groups=("foot",), tags=(SeatTag.STAFF,))
     else:
         has_back_b = back_b > 0
         dist = chair_across + back_off * (2 if has_back_b else 1)
         for k, along in enumerate(_centred(foot, pitch_back)):
             u, v = table.place(along, -dist)
-            b.seat(f"foot-{k + 1:02d}", u, v, face_b, row=3 if has_back_b else 2, groups=("foot",), tags=("staff",))
+            b.seat(f"foot-{k + 1:02d}", u, v, face_b, row=3 if has_back_b else 2, groups=("foot",), tags=(SeatTag.STAFF,))

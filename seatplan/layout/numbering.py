@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import cast
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.enums import Numbering, Side
@@ -164,8 +163,7 @@ def number_floor(
     side = _coerce(Side, odd_side, "odd_side")
     out: list[list[int]] = []
     next_number = 1
-    entries = cast("Sequence[int | Sequence[float]]", rows)
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(rows):
         if isinstance(entry, (int, bool)):
             count = _require_count(entry, f"rows[{i}]", minimum=0)
             positions: list[float] | None = None

@@ -24,6 +24,7 @@ from seatplan.layout.meeting_common import (
 )
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
+from seatplan.model.seats import SeatTag
 
 __all__ = [
     "CAMERA_DISTANCE",
@@ -122,7 +123,7 @@ def lay_photo(
         half = widest / 2 + 0.15
         b.box(ShapeKind.STAGE, uc - half, min(standing) - STANDING_ROW_DEPTH / 2, uc + half, depth, "合影台阶 / riser")
     for r, (count, v) in enumerate(zip(counts, vs), start=1):
-        tags = () if r <= seated else ("standing",)
+        tags = () if r <= seated else (SeatTag.STANDING,)
         # numbered 1… from the camera's left (-u: the camera looks along +v) to its right
         for k, du in enumerate(_centred(count, pp)):
             b.seat(f"photo-r{r}-{k + 1:02d}", uc + du, v, FACE_DOOR, row=r, groups=(f"row-{r}",), tags=tags)

@@ -32,6 +32,7 @@ from seatplan.layout.meeting_common import (
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
 from seatplan.model.rooms import ARMCHAIR_DEPTH, ARMCHAIR_WIDTH, TEA_TABLE_WIDTH
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.meeting_common import Hand
 from seatplan.protocol.reception import party_block_offsets
 
@@ -123,7 +124,7 @@ def lay_reception(
     # principals and the tea tables beside them
     half_pair = tea / 2 + aw / 2
     for side, sid in ((-1, "sofa-left"), (1, "sofa-right")):
-        b.seat(sid, uc + side * half_pair, v_p, FACE_DOOR, groups=("principals",), size=(aw, ad), tags=("armchair",))
+        b.seat(sid, uc + side * half_pair, v_p, FACE_DOOR, groups=("principals",), size=(aw, ad), tags=(SeatTag.ARMCHAIR,))
     if tea > 0:
         th = min(tea, ad) / 2
         for centre in (uc, uc - 2 * half_pair, uc + 2 * half_pair):
@@ -134,7 +135,7 @@ def lay_reception(
     for side, name in ((-1, "left"), (1, "right")):
         for k in range(staff):
             u = uc + side * (half_pair + k * pitch_s)
-            b.seat(f"back-{name}-{k + 1:02d}", u, v_s, FACE_DOOR, row=2, groups=("staff",), tags=("staff",))
+            b.seat(f"back-{name}-{k + 1:02d}", u, v_s, FACE_DOOR, row=2, groups=("staff",), tags=(SeatTag.STAFF,))
     # the two arms
     outer_pair = half_pair + aw / 2 + tea
     arm_a = max(outer_pair + ad / 2, arm_spacing / 2)
@@ -166,7 +167,7 @@ def lay_reception(
                 v = v_first - k * pitch
                 b.seat(
                     f"arm-{name}-r{r}-{k + 1:02d}", uc + side * a, v, face, row=r, groups=("members",),
-                    size=(aw, ad), tags=("armchair",),
+                    size=(aw, ad), tags=(SeatTag.ARMCHAIR,),
                 )
                 if tea > 0 and k + 1 < count:
                     tv = v - pitch / 2
@@ -303,10 +304,10 @@ def lay_reception_centre(
         for k in range(backs[name]):
             b.seat(
                 f"back-{name}-{k + 1:02d}", uc + sign * (tw / 2 + cd / 2 + back_off), v_end - pitch / 2 - k * pitch_back,
-                face, row=2, groups=(f"back-{name}",), tags=("staff",),
+                face, row=2, groups=(f"back-{name}",), tags=(SeatTag.STAFF,),
             )
     for k, du in enumerate(_alternating(nc, pitch_back)):
-        b.seat(f"back-centre-{k + 1:02d}", uc + du, depth - off - cd / 2, FACE_DOOR, row=2, groups=("back-centre",), tags=("staff",))
+        b.seat(f"back-centre-{k + 1:02d}", uc + du, depth - off - cd / 2, FACE_DOOR, row=2, groups=("back-centre",), tags=(SeatTag.STAFF,))
     return b.finish(key=f"{key}.seats_per_side", value=n, hint="make the room larger or seat fewer people per side")
 
 
@@ -364,7 +365,7 @@ def _seat_visitors(
                 b.seat(f"{name}-{j + 1:02d}", uc + du, vf, FACE_AWAY, row=front_row, groups=(name, *on_table))
             for j, du in enumerate(staff_u[k]):
                 assert vs is not None
-                b.seat(f"{name}-back-{j + 1:02d}", uc + du, vs, FACE_AWAY, row=front_row + 1, groups=(name,), tags=("staff",))
+                b.seat(f"{name}-back-{j + 1:02d}", uc + du, vs, FACE_AWAY, row=front_row + 1, groups=(name,), tags=(SeatTag.STAFF,))
 
 
 def lay_reception_chair(
@@ -508,7 +509,7 @@ def lay_reception_chair(
     for j, du in enumerate(sorted(_alternating(ns, pitch_back))):
         b.seat(
             f"host-back-{j + 1:02d}", uc + axis_at + du, depth - off - cd / 2, FACE_DOOR, row=2,
-            groups=("host-back",), tags=("staff",),
+            groups=("host-back",), tags=(SeatTag.STAFF,),
         )
     _seat_visitors(b, rows_v, member_u, staff_u, uc)
     return b.finish(

@@ -26,6 +26,7 @@ from seatplan.layout.meeting_common import (
 from seatplan.layout.spacing import Spacing
 from seatplan.model import Shape, ShapeKind, Venue
 from seatplan.model.rooms import SIGNING_TABLE_LENGTH
+from seatplan.model.seats import SeatTag
 
 __all__ = [
     "FLAG_SIZE",
@@ -141,7 +142,7 @@ def lay_signing(
         for side, name in ((-1, "left"), (1, "right")):
             b.seat(
                 f"assistant-{name}", uc + side * assistant_u, v_chair, FACE_DOOR, groups=("assistants",),
-                tags=("standing",),
+                tags=(SeatTag.STANDING,),
             )
     for r in range(rows):
         count = min(per, n - r * per)
@@ -150,7 +151,7 @@ def lay_signing(
             for k in range(count):
                 b.seat(
                     f"stand-{name}-r{r + 1}-{k + 1:02d}", uc + side * (k + 0.5) * pp, v, FACE_DOOR, row=r + 1,
-                    groups=("standing",), tags=("standing",),
+                    groups=("standing",), tags=(SeatTag.STANDING,),
                 )
     return b.finish(key=f"{key}.per_row", value=per, hint="make the room larger or put fewer people in a row")
 

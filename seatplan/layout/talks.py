@@ -33,6 +33,7 @@ from seatplan.layout.meeting_common import (
 from seatplan.layout.spacing import Spacing
 from seatplan.model import ShapeKind, Venue
 from seatplan.model.rooms import MULTILATERAL_TABLE_SIZE, MultilateralTable
+from seatplan.model.seats import SeatTag
 from seatplan.protocol.talks import split_square_sides
 
 __all__ = [
@@ -129,7 +130,7 @@ class _CentreTable:
     def back_chair(self, b: _Builder, head: int, j: int, sid: str, u: float, v: float, face: float) -> None:
         """The ``j``-th chair (from 0) behind table chair ``sid`` (the ``head``-th, from 1)."""
         b.seat(
-            f"behind-{head:02d}-{j + 1:02d}", u, v, face, row=2, groups=(f"behind-{sid}",), tags=("staff",),
+            f"behind-{head:02d}-{j + 1:02d}", u, v, face, row=2, groups=(f"behind-{sid}",), tags=(SeatTag.STAFF,),
         )
 
     def finish(self, b: _Builder) -> RoomPlan:

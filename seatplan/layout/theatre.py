@@ -31,7 +31,7 @@ serpentine / centre-out, R-AUD-9/10).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import SupportsInt, cast
@@ -70,6 +70,7 @@ from seatplan.layout.room import (
     stage_polygon,
     validate_venue,
 )
+from seatplan.layout.row_plan import RowPlan, arc_slots, block_limits, choose_blocks, distribute, plan_rows, row_fronts
 from seatplan.layout.spacing import Spacing
 from seatplan.model import FACING_FRONT, Layout, Numbering, Seat, Shape, ShapeKind, Side, Venue
 
@@ -210,70 +211,6 @@ def theatre_limits(
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RowPlan:
-    """What the row engine lays out (built by the theatre and classroom generators).
-
-    Parameters
-    ----------
-    kind
-        THEATRE or CLASSROOM.
-    unit_width
-        Width of one unit along the row: a seat (theatre) or a table (classroom), metres.
-    chair_offsets
-        Chair centres from the unit's left edge, along the row, metres.
-    row_pitch
-        Front of one row to the front of the next, metres.
-    clear_width
-        The passage a row uses (JGJ 57 clearance / IBC clear width), metres.
-    front_gap
-        From the stage edge / front wall to the front of row 1 (chair front or table front).
-    unit_depth
-        Depth of a unit's footprint from its front, metres (chair; or table + chair).
-    chair_back
-        Distance from the unit front to the chair centre, metres.
-    table_depth
-        Depth of the table at the unit front (0 = no table).
-    lateral
-        ``(from, to)``: the unit footprint across the row, from the unit's left edge.
-    ring_min
-        Narrowest wall band when there are side aisles, metres.
-    side_aisles, curved, curve_radius, rows_per_bank, max_rows, numbering, odd_side
-        As in :class:`TheatreOptions`.
-    blocks, block_units
-        Number of blocks, or units per block (explicit).
-    seat_width_rule
-        Pass the seat pitch to the code check (theatre seats, R-PHY-5).
-    """
-
-    kind: LayoutKind
-    unit_width: float
-    chair_offsets: tuple[float, ...]
-    row_pitch: float
-    clear_width: float
-    front_gap: float
-    unit_depth: float
-    chair_back: float
-    table_depth: float
-    lateral: tuple[float, float]
-    ring_min: float
-    side_aisles: bool
-    curved: bool
-    curve_radius: float | None
-    rows_per_bank: int
-    max_rows: int
-    numbering: Numbering
-    odd_side: Side
-    blocks: int | None
-    block_units: tuple[int, ...]
-    seat_width_rule: bool
-    params: tuple[tuple[str, object], ...] = ()
-
-    @property
-    def per_unit(self) -> int:
-        return len(self.chair_offsets)
-
-
 @dataclass
 class _Widths:
     longs: list[float]
@@ -346,103 +283,9 @@ class _Frame:
         self.doors = door_zones(venue, depth=spacing.door_clear_depth, room=self.room) if venue.doors else []
 
 
-def _centre_out_order(k: int) -> list[int]:
-    """Block indices from the middle outwards (left of centre first for even k)."""
-    mid = (k - 1) / 2
-    return sorted(range(k), key=lambda i: (abs(i - mid), i))
-
-
-def _distribute(total: int, limits: Sequence[int]) -> list[int]:
-    """Spread ``total`` units over blocks with per-block limits, middle blocks first."""
-    out = [0] * len(limits)
-    order = [i for i in _centre_out_order(len(limits)) if limits[i] > 0]
-    left = min(total, sum(limits))
-    while left > 0 and order:
-        for i in list(order):
-            if left == 0:
-                break
-            if out[i] < limits[i]:
-                out[i] += 1
-                left -= 1
-            else:
-                order.remove(i)
-    return out
-
-
-def _block_limits(k: int, u2: int, u1: int, side_aisles: bool) -> list[int]:
-    if k == 1:
-        return [u2 if side_aisles else 0]
-    limits = [u2] * k
-    if not side_aisles:
-        limits[0] = limits[-1] = u1
-    return limits
-
-
-def _choose_blocks(width: float, plan: RowPlan, u2: int, u1: int, aisle: float) -> int:
-    """The number of blocks that seats the most per row (fewest blocks on a tie)."""
-    best_k, best = 1, -1
-    k = 1
-    while True:
-        room_for = width - (k - 1) * aisle
-        if room_for < plan.unit_width:
-            break
-        units = math.floor(room_for / plan.unit_width + 1e-9)
-        seats = min(units, sum(_block_limits(k, u2, u1, plan.side_aisles)))
-        if seats > best:
-            best_k, best = k, seats
-        k += 1
-        if k > 400:
-            break
-    return best_k
-
-
-def _bank_sizes(rows: int, banks: int) -> list[int]:
-    return [rows // banks + (1 if i < rows % banks else 0) for i in range(banks)]
-
-
-def _plan_rows(depth: float, plan: RowPlan, cross: float) -> list[int]:
-    """Rows per bank, front bank first, for the free depth in front of the rear band."""
-    if depth < plan.unit_depth - 1e-9:
-        return []
-    per_bank = plan.rows_per_bank
-    extra = plan.unit_depth + cross - plan.row_pitch
-    m = 1
-    while True:
-        usable = depth - plan.unit_depth - (m - 1) * extra
-        if usable < -1e-9:
-            rows = 0
-        else:
-            rows = math.floor(usable / plan.row_pitch + 1e-9) + 1
-        if plan.max_rows:
-            rows = min(rows, plan.max_rows)
-        if rows <= m * per_bank or rows == 0:
-            break
-        m += 1
-    if rows == 0:
-        return []
-    m = max(1, math.ceil(rows / per_bank))
-    return _bank_sizes(rows, m)
-
-
-def _row_fronts(plan: RowPlan, banks: Sequence[int], cross: float) -> tuple[list[float], list[int], list[tuple[int, int]]]:
-    """Offsets of the row fronts from the front line, the bank of each row, each bank's rows."""
-    fronts: list[float] = []
-    bank_of_row: list[int] = []
-    ranges: list[tuple[int, int]] = []
-    t = 0.0
-    for b, size in enumerate(banks):
-        start = len(fronts)
-        for r in range(size):
-            fronts.append(t)
-            bank_of_row.append(b)
-            t += plan.row_pitch if r < size - 1 else plan.unit_depth + cross
-        ranges.append((start, len(fronts) - 1))
-    return fronts, bank_of_row, ranges
-
-
 def _cross_bands(frame: _Frame, plan: RowPlan, banks: Sequence[int], cross: float,
                  centre: tuple[float, float] | None, radius: float) -> list[BaseGeometry]:
-    fronts, _, ranges = _row_fronts(plan, banks, cross)
+    fronts, _, ranges = row_fronts(plan, banks, cross)
     xmin, _ymin, xmax, _ymax = frame.bounds
     out: list[BaseGeometry] = []
     for b in range(len(banks) - 1):
@@ -525,31 +368,86 @@ def _exterior_parts(geom: BaseGeometry) -> list[tuple[tuple[float, float], ...]]
     return out
 
 
+@dataclass
+class _Across:
+    """The blocks across the hall: units per block, their x edges and the longitudinal aisle strips."""
+
+    units: list[int]
+    edges: list[tuple[float, float]]
+    strips: list[tuple[float, float]]
+
+
+@dataclass
+class _Deep:
+    """The rows front to back: arc centre and radius (curved rows), banks and row fronts."""
+
+    centre: tuple[float, float] | None
+    radius: float
+    banks: list[int]
+    fronts: list[float]
+    bank_of_row: list[int]
+    bank_ranges: list[tuple[int, int]]
+
+
 def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limits: tuple[int, int, int, int],
            k_fixed: int | None, seat_cap: int | None) -> _Pass:
-    """Lay the rows out once for the given aisle widths; report the widths they need."""
-    L2, L1, U2, U1 = limits
-    room = frame.room
-    xmin, ymin, xmax, ymax = frame.bounds
+    """Lay the rows out once for the given aisle widths; report the widths they need.
+
+    In order: the seating zone (the room less the wall bands and the front gap), the blocks
+    across it, the rows front to back, the aisles, the floor kept free (pillars, doors, aisles),
+    then the seats that fit, traced and trimmed to the code (:func:`_trace_and_trim`).
+    """
     notes: list[str] = []
     ring = widths.ring if plan.side_aisles else 0.0
-    delta = widths.rear - ring
-    eroded = room.buffer(-ring, join_style="mitre") if ring > 0 else room
-    zone0 = eroded
-    if delta > 1e-9:
-        zone0 = zone0.intersection(affinity.translate(eroded, 0.0, delta))
-    zone0 = zone0.intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.y_front))
+    rear_w = max(widths.rear, plan.rear_min)
+    eroded, zone0 = _seating_zone(frame, ring, rear_w)
     empty = _Pass(np.empty(0), np.empty(0), np.empty(0), np.empty(0, int), np.empty(0, int), np.empty(0, int), {},
                   [], [], [], [], [], [], _Widths(list(widths.longs), widths.ring, widths.rear, widths.cross), {},
                   None, notes)
     if zone0.is_empty or zone0.area < 1e-6:
         notes.append("no floor is left for seats once the wall bands and the front gap are kept free")
         return empty
-    xa, ya, xb, _yb = zone0.bounds
-    width = xb - xa
-    cx = (xa + xb) / 2
+    across = _blocks_across(frame, plan, spacing, widths, limits, k_fixed, zone0)
+    deep = _rows_deep(frame, plan, spacing, widths, zone0)
+    aisles, wall_bands = _lay_aisles(frame, plan, widths, across, deep, eroded, (ring, rear_w), zone0)
+    if not deep.fronts:
+        empty.aisles = [a for a in aisles if a.after_row is not None or a.kind is not AisleKind.CROSS]
+        notes.append("the room is too shallow for one row")
+        return empty
+    fits = _free_floor(frame, spacing, aisles, wall_bands, zone0)
+    tables: dict[int, BaseGeometry] = {}
+    if deep.centre is None:
+        (x_arr, y_arr, f_arr, prow, pblock, punit), tables = _straight_units(frame, plan, across, deep, fits)
+    else:
+        x_arr, y_arr, f_arr, prow, pblock, punit = _arc_units(plan, spacing, limits, across, deep, fits)
+    result = _Pass(x_arr, y_arr, f_arr, prow, pblock, punit, tables, aisles, [], deep.bank_of_row, deep.bank_ranges,
+                   across.units, across.edges, _Widths(list(widths.longs), widths.ring, widths.rear, widths.cross), {},
+                   deep.centre, notes)
+    _trace_and_trim(frame, plan, spacing, result, limits[:2], seat_cap)
+    return result
 
-    # blocks across the hall
+
+def _seating_zone(frame: _Frame, ring: float, rear_w: float) -> tuple[BaseGeometry, BaseGeometry]:
+    """The room less the wall bands (``eroded``), and the part of it in front of the rear aisle and behind the front gap."""
+    room = frame.room
+    xmin, ymin, xmax, _ = frame.bounds
+    delta = rear_w - ring
+    eroded = room.buffer(-ring, join_style="mitre") if ring > 0 else room
+    zone0 = eroded
+    if delta > 1e-9:
+        zone0 = zone0.intersection(affinity.translate(eroded, 0.0, delta))
+    return eroded, zone0.intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.y_front))
+
+
+def _blocks_across(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limits: tuple[int, int, int, int],
+                   k_fixed: int | None, zone0: BaseGeometry) -> _Across:
+    """Units per block (explicit, or spread within the code limits), moved to miss pillars; edges and aisle strips.
+
+    ``widths.longs`` is resized to the number of blocks.
+    """
+    _, _, U2, U1 = limits
+    xa, ya, xb, _ = zone0.bounds
+    width = xb - xa
     if plan.block_units:
         units = list(plan.block_units)
         k = len(units)
@@ -559,20 +457,19 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
         elif plan.blocks is not None:
             k = plan.blocks
         else:
-            k = _choose_blocks(width, plan, U2, U1, max(widths.longs or [1.0]))
+            k = choose_blocks(width, plan, U2, U1, max(widths.longs or [1.0]))
         if len(widths.longs) != k - 1:
             base = max(widths.longs) if widths.longs else widths.cross
             widths.longs = [base] * (k - 1)
-        blimits = _block_limits(k, U2, U1, plan.side_aisles)
         avail = width - sum(widths.longs)
-        units = _distribute(max(0, math.floor(avail / plan.unit_width + 1e-9)), blimits)
+        units = distribute(max(0, math.floor(avail / plan.unit_width + 1e-9)), block_limits(k, U2, U1, plan.side_aisles))
     if len(widths.longs) != k - 1:
         widths.longs = [widths.longs[0] if widths.longs else widths.cross] * (k - 1)
     span = sum(units) * plan.unit_width + sum(widths.longs)
-    x_start = cx - span / 2
+    x_start = (xa + xb) / 2 - span / 2
     if not plan.block_units:
         units = _dodge_pillars_x(frame, plan, spacing, units, widths.longs, x_start,
-                                 _block_limits(k, U2, U1, plan.side_aisles), ya)
+                                 block_limits(k, U2, U1, plan.side_aisles), ya)
     x = x_start
     edges: list[tuple[float, float]] = []
     strips: list[tuple[float, float]] = []
@@ -582,7 +479,14 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
         if i < k - 1:
             strips.append((x, x + widths.longs[i]))
             x += widths.longs[i]
+    return _Across(units, edges, strips)
 
+
+def _rows_deep(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, zone0: BaseGeometry) -> _Deep:
+    """Rows front to back in banks (cross aisles moved to miss pillars); the arc of curved rows."""
+    xa, ya, xb, _ = zone0.bounds
+    width = xb - xa
+    cx = (xa + xb) / 2
     radius = plan.curve_radius if plan.curve_radius is not None else CURVE_RADIUS_FACTOR * max(width, 1.0)
     half = max(cx - xa, xb - cx)
     if plan.curved and radius <= half + plan.unit_width:
@@ -595,53 +499,75 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     # whole arc (the middle of row 1 stands back by the arc's rise)
     centre = (cx, frame.y_front + math.sqrt(radius * radius - half * half)) if plan.curved else None
     rise = radius - math.sqrt(radius * radius - half * half) if plan.curved else 0.0
-    # rows front to back, in banks
-    depth = frame.y_front - ya - rise
-    banks = _plan_rows(depth, plan, widths.cross)
-    radius_c = plan.curve_radius if plan.curve_radius is not None else CURVE_RADIUS_FACTOR * max(width, 1.0)
-    centre_c = (cx, frame.y_front + math.sqrt(max(radius_c**2 - half**2, 0.0))) if plan.curved else None
-    banks = _dodge_pillars_y(frame, plan, spacing, banks, widths.cross, centre_c, radius_c)
-    fronts, bank_of_row, bank_ranges = _row_fronts(plan, banks, widths.cross)
+    banks = plan_rows(frame.y_front - ya - rise, plan, widths.cross)
+    banks = _dodge_pillars_y(frame, plan, spacing, banks, widths.cross, centre, radius)
+    fronts, bank_of_row, bank_ranges = row_fronts(plan, banks, widths.cross)
+    return _Deep(centre, radius, banks, fronts, bank_of_row, bank_ranges)
 
-    # aisles
+
+def _lay_aisles(frame: _Frame, plan: RowPlan, widths: _Widths, across: _Across, deep: _Deep, eroded: BaseGeometry,
+                ring_rear: tuple[float, float], zone0: BaseGeometry) -> tuple[list[PlannedAisle], list[BaseGeometry]]:
+    """Longitudinal, cross, side and rear aisles; and the side aisles' own width along the walls."""
+    room = frame.room
+    xmin, ymin, xmax, ymax = frame.bounds
+    ring, rear_w = ring_rear
+    cx = (zone0.bounds[0] + zone0.bounds[2]) / 2
     aisles: list[PlannedAisle] = []
+    wall_bands: list[BaseGeometry] = []
     seat_band = shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.y_front)
-    for i, (lo, hi) in enumerate(strips, start=1):
+    for i, (lo, hi) in enumerate(across.strips, start=1):
         poly = room.intersection(shapely.box(lo, ymin - 1, hi, frame.front_line))
         aisles.append(PlannedAisle(f"纵走道 {i}", AisleKind.LONGITUDINAL, widths.longs[i - 1], poly))
-    for b in range(len(banks) - 1):
-        last = bank_ranges[b][1]
+    fronts = deep.fronts
+    for b in range(len(deep.banks) - 1):
+        last = deep.bank_ranges[b][1]
         back = fronts[last] + plan.unit_depth
-        if centre is None:
+        if deep.centre is None:
             band = shapely.box(xmin - 1, frame.y_front - back - widths.cross, xmax + 1, frame.y_front - back)
         else:
-            c = shapely.Point(centre)
-            band = c.buffer(radius + back + widths.cross, quad_segs=64).difference(c.buffer(radius + back, quad_segs=64))
+            c = shapely.Point(deep.centre)
+            band = c.buffer(deep.radius + back + widths.cross, quad_segs=64).difference(
+                c.buffer(deep.radius + back, quad_segs=64))
         poly = room.intersection(band).intersection(seat_band)
         aisles.append(PlannedAisle(f"横走道 {b + 1}", AisleKind.CROSS, widths.cross, poly, after_row=last + 1))
     if plan.side_aisles and ring > 0:
         band = room.difference(eroded).intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, frame.front_line))
-        left = band.intersection(shapely.box(xmin - 1, ymin - 1, cx, ymax + 1))
-        right = band.intersection(shapely.box(cx, ymin - 1, xmax + 1, ymax + 1))
-        aisles.append(PlannedAisle("边走道 左", AisleKind.SIDE, ring, left))
-        aisles.append(PlannedAisle("边走道 右", AisleKind.SIDE, ring, right))
+        core = band
+        if plan.block_units and across.edges and not plan.curved:
+            # explicit blocks narrower than the room: the floor beside them is side aisle up to the wall
+            beside = shapely.union(shapely.box(xmin - 1, ymin - 1, across.edges[0][0], frame.front_line),
+                                   shapely.box(across.edges[-1][1], ymin - 1, xmax + 1, frame.front_line))
+            floor = room.intersection(beside)
+            if frame.obstacles:  # a pillar there stands beside the rows, not in an aisle (it closes the row ends it blocks)
+                floor = floor.difference(shapely.union_all([o.buffer(1e-3, join_style="mitre") for o in frame.obstacles]))
+            band = band.union(floor)
+        for name, half_box in (("边走道 左", shapely.box(xmin - 1, ymin - 1, cx, ymax + 1)),
+                               ("边走道 右", shapely.box(cx, ymin - 1, xmax + 1, ymax + 1))):
+            aisles.append(PlannedAisle(name, AisleKind.SIDE, ring, band.intersection(half_box)))
+            wall_bands.append(core.intersection(half_box))
+    delta = rear_w - ring
     rear_zone = room.difference(affinity.translate(eroded, 0.0, max(delta, 0.0))) if ring > 0 else room.difference(
-        affinity.translate(room, 0.0, widths.rear))
-    lowest = frame.y_front - (fronts[-1] + plan.unit_depth) if fronts else ya
+        affinity.translate(room, 0.0, rear_w))
+    lowest = frame.y_front - (fronts[-1] + plan.unit_depth) if fronts else zone0.bounds[1]
     rear = rear_zone.intersection(shapely.box(xmin - 1, ymin - 1, xmax + 1, min(lowest, frame.y_front)))
-    aisles.append(PlannedAisle(REAR_AISLE, AisleKind.CROSS, widths.rear, rear, after_row=len(fronts) or None))
-    if not fronts:
-        aisles = [a for a in aisles if a.after_row is not None or a.kind is not AisleKind.CROSS]
-        notes.append("the room is too shallow for one row")
-        empty.aisles = aisles
-        return empty
+    aisles.append(PlannedAisle(REAR_AISLE, AisleKind.CROSS, rear_w, rear, after_row=len(fronts) or None))
+    return aisles, wall_bands
 
-    # blocked floor: pillars (with the aisle width when standing in an aisle), door zones
+
+def _free_floor(frame: _Frame, spacing: Spacing, aisles: list[PlannedAisle], wall_bands: list[BaseGeometry],
+                zone0: BaseGeometry) -> Callable[[np.ndarray], np.ndarray]:
+    """A test for footprints: inside the seating zone, clear of aisles, pillars (with their gap) and door zones.
+
+    A pillar clear of the aisles keeps ``obstacle_gap``; a pillar standing in an aisle keeps the aisle's
+    width round it (the side aisles: their width along the walls, not the floor beside narrow blocks).
+    """
     blocked: list[BaseGeometry] = []
+    walls = shapely.union_all(wall_bands)
     for o in frame.obstacles:
         gap = spacing.obstacle_gap
         for a in aisles:
-            if not a.polygon.is_empty and o.intersects(a.polygon):
+            poly = a.polygon if a.kind is not AisleKind.SIDE else walls
+            if not poly.is_empty and o.intersects(poly):
                 gap = max(gap, a.width)
         blocked.append(o.buffer(gap, join_style="mitre") if gap > 0 else o)
     blocked += frame.doors
@@ -650,111 +576,86 @@ def _build(frame: _Frame, plan: RowPlan, spacing: Spacing, widths: _Widths, limi
     cut_tree = shapely.STRtree(np.asarray([*blocked, *cut], dtype=object)) if (blocked or cut) else None
 
     def fits(polys: np.ndarray) -> np.ndarray:
-        """True for footprints inside the seating zone and clear of aisles, pillars and doors."""
         ok = shapely.covers(zone0, polys)
         if cut_tree is not None and len(polys):
             hit, _ = cut_tree.query(polys, predicate="intersects")
             ok[hit] = False
         return ok
 
-    # candidate units
-    xs, ys, fs, prow, pblock, punit = [], [], [], [], [], []
-    unit_meta: dict[int, tuple[int, int, float, float]] = {}
-    cw, cd = spacing.chair_width, spacing.chair_depth
-    if centre is None:
-        lat0, lat1 = plan.lateral
-        ux = np.asarray([edges[b][0] + j * plan.unit_width for b in range(k) for j in range(units[b])], dtype=float)
-        ub = np.asarray([b for b in range(k) for _ in range(units[b])], dtype=int)
-        yfs = frame.y_front - np.asarray(fronts, dtype=float)
-        n_u = len(ux)
-        unit_x = np.tile(ux, len(fronts))
-        unit_b = np.tile(ub, len(fronts))
-        unit_y = np.repeat(yfs, n_u)
-        unit_r = np.repeat(np.arange(len(fronts)), n_u)
-        if len(unit_x):
-            shrink = 1e-6
-            boxes = shapely.box(unit_x + lat0 + shrink, unit_y - plan.unit_depth + shrink, unit_x + lat1 - shrink,
-                                unit_y - shrink)
-            kept = np.flatnonzero(fits(boxes))
-        else:
-            kept = np.zeros(0, dtype=int)
-        offs = np.asarray(plan.chair_offsets, dtype=float)
-        g_n = len(offs)
-        x_arr = (unit_x[kept][:, None] + offs[None, :]).ravel()
-        y_arr = np.repeat(unit_y[kept] - plan.chair_back, g_n)
-        f_arr = np.full(len(x_arr), FACING_FRONT)
-        prow = np.repeat(unit_r[kept], g_n).tolist()
-        pblock = np.repeat(unit_b[kept], g_n).tolist()
-        punit = np.repeat(kept, g_n).tolist()
-        unit_meta = {int(u): (0, 0, float(unit_x[u]), float(unit_y[u])) for u in kept} if plan.table_depth > 0 else {}
+    return fits
+
+
+_Units = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _straight_units(frame: _Frame, plan: RowPlan, across: _Across, deep: _Deep,
+                    fits: Callable[[np.ndarray], np.ndarray]) -> tuple[_Units, dict[int, BaseGeometry]]:
+    """Seats of straight rows: every unit (seat, or table with chairs) whose footprint fits; the tables kept."""
+    units, edges, fronts = across.units, across.edges, deep.fronts
+    lat0, lat1 = plan.lateral
+    ux = np.asarray([edges[b][0] + j * plan.unit_width for b in range(len(units)) for j in range(units[b])], dtype=float)
+    ub = np.asarray([b for b in range(len(units)) for _ in range(units[b])], dtype=int)
+    yfs = frame.y_front - np.asarray(fronts, dtype=float)
+    n_u = len(ux)
+    unit_x = np.tile(ux, len(fronts))
+    unit_b = np.tile(ub, len(fronts))
+    unit_y = np.repeat(yfs, n_u)
+    unit_r = np.repeat(np.arange(len(fronts)), n_u)
+    if len(unit_x):
+        shrink = 1e-6
+        boxes = shapely.box(unit_x + lat0 + shrink, unit_y - plan.unit_depth + shrink, unit_x + lat1 - shrink,
+                            unit_y - shrink)
+        kept = np.flatnonzero(fits(boxes))
     else:
-        cxr, cyr = centre
-        for r, tf in enumerate(fronts):
-            rho = radius + tf + plan.chair_back
-            step = 2 * math.asin(min(1.0, plan.unit_width / (2 * rho)))
-            for b, (x0, x1) in enumerate(edges):
-                cap = _block_limits(k, L2, L1, plan.side_aisles)[b] if not plan.block_units else units[b]
-                if cap <= 0:
-                    continue
-                thetas = _arc_slots(x0, x1, cxr, rho, step, cw, cd, cap)
-                for th in thetas:
-                    xs.append(cxr + rho * math.sin(th))
-                    ys.append(cyr - rho * math.cos(th))
-                    fs.append(90.0 + math.degrees(th))
-                    prow.append(r)
-                    pblock.append(b)
-                    punit.append(-1)
-        x_arr, y_arr, f_arr = np.asarray(xs, float), np.asarray(ys, float), np.asarray(fs, float)
-        if len(x_arr):
-            polys = chair_polygons(x_arr, y_arr, f_arr, width=cw, depth=cd, shrink=1e-6)
-            keep = fits(polys)
-            sel = np.flatnonzero(keep)
-            x_arr, y_arr, f_arr = x_arr[sel], y_arr[sel], f_arr[sel]
-            prow = [prow[i] for i in sel]
-            pblock = [pblock[i] for i in sel]
-            punit = [punit[i] for i in sel]
-    prow_a = np.asarray(prow, dtype=int)
-    pblock_a = np.asarray(pblock, dtype=int)
-    punit_a = np.asarray(punit, dtype=int)
+        kept = np.zeros(0, dtype=int)
+    offs = np.asarray(plan.chair_offsets, dtype=float)
+    g_n = len(offs)
+    x_arr = (unit_x[kept][:, None] + offs[None, :]).ravel()
+    y_arr = np.repeat(unit_y[kept] - plan.chair_back, g_n)
+    f_arr = np.full(len(x_arr), FACING_FRONT)
+    prow = np.repeat(unit_r[kept], g_n).astype(int)
+    pblock = np.repeat(unit_b[kept], g_n).astype(int)
+    punit = np.repeat(kept, g_n).astype(int)
     tables: dict[int, BaseGeometry] = {}
     if plan.table_depth > 0:
-        for uid in sorted(set(punit_a.tolist())):
-            r, b, x0, yf = unit_meta[uid]
+        for uid in sorted(set(punit.tolist())):
+            x0, yf = float(unit_x[uid]), float(unit_y[uid])
             tables[uid] = shapely.box(x0, yf - plan.table_depth, x0 + plan.unit_width, yf)
-
-    result = _Pass(x_arr, y_arr, f_arr, prow_a, pblock_a, punit_a, tables, aisles, [], bank_of_row, bank_ranges,
-                   units, edges, _Widths(list(widths.longs), widths.ring, widths.rear, widths.cross), {}, centre, notes)
-    _trace_and_trim(frame, plan, spacing, result, (L2, L1), seat_cap)
-    return result
+    return (x_arr, y_arr, f_arr, prow, pblock, punit), tables
 
 
-def _arc_slots(x0: float, x1: float, cx: float, rho: float, step: float, cw: float, cd: float, cap: int) -> list[float]:
-    """Angles of seats on an arc of radius ``rho`` between two vertical aisle edges."""
-
-    def half_extent(th: float) -> float:
-        return cw / 2 * abs(math.cos(th)) + cd / 2 * abs(math.sin(th))
-
-    def angle_at(xv: float) -> float | None:
-        s = (xv - cx) / rho
-        if s <= -1 or s >= 1:
-            return None
-        return math.asin(s)
-
-    lo = angle_at(max(x0, cx - rho * 0.999))
-    hi = angle_at(min(x1, cx + rho * 0.999))
-    if lo is None or hi is None:
-        return []
-    for _ in range(3):
-        a = angle_at(min(x0 + half_extent(lo) + 1e-4, cx + rho * 0.999))
-        b = angle_at(max(x1 - half_extent(hi) - 1e-4, cx - rho * 0.999))
-        if a is None or b is None:
-            return []
-        lo, hi = a, b
-    if hi < lo:
-        return []
-    n = min(cap, math.floor((hi - lo) / step + 1e-9) + 1)
-    mid = (lo + hi) / 2
-    return [mid + (j - (n - 1) / 2) * step for j in range(n)]
+def _arc_units(plan: RowPlan, spacing: Spacing, limits: tuple[int, int, int, int], across: _Across, deep: _Deep,
+               fits: Callable[[np.ndarray], np.ndarray]) -> _Units:
+    """Seats of curved rows: arcs round the centre between the aisle edges, each seat facing the centre."""
+    L2, L1, _, _ = limits
+    assert deep.centre is not None
+    cxr, cyr = deep.centre
+    cw, cd = spacing.chair_width, spacing.chair_depth
+    k = len(across.units)
+    xs: list[float] = []
+    ys: list[float] = []
+    fs: list[float] = []
+    prow: list[int] = []
+    pblock: list[int] = []
+    for r, tf in enumerate(deep.fronts):
+        rho = deep.radius + tf + plan.chair_back
+        step = 2 * math.asin(min(1.0, plan.unit_width / (2 * rho)))
+        for b, (x0, x1) in enumerate(across.edges):
+            cap = block_limits(k, L2, L1, plan.side_aisles)[b] if not plan.block_units else across.units[b]
+            if cap <= 0:
+                continue
+            for th in arc_slots(x0, x1, cxr, rho, step, cw, cd, cap):
+                xs.append(cxr + rho * math.sin(th))
+                ys.append(cyr - rho * math.cos(th))
+                fs.append(90.0 + math.degrees(th))
+                prow.append(r)
+                pblock.append(b)
+    x_arr, y_arr, f_arr = np.asarray(xs, float), np.asarray(ys, float), np.asarray(fs, float)
+    sel = np.arange(len(x_arr))
+    if len(x_arr):
+        sel = np.flatnonzero(fits(chair_polygons(x_arr, y_arr, f_arr, width=cw, depth=cd, shrink=1e-6)))
+    return (x_arr[sel], y_arr[sel], f_arr[sel], np.asarray(prow, dtype=int)[sel], np.asarray(pblock, dtype=int)[sel],
+            np.full(len(sel), -1, dtype=int))
 
 
 def _trace_and_trim(frame: _Frame, plan: RowPlan, spacing: Spacing, p: _Pass, limits: tuple[int, int],
@@ -1036,10 +937,10 @@ def _guess_widths(frame: _Frame, plan: RowPlan, spacing: Spacing, lims: tuple[in
         else:
             long_w = max(w.longs or [base])
             if k is None:
-                k = plan.blocks or _choose_blocks(width, plan, U2, U1, long_w)
+                k = plan.blocks or choose_blocks(width, plan, U2, U1, long_w)
             avail = width - (k - 1) * long_w
-            units = _distribute(max(0, int(avail / plan.unit_width)), _block_limits(k, U2, U1, plan.side_aisles))
-        banks = _plan_rows(frame.y_front - ymin - max(ring, w.rear), plan, w.cross)
+            units = distribute(max(0, int(avail / plan.unit_width)), block_limits(k, U2, U1, plan.side_aisles))
+        banks = plan_rows(frame.y_front - ymin - max(ring, w.rear, plan.rear_min), plan, w.cross)
         if not banks:
             break
         rows = max(banks)
@@ -1096,7 +997,8 @@ def _finish(frame: _Frame, plan: RowPlan, spacing: Spacing, profile: FireProfile
             seat_index[i] = sid
             seats.append(
                 Seat(id=sid, section="floor", row=r, number=num, x=round(float(p.x[i]), 4),
-                     y=round(float(p.y[i]), 4), facing=round(float(p.facing[i]), 4))
+                     y=round(float(p.y[i]), 4), facing=round(float(p.facing[i]), 4),
+                     tags=frozenset({f"block-{int(p.block[i]) + 1}"}))
             )
     # aisles: renumber after_row to printed rows
     aisles: list[PlannedAisle] = []

@@ -15,6 +15,7 @@ from seatplan.errors import Location, ValidationError
 from seatplan.model.affinity import AffinitySpec
 from seatplan.model.attendees import Attendee
 from seatplan.model.banquet import BanquetSpec
+from seatplan.model.check import CheckSpec
 from seatplan.model.enums import (
     Choice,
     Convention,
@@ -163,7 +164,8 @@ class DaisSpec:
     seat_pitch
         Table length per person on the dais, metres (R-PHY-15: about 1.0 m).
     row_pitch
-        Distance between dais rows, metres.
+        Distance between dais rows, metres: desk 0.60 + chair 0.50 + passage 0.60
+        (R-PHY-9) at least.
     fixed_chairs
         The chairs are fixed furniture at a uniform pitch (R-DAIS-6): with
         ``even_mode = V3`` an even row gets one more chair so No.1 sits on the
@@ -197,7 +199,7 @@ class DaisSpec:
     rows: tuple[int, ...] = ()
     even_mode: EvenMode = EvenMode.V1
     seat_pitch: float = 1.0
-    row_pitch: float = 1.2
+    row_pitch: float = 1.7
     fixed_chairs: bool = False
     equal_top_pair: bool = False
     front_tags: tuple[str, ...] = ()
@@ -573,6 +575,8 @@ class Meeting:
         Path of the plan file, if read from one.
     balcony
         A second seating level (楼上/二楼, R-AUD-7), or ``None``.
+    check
+        The fire-code profile every layout is checked against and the breaches waived (``[check]``).
     banquet, reception, talks, signing, photo, meeting_room
         The options of the occasion (``[banquet]``...), or ``None`` for its defaults.
     rules
@@ -603,6 +607,7 @@ class Meeting:
     rules: RulesSpec | None = None
     outputs: OutputSpec | None = None
     affinity: AffinitySpec | None = None
+    check: CheckSpec = field(default_factory=CheckSpec)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))

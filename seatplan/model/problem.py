@@ -20,8 +20,9 @@ from types import MappingProxyType
 
 from seatplan.errors import Location, UnknownIdError, ValidationError
 from seatplan.model.attendees import Attendee
+from seatplan.model.check import LayoutFinding
 from seatplan.model.enums import Choice
-from seatplan.model.seats import Seat
+from seatplan.model.seats import Seat, SeatTag
 from seatplan.model.venue import Shape, Venue
 
 #: Two seats of one row are neighbours when their gap is at most this many times
@@ -58,11 +59,16 @@ class Zone:
 
 @dataclass(frozen=True)
 class Layout:
-    """Seats and drawable outlines produced by the layout layer."""
+    """Seats and drawable outlines produced by the layout layer.
+
+    ``findings`` are what the layout check found (warnings, and errors the plan waived with
+    a reason): ``summary.json`` lists them and the diagram notes the waived ones.
+    """
 
     venue: Venue
     seats: tuple[Seat, ...]
     shapes: tuple[Shape, ...] = ()
+    findings: tuple[LayoutFinding, ...] = ()
 
 
 class PairMode(Choice):
@@ -338,7 +344,7 @@ def _lateral(seat: Seat) -> float:
 #: Seats at a table whose facings differ by more than this (degrees) are across, not side by side.
 SIDE_BY_SIDE_TURN = 135.0
 #: Tag of a stool behind a table place (an interpreter behind his principal, R-BNQ-10).
-STOOL_TAG = "stool"
+STOOL_TAG = SeatTag.STOOL
 
 
 def seat_neighbours(seats: Sequence[Seat]) -> dict[str, tuple[str, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from seatplan.errors import Location, ValidationError
 
@@ -11,6 +12,30 @@ from seatplan.errors import Location, ValidationError
 FACING_FRONT = 90.0
 #: Facing of a dais seat (towards the audience, -y).
 FACING_BACK = 270.0
+
+
+class SeatTag(StrEnum):
+    """Tags seatplan puts on seats (:attr:`Seat.tags`); a plan may add its own (``[rules.seat_tags]``).
+
+    A tag compares equal to its text (``SeatTag.AISLE == "aisle"``), so an attendee's needs
+    read from the list (``"wheelchair"``) match it.
+    """
+
+    AISLE = "aisle"  # end of a row run, next to an aisle or wall (requests, automatic)
+    EXIT = "exit"  # within exit_distance of a door (requests, automatic)
+    WHEELCHAIR = "wheelchair"  # a wheelchair place (named in [rules.seat_tags])
+    INTERPRETER = "interpreter"  # an interpreter's place or stool, reached by the headsets
+    STOOL = "stool"  # an interpreter's stool behind a principal, not a place at the table (R-BNQ-10)
+    RESERVED = "reserved"  # a seat of a reserved block without people (R-AUD-8)
+    HOST_SEAT = "host-seat"  # place 1 of a banquet table (and the hostess's place at a long table)
+    HOSTESS_SEAT = "hostess-seat"  # the hostess's place at a Western long table (R-BNQ-12)
+    MAIN_TABLE = "main-table"  # every place of the main table
+    PRINCIPAL = "principal"  # the principal of a party at a reception, talks, signing, photo
+    STAFF = "staff"  # a back-row chair for interpreters and note-takers
+    STANDING = "standing"  # a standing place (signing, photo)
+    ARMCHAIR = "armchair"  # a reception armchair
+    DAIS_SPARE = "dais-spare"  # an extra fixed dais chair left empty (R-DAIS-6/7)
+    DAIS_EMPTY_CENTRE = "dais-empty-centre"  # the empty centre chair of an equal pair (R-DAIS-7)
 
 
 #: Sections laid out in rows, and the word printed before "N排M号".
@@ -97,7 +122,7 @@ class Seat:
         note-takers (``note-taker-host``). Written wherever seats are drawn or listed.
         """
         parts = self.section.split("-")
-        if "interpreter" in self.tags or "interpreter" in parts:
+        if SeatTag.INTERPRETER in self.tags or "interpreter" in parts:
             return "译"
         if "note" in parts:
             return "记"

@@ -9,18 +9,26 @@ precedence order. Adding a kind means adding a module and one line to
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 
 from seatplan.errors import Location, PlanFileError
+from seatplan.layout.audit import audit_layout
+from seatplan.layout.hall import HallLayout
 from seatplan.model import Layout, Meeting, OccasionKind, Zone
 
 
 @dataclass(frozen=True)
 class Staging:
-    """What an occasion produces: the layout and the zones in precedence order."""
+    """What an occasion produces: the layout and the zones in precedence order.
+
+    ``hall`` is the meeting hall as the row engine built it (the layout check reads its
+    aisles and rows); ``None`` for the other occasions.
+    """
 
     layout: Layout
     zones: tuple[Zone, ...]
+    hall: HallLayout | None = None
 
 
 def option_error(meeting: Meeting, key: str, value: object, message: str, hint: str) -> PlanFileError:
@@ -56,4 +64,31 @@ def stage_meeting(meeting: Meeting) -> Staging:
             hint=f"use one of: {', '.join(k.value for k in _MODULES)}",
         )
     module = importlib.import_module(f"seatplan.occasions.{name}")
-    return module.build(meeting)
+    staging: Staging = module.build(meeting)
+    return check_staging(meeting, staging)
+
+
+class LayoutWarning(UserWarning):
+    """Spacing advice from the layout check, or a breach the plan waived (R-PHY-*)."""
+
+
+def check_staging(meeting: Meeting, staging: Staging) -> Staging:
+    """Hold the layout against the plan's fire-code profile and spacing rules (every occasion).
+
+    Warnings and waived breaches are issued as :class:`LayoutWarning` and kept on the layout
+    (``Layout.findings``, for ``summary.json`` and the diagram).
+
+    Raises
+    ------
+    GeometryError
+        For a breach of the fire code the plan does not waive (rule, place, fix).
+    """
+    hall = staging.hall
+    findings = audit_layout(
+        staging.layout, spec=meeting.check, sections=hall.sections if hall else (),
+        dais_tables=hall.dais_tables if hall else (), source=meeting.source or "",
+        crowded=meeting.occasion in (OccasionKind.MEETING, OccasionKind.BANQUET),
+    )
+    for finding in findings:
+        warnings.warn(finding.describe(), LayoutWarning, stacklevel=3)
+    return replace(staging, layout=replace(staging.layout, findings=findings))

@@ -18,12 +18,30 @@ Floor and balcony
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 
 from seatplan.errors import Location, ValidationError
 from seatplan.layout.hall import RESERVED_TAG, SPARE_CHAIR_TAG, generate_hall
-from seatplan.model import Attendee, Convention, FillMethod, Layout, Meeting, Numbering, Seat, Side, View, Zone
-from seatplan.model.meeting import BalconySpec, FloorSpec, Presider, ReservedBlock, StripOrder
+from seatplan.model import (
+    Attendee,
+    Convention,
+    FillMethod,
+    Layout,
+    Meeting,
+    Numbering,
+    Seat,
+    Side,
+    View,
+    Zone,
+)
+from seatplan.model.meeting import (
+    BalconySpec,
+    FloorSpec,
+    Presider,
+    ReservedBlock,
+    StripOrder,
+)
 from seatplan.occasions import Staging
 from seatplan.protocol.dais import check_dais_rows, rank_dais
 from seatplan.protocol.floor import (
@@ -97,18 +115,58 @@ def build(meeting: Meeting) -> Staging:
             location=Location(file=first.source.file, row=first.source.row, field="座区/section", value=first.section),
             hint=f"add a [floor] table to {source or 'the plan file'}",
         )
-    layout = generate_hall(
+    _check_unit_order(meeting)
+    hall = generate_hall(
         meeting.venue, dais=meeting.dais, floor=meeting.floor, dais_people=len(dais_people), source=source,
         convention=meeting.convention, balcony=meeting.balcony,
     )
-    xmin, _ymin, xmax, ymax = meeting.venue.bounds
+    layout = hall.layout
+    xmin, _, xmax, ymax = meeting.venue.bounds
     centre_x = (xmin + xmax) / 2
     zones: list[Zone] = []
     if meeting.dais is not None:
         layout, zone = _dais_zone(meeting, layout, dais_people, (centre_x, ymax))
         zones.append(zone)
     zones += _audience_zones(meeting, layout, floor_people, balcony_words, centre_x)
-    return Staging(layout=layout, zones=tuple(zones))
+    return Staging(layout=layout, zones=tuple(zones), hall=hall)
+
+
+def _check_unit_order(meeting: Meeting) -> None:
+    """Every unit of ``[floor] unit_order`` must be a unit of the list: a misspelt one would drop down the order."""
+    if meeting.floor is None or not meeting.floor.unit_order:
+        return
+    units = sorted({a.unit for a in meeting.attendees if a.unit})
+    for i, unit in enumerate(meeting.floor.unit_order):
+        if unit in units:
+            continue
+        close = difflib.get_close_matches(unit, units, n=3, cutoff=0.5)
+        raise ValidationError(
+            f"unit_order names {unit!r}, but no attendee has that unit (单位); its people would drop down the order",
+            location=Location(file=meeting.source or "", field=f"floor.unit_order[{i}]", value=unit),
+            hint=(f"did you mean {', '.join(repr(c) for c in close)}?" if close else "check the spelling against the 单位 column")
+            + " Remove units that send nobody.",
+        )
+
+
+def _check_rank_ties(people: list[Attendee]) -> None:
+    """Two dais people with one 排序 leave the seat order to chance: refused (as the attendee reader does).
+
+    The rank list is an input (R-DAIS-13) and the dais order follows it seat by seat; an equal-rank
+    No.1 and No.2 are declared with ``dais.equal_top_pair`` (R-DAIS-7), not with equal ranks.
+    """
+    by_rank: dict[int, list[Attendee]] = {}
+    for a in people:
+        by_rank.setdefault(a.rank, []).append(a)
+    for rank, group in sorted(by_rank.items()):
+        if len(group) < 2:
+            continue
+        names = ", ".join(f"{a.name} ({a.source.file}, row {a.source.row})" if a.source.row else a.name for a in group)
+        first = group[1]
+        raise ValidationError(
+            f"{names} share 排序 {rank} on the dais; the dais order follows the rank seat by seat (R-DAIS-13)",
+            location=Location(file=first.source.file, row=first.source.row, field="排序", value=rank),
+            hint="give every person on the dais a different 排序; for an equal-rank No.1 and No.2 set dais.equal_top_pair = true",
+        )
 
 
 # ------------------------------------------------------------------------------------ dais
@@ -129,6 +187,7 @@ def _dais_zone(meeting: Meeting, layout: Layout, people: list[Attendee], axis: t
             hint="this is a bug in seatplan: please report it with the plan file",
         )
     layout = _number_by_precedence(layout, order)
+    _check_rank_ties(people)
     by_id = {s.id: s for s in layout.seats}
     front = [sid for sid in order if by_id[sid].row == 1]
     presider = find_presider(people)

@@ -51,6 +51,7 @@ from seatplan.layout.meeting_common import RoomPlan, relabel_seats
 from seatplan.layout.meeting_room import lay_table_room
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.model.rooms import FeatureWall, MeetingRoomSpec, RoomMode, TableOrientation
+from seatplan.model.seats import SeatTag
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import (
     Party,
@@ -144,7 +145,7 @@ def build(meeting: Meeting) -> Staging:
         if who:
             zones.append(Zone(name, tuple(seat_ids), tuple(a.id for a in who)))
             number_zone(labels, rows, name, seat_ids)
-    principal = {z.seat_ids[0]: ("principal",) for z in zones if z.name in ("chair", "guest", "host") and z.seat_ids}
+    principal = {z.seat_ids[0]: (SeatTag.PRINCIPAL,) for z in zones if z.name in ("chair", "guest", "host") and z.seat_ids}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 

@@ -36,6 +36,7 @@ from seatplan.layout.meeting_common import relabel_seats
 from seatplan.layout.photo import lay_photo
 from seatplan.model import Attendee, Convention, Meeting, Zone
 from seatplan.model.rooms import DEFAULT_MAX_PER_ROW, PhotoSpec
+from seatplan.model.seats import SeatTag
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import Party, check_capacity
 from seatplan.protocol.people import order_by_rank
@@ -138,5 +139,5 @@ def build(meeting: Meeting) -> Staging:
         check_capacity(meeting, name, who, len(seat_ids), key=f"{TABLE}.rows", value=rows)
         zones.append(Zone(name, tuple(seat_ids), tuple(a.id for a in who)))
     labels = {s.id: (f"photo-row-{s.row}", s.row, s.number) for s in room.layout.seats}
-    principal = {z.seat_ids[0]: ("principal",) for z in zones if z.name in ("photo", "guest", "host") and z.seat_ids}
+    principal = {z.seat_ids[0]: (SeatTag.PRINCIPAL,) for z in zones if z.name in ("photo", "guest", "host") and z.seat_ids}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

@@ -70,6 +70,7 @@ from seatplan.model.rooms import (
     ReceptionSpec,
     TableOrientation,
 )
+from seatplan.model.seats import SeatTag
 from seatplan.occasions import Staging, option_error
 from seatplan.protocol.meeting_common import MeetingOrder, TalksInterpreters
 from seatplan.protocol.people import order_by_rank
@@ -318,7 +319,7 @@ def build(meeting: Meeting) -> Staging:
             + [sid for sid in ranked if sid in staff_ids],
             key="seats_per_side", value=per_side, staff_value=staff_per_side,
         )
-    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    principal = {order.roles["host"]: (SeatTag.PRINCIPAL,), order.roles["guest"]: (SeatTag.PRINCIPAL,)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
@@ -394,7 +395,7 @@ def _build_centre(meeting: Meeting, opts: ReceptionSpec) -> Staging:
     )
     seats = {s.id: s for s in room.layout.seats}
     order = rank_reception_centre(list(seats.values()), door=room.door, guest_hand=hand)
-    staff_ids = {s.id for s in room.layout.seats if "staff" in s.tags}
+    staff_ids = {s.id for s in room.layout.seats if SeatTag.STAFF in s.tags}
     rows = {sid: s.row for sid, s in seats.items()}
     labels: dict[str, tuple[str, int, int]] = {}
     zones: list[Zone] = []
@@ -409,7 +410,7 @@ def _build_centre(meeting: Meeting, opts: ReceptionSpec) -> Staging:
             + [sid for sid in ranked if sid in staff_ids],
             key="seats_per_side", value=per_side, staff_value=n_back,
         )
-    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    principal = {order.roles["host"]: (SeatTag.PRINCIPAL,), order.roles["guest"]: (SeatTag.PRINCIPAL,)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
@@ -499,7 +500,7 @@ def _build_chair(meeting: Meeting, opts: ReceptionSpec) -> Staging:
                 location=Location(file=meeting.source or "", field=f"{TABLE}.parties_per_row", value=per_row),
                 hint="use a room whose main door is on the middle of a wall, or change parties_per_row",
             )
-    staff_ids = {s.id for s in room.layout.seats if "staff" in s.tags}
+    staff_ids = {s.id for s in room.layout.seats if SeatTag.STAFF in s.tags}
     rows = {sid: s.row for sid, s in seats.items()}
     labels: dict[str, tuple[str, int, int]] = {}
     zones: list[Zone] = []
@@ -510,7 +511,7 @@ def _build_chair(meeting: Meeting, opts: ReceptionSpec) -> Staging:
         + [sid for sid in order.hosts if sid in staff_ids],
         key="back_chairs", value=back, staff_value=back,
     )
-    principal = {order.roles["host"]: ("principal",)}
+    principal = {order.roles["host"]: (SeatTag.PRINCIPAL,)}
     for k, ((_, lists), ranked) in enumerate(zip(parties, order.parties), start=1):
         name = Party.GUEST.value if len(parties) == 1 else f"{Party.GUEST.value}-{k}"
         front = [sid for sid in ranked if sid not in staff_ids]
@@ -519,7 +520,7 @@ def _build_chair(meeting: Meeting, opts: ReceptionSpec) -> Staging:
             back=[sid for sid in ranked if sid in staff_ids],
             key="parties_per_row", value=per_row, staff_value=back,
         )
-        principal[front[0]] = ("principal",)
+        principal[front[0]] = (SeatTag.PRINCIPAL,)
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
@@ -559,5 +560,5 @@ def _build_face_to_face(meeting: Meeting, opts: ReceptionSpec) -> Staging:
             front=[sid for sid in ranked if rows[sid] == 1], back=[sid for sid in ranked if rows[sid] > 1],
             key="seats_per_side", value=per_side, staff_value=n_back,
         )
-    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    principal = {order.roles["host"]: (SeatTag.PRINCIPAL,), order.roles["guest"]: (SeatTag.PRINCIPAL,)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

@@ -34,6 +34,7 @@ from seatplan.layout.meeting_common import relabel_seats
 from seatplan.layout.signing import lay_signing, mark_flags
 from seatplan.model import Attendee, Meeting, Zone
 from seatplan.model.rooms import SigningSpec
+from seatplan.model.seats import SeatTag
 from seatplan.occasions import Staging
 from seatplan.occasions.reception import (
     Party,
@@ -145,5 +146,5 @@ def build(meeting: Meeting) -> Staging:
             name = f"assistant-{party.value}"
             zones.append(Zone(name, (nearest,), tuple(a.id for a in assistants)))
             number_zone(labels, rows, name, [nearest])
-    principal = {order.roles["host_signer"]: ("principal",), order.roles["guest_signer"]: ("principal",)}
+    principal = {order.roles["host_signer"]: (SeatTag.PRINCIPAL,), order.roles["guest_signer"]: (SeatTag.PRINCIPAL,)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

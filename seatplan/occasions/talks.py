@@ -63,6 +63,7 @@ from seatplan.layout.meeting_room import lay_table_room
 from seatplan.layout.talks import lay_round_table, lay_square_table
 from seatplan.model import Meeting, Zone
 from seatplan.model.rooms import InterpreterSeats, MultilateralTable, TalksSpec
+from seatplan.model.seats import SeatTag
 from seatplan.occasions import Staging, option_error
 from seatplan.occasions.reception import Party, check_capacity, number_zone, split_sides
 from seatplan.protocol.meeting_common import TalksInterpreters
@@ -160,7 +161,7 @@ def build(meeting: Meeting) -> Staging:
                 check_capacity(meeting, name, who, len(seat_ids), key=f"{TABLE}.interpreters", value=mode.value)
                 zones.append(Zone(name, tuple(seat_ids), tuple(p.id for p in who)))
                 number_zone(labels, rows, name, seat_ids)
-    principal = {order.roles["host"]: ("principal",), order.roles["guest"]: ("principal",)}
+    principal = {order.roles["host"]: (SeatTag.PRINCIPAL,), order.roles["guest"]: (SeatTag.PRINCIPAL,)}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))
 
 
@@ -226,5 +227,5 @@ def _build_multilateral(meeting: Meeting, opts: TalksSpec) -> Staging:
         if back:
             zones.append(Zone(name, tuple(back), tuple(p.id for p in rest)))
             number_zone(labels, rows, name, back)
-    principal = {sid: ("principal",) for sid in table}
+    principal = {sid: (SeatTag.PRINCIPAL,) for sid in table}
     return Staging(layout=relabel_seats(room.layout, labels, tags=principal), zones=tuple(zones))

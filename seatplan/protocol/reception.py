@@ -24,7 +24,7 @@ from seatplan.errors import GeometryError, Location, ValidationError
 from seatplan.model.enums import Convention, View
 from seatplan.model.enums import coerce_choice as _coerce
 from seatplan.model.rooms import RECEPTION_FORM_NAMES, ReceptionForm
-from seatplan.model.seats import Seat
+from seatplan.model.seats import Seat, SeatTag
 from seatplan.protocol.geometry import (
     Point,
     PointLike,
@@ -179,7 +179,7 @@ def rank_reception(
     rest = [s for s in ss if s.id not in (host.id, guest.id)]
     roles = {"host": host.id, "guest": guest.id}
     if interpreters:
-        back = [s for s in rest if s.row > front_row or "interpreter" in s.tags]
+        back = [s for s in rest if s.row > front_row or SeatTag.INTERPRETER in s.tags]
         for role, who in (("guest_interpreter", guest), ("host_interpreter", host)):
             behind = [
                 s
@@ -333,7 +333,7 @@ def rank_reception_centre(
     inline = [s for s in rest if abs(off[s.id]) <= tol]
 
     def is_back(s: Seat) -> bool:
-        return s.row > front_row or "interpreter" in s.tags
+        return s.row > front_row or SeatTag.INTERPRETER in s.tags
 
     g_front = [s for s in g_side if not is_back(s)]
     h_front = [s for s in h_side if not is_back(s)]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from seatplan.model import Attendee, Plan, Seat, SeatingProblem, Shape, ShapeKind
+from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door, Point
 from seatplan.render import style
 
@@ -41,13 +42,13 @@ INCH_PER_METRE = 1.3
 #: Upper bound of the PNG's long side, pixels.
 MAX_PIXELS = 8000
 #: Seat tag of a banquet table's host seat (主位, place 1), drawn with a red frame.
-HOST_SEAT_TAG = "host-seat"
+HOST_SEAT_TAG = SeatTag.HOST_SEAT
 #: Seat tags with their own look: principals framed like the dais, standing places dashed,
 #: reserved seats shaded and marked 留, chairs protocol keeps empty marked 空.
-PRINCIPAL_TAG = "principal"
-STANDING_TAG = "standing"
-RESERVED_TAG = "reserved"
-EMPTY_CHAIR_TAGS = frozenset({"dais-empty-centre", "dais-spare"})
+PRINCIPAL_TAG = SeatTag.PRINCIPAL
+STANDING_TAG = SeatTag.STANDING
+RESERVED_TAG = SeatTag.RESERVED
+EMPTY_CHAIR_TAGS = frozenset({SeatTag.DAIS_EMPTY_CENTRE, SeatTag.DAIS_SPARE})
 #: Default resolution, dots per inch.
 DEFAULT_DPI = 150
 
