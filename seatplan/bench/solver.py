@@ -317,7 +317,7 @@ def proportional_hall(n: int, *, rules: bool = True, seed: int = 2024) -> Seatin
         rows=rows,
         blocks=blocks,
         pins=n // 200,
-        reserved=min(60, sum(blocks) // 2),
+        reserved=min(60, n // 170),
         wheelchair_places=n * 4 // 1000,
         wheelchair_users=n * 3 // 1000,
         apart=n // 100,
