@@ -13,7 +13,8 @@ import pytest
 
 import seatplan
 from seatplan.files import csv_bytes, neutralise_csv_cell, restore_csv_cell
-from seatplan.pipeline import run_plan_file
+from seatplan.io.plan_file import load_meeting
+from seatplan.pipeline import build_problem, run_plan_file, warn_unprintable
 from tests.bad_catalogue import HEADER, PEOPLE, plan_text
 
 HOSTILE = {
@@ -42,8 +43,6 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> Path:
             cells[2] = "=1+1"  # a unit that is a formula too
         if cells[0] == "A03":
             cells[1] = "张\x07卫东"  # a control character
-        if cells[0] == "B03":
-            cells[3] = "主任𠀀"  # an Extension-B ideograph in the title
         lines.append(",".join(_quote(c) for c in cells))
     (folder / "attendees.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     (folder / "plan.toml").write_text(plan_text(), encoding="utf-8")
@@ -86,9 +85,17 @@ def test_the_list_reads_back_the_neutralised_cells(tmp_path: Path) -> None:
     assert seatplan.read_attendees(tmp_path / "list.csv")[0].name == HOSTILE["A02"]
 
 
-def test_a_character_no_font_has_is_named_with_person_and_row(solved: Path) -> None:
-    text = (solved / "warnings.txt").read_text(encoding="utf-8")
-    assert re.search(r"attendees\.csv, row 7: the title '主任𠀀' of @SUM\(A1:A9\) has '𠀀' \(U\+20000\)", text), text
+def test_a_character_no_font_has_is_named_with_person_and_row(tmp_path: Path) -> None:
+    rows = [line if not line.startswith("B03") else "B03,孙强😀,卫健委,主任𠀀,6," for line in PEOPLE]
+    (tmp_path / "attendees.csv").write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")
+    (tmp_path / "plan.toml").write_text(plan_text(), encoding="utf-8")
+    problem = build_problem(load_meeting(tmp_path / "plan.toml"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_unprintable(problem)
+    text = "\n".join(str(w.message) for w in caught)
+    assert re.search(r"attendees\.csv, row 7: the name '孙强😀' of 孙强😀 has '😀' \(U\+1F600\)", text), text
+    assert re.search(r"attendees\.csv, row 7: the title '主任𠀀' of 孙强😀 has '𠀀' \(U\+20000\)", text), text
 
 
 def test_mathtext_names_are_drawn_as_typed(solved: Path) -> None:

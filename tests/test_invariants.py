@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seatplan.check import check_plan
+from seatplan.export.tables import SEAT_COLUMN_TITLES
 from seatplan.files import restore_csv_cell
 from seatplan.io.plan_file import load_meeting
 from seatplan.pipeline import _name_cards, build_problem, write_outputs
@@ -79,6 +80,19 @@ def test_every_row_seated_once_or_unseated_with_a_reason_and_check_plan_is_clean
     assert check_plan(problem, plan) == []  # type: ignore[arg-type]
 
 
+TITLES = SEAT_COLUMN_TITLES
+
+
+def _sheet_table(ws: object) -> list[dict[str, object]]:
+    """The rows below the header row (the first row holding the id title) as dicts by column title."""
+    values = list(ws.iter_rows(values_only=True))  # type: ignore[attr-defined]
+    header = next((i for i, r in enumerate(values) if r and TITLES["id"] in r), None)
+    if header is None:
+        return []
+    titles = [str(t) if t is not None else "" for t in values[header]]
+    return [dict(zip(titles, r, strict=False)) for r in values[header + 1 :] if r and any(r)]
+
+
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     text = path.read_bytes().decode("utf-8-sig")
     return [{k: restore_csv_cell(v) for k, v in r.items()} for r in csv.DictReader(io.StringIO(text))]
@@ -107,15 +121,15 @@ def test_all_outputs_agree(rows: list[str]) -> None:
         # seats.csv is the plan
         assert {r["id"]: r["seat_id"] for r in seats} == dict(plan.seat_of)
 
-        # seats.xlsx (sheet 全部) lists the same people on the same seats, with the same names
-        sheet = openpyxl.load_workbook(out / "seats.xlsx", read_only=True).worksheets[0]
-        values = list(sheet.iter_rows(values_only=True))
-        header = next(i for i, r in enumerate(values) if r and r[0] == "编号")
-        columns = list(values[header])
-        from_xlsx = {
-            r[0]: (r[columns.index("姓名")], r[columns.index("座位编号")]) for r in values[header + 1 :] if r and r[0]
-        }
-        assert from_xlsx == {r["id"]: (r["name"], r["seat_id"]) for r in seats}
+        # seats.xlsx lists the same people (sheet 全部) on the same seats (the sheet that has seat ids)
+        workbook = openpyxl.load_workbook(out / "seats.xlsx", read_only=True)
+        tables = [_sheet_table(ws) for ws in workbook.worksheets]
+        names = {row[TITLES["id"]]: row[TITLES["name"]] for row in tables[0]}
+        assert names == {r["id"]: r["name"] for r in seats}
+        with_seats = [t for t in tables if t and TITLES["seat_id"] in t[0] and TITLES["id"] in t[0]]
+        assert with_seats, "no sheet of seats.xlsx gives the seat ids"
+        seat_ids = {row[TITLES["id"]]: row[TITLES["seat_id"]] for row in with_seats[0] if row[TITLES["id"]]}
+        assert seat_ids == {r["id"]: r["seat_id"] for r in seats}
 
         # the name cards name exactly the dais people, on their seats
         cards = _name_cards(meeting, problem, result)  # type: ignore[arg-type]

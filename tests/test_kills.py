@@ -35,9 +35,9 @@ def _stages(module: object) -> list[str]:
 
 
 #: Stages of one solve, in order; "wrote extra" belongs to a replan and "aside" to the two-rename switch.
-SOLVE_STAGES = [s for s in _stages(seatplan.pipeline) if s != "wrote extra"] + [
-    s for s in _stages(seatplan.files) if s != "aside"
-]
+SOLVE_STAGES = list(
+    dict.fromkeys([s for s in _stages(seatplan.pipeline) if s != "wrote extra"] + [s for s in _stages(seatplan.files) if s != "aside"])
+)
 RENAME_STAGES = ["switch", "aside", "switched"]
 
 

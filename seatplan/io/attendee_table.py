@@ -75,7 +75,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from seatplan.errors import AttendeeFileError, Location
-from seatplan.files import atomic_write_bytes, csv_bytes, restore_csv_cell
+from seatplan.files import atomic_write_bytes, clean_cell_text, csv_bytes, restore_csv_cell
 from seatplan.model.attendees import Attendee, resolve_partners
 from seatplan.model.seats import SeatTag
 
@@ -226,7 +226,12 @@ class _Row:
 
 
 def _clean(text: str) -> str:
-    """Strip whitespace (including U+3000) and invisible characters around ``text``."""
+    """Strip whitespace (including U+3000) and invisible characters around ``text``; drop control characters.
+
+    Control characters (NUL, BEL, ...; not tab or line breaks) can be neither printed nor stored
+    in a spreadsheet cell, so they are dropped as the cell is read: every output shows the same text.
+    """
+    text = clean_cell_text(text)
     previous = None
     while previous != text:
         previous = text
