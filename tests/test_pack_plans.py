@@ -43,8 +43,9 @@ def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10), s
             people.append(Attendee(id=f"P{k}", name=f"人{k}", unit=f"第{u + 1}单位", rank=k, unit_order=u + 1))
     meeting = Meeting(
         title="测试大会", date="2026-12-18",
-        venue=Venue.rectangle(*size, stage_depth=3.0, doors=(Door(size[0] / 2, 0.0, 2.0, main=True, name="正门"),
-                                                             Door(0.0, size[1] / 3, 1.2, name="安全出口"))),
+        venue=Venue.rectangle(*size, stage_depth=3.0, doors=(Door(size[0] / 2, 0.0, 3.0, main=True, name="正门"),
+                                                             Door(0.0, size[1] / 3, 1.6, name="安全出口"),
+                                                             Door(size[0], size[1] / 3, 1.6, name="安全出口"))),
         attendees=tuple(people), dais=DaisSpec(rows=(dais,)), floor=FloorSpec(blocks=blocks),
     )
     problem = build_problem(meeting)

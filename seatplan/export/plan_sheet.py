@@ -527,7 +527,8 @@ def write_plan_pdf(
         drawer.draw(_Page("座次图", seats, True), room_area)
         if room_area is not area:
             drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
-        drawer.footer(f"共 {len(drawer.people)} 人　各单位区块上注明单位和人数　第 1 页")
+        rows = any(s.section.partition("-")[0] in _ROW_SECTIONS for s in seats)
+        drawer.footer(f"共 {len(drawer.people)} 人" + ("　各单位区块上注明单位和人数" if rows else "　各单位见图下方图例"))
     else:
         drawer.begin("座次图 总图")
         drawer.draw(_Page("总图", seats, True, texts=False), room_area)
