@@ -240,6 +240,14 @@ def test_a_waived_breach_is_carried_into_summary_json_and_onto_the_layout(tmp_pa
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     waived = summary["layout_check"]["errors_waived"]
     assert waived[0]["rule"] == "R-PHY-4" and waived[0]["waived"].startswith("two more exits")
+    # the diagram carries it too, above the room and below the title, one line per waived breach
+    from seatplan.render import draw_plan
+
+    texts = [t.get_text() for t in draw_plan(problem).texts]
+    waiver_lines = [t for t in texts if t.startswith("已豁免 [R-PHY-4]")]
+    assert len(waiver_lines) == 1 and "two more exits open on the day" in waiver_lines[0]
+    unwaived = build_problem(load_meeting(write_plan(tmp_path, VENUE.format(w=30, d=24, s=4) + DOOR.format(x=15, width=6.0) + "[floor]\nblocks = [12, 20, 12]\n", crowd(300))))
+    assert not [t for t in (x.get_text() for x in draw_plan(unwaived).texts) if t.startswith("已豁免")]
 
 
 def test_a_waiver_without_a_reason_or_of_an_unknown_profile_is_refused(tmp_path):

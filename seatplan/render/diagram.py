@@ -502,9 +502,14 @@ def _legend_size(ppm: float) -> float:
     return _clamp(0.15 * ppm, 9.0, 16.0)
 
 
-def _header_height_in(title_fs: float, note_fs: float, has_title: bool) -> float:
-    lines = note_fs * 1.5 * 2 + (title_fs * 1.6 if has_title else 0.0)
+def _header_height_in(title_fs: float, note_fs: float, has_title: bool, n_waivers: int = 0) -> float:
+    lines = note_fs * 1.5 * (2 + n_waivers) + (title_fs * 1.6 if has_title else 0.0)
     return lines / 72 + 0.15
+
+
+def _waiver_lines(problem: SeatingProblem) -> list[str]:
+    """One line per fire-code breach the plan waived (``[[check.waive]]``), to be printed on the drawing."""
+    return [f"已豁免 [{f.rule}] {f.where}: {f.message} — 理由: {f.waived}" for f in problem.layout.findings if f.waived]
 
 
 def _legend_grid(entries: Sequence[_LegendEntry], fs: float, avail_in: float, below: bool) -> _LegendGrid:
@@ -541,6 +546,7 @@ def _make_figure(
     entries: Sequence[_LegendEntry],
     has_title: bool,
     dpi: int,
+    n_waivers: int = 0,
 ) -> tuple[Figure, Axes, Axes, _LegendGrid]:
     """Create an Agg figure sized from the room: room axes, legend axes and legend grid."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -553,7 +559,7 @@ def _make_figure(
     gap = 0.3
     for _ in range(40):
         title_fs, note_fs = _header_sizes(72 * scale)
-        header = _header_height_in(title_fs, note_fs, has_title)
+        header = _header_height_in(title_fs, note_fs, has_title, n_waivers)
         room_w, room_h = xr * scale, yr * scale
         legend_fs = _legend_size(72 * scale)
         below = _legend_grid(entries, legend_fs, room_w, below=True)
@@ -624,7 +630,8 @@ def _draw(
         legend_ax = None
         grid = None
         if ax is None:
-            _, ax, legend_ax, grid = _make_figure(xlim, ylim, entries, bool(title_text), dpi)
+            n_waivers = len(_waiver_lines(problem))
+            _, ax, legend_ax, grid = _make_figure(xlim, ylim, entries, bool(title_text), dpi, n_waivers)
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_aspect("equal", adjustable="box")
@@ -1031,7 +1038,7 @@ def _draw_header(
     title: str,
     ppm: float,
 ) -> None:
-    """Title, viewing frame and head counts above the axes."""
+    """Title, viewing frame, head counts and waived fire-code breaches above the axes."""
     title_fs, note_fs = _header_sizes(ppm)
     n_seats = len(problem.seats)
     summary = f"座位 {n_seats} 个 · 已安排 {len(occupants)} 人 · 空座 {n_seats - len(occupants)} 个"
@@ -1040,7 +1047,8 @@ def _draw_header(
     if problem.layout.venue.name:
         summary = f"会场：{problem.layout.venue.name} · " + summary
     frame = style.FRAME_NOTE if problem.layout.venue.stage_depth > 0 else style.FRAME_NOTE_NO_STAGE
-    lines = [(summary, note_fs, style.MUTED_TEXT), (frame, note_fs, style.TEXT)]
+    lines = [(text, note_fs, style.WAIVER_TEXT) for text in _waiver_lines(problem)]
+    lines += [(summary, note_fs, style.MUTED_TEXT), (frame, note_fs, style.TEXT)]
     if title:
         lines.append((title, title_fs, style.TEXT))
     offset = 0.3 * note_fs

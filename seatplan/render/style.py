@@ -65,6 +65,7 @@ LECTERN_FACE = "#c9b08f"
 DOOR_COLOUR = "#c00000"
 TEXT = "#111111"
 MUTED_TEXT = "#555555"
+WAIVER_TEXT = "#b00000"  # waived fire-code breaches printed on the drawing
 
 #: The viewing frame, written on every diagram (rule book §0.1).
 FRAME_NOTE = "台下视角 (seen from the audience) · 舞台在上 / stage at the top"
