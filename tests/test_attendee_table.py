@@ -391,3 +391,33 @@ def test_write_round_trip(tmp_path: Path) -> None:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf" + "编号,姓名,单位".encode())
     assert read_attendees(path) == attendees
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"<sheetData>", b'<sheetFormatPr defaul1tRowHeight="15" /><sheetData>'),  # an attribute openpyxl does not know
+        (b"<worksheet", b"\x00\xff<worksheet"),  # a sheet part that is not XML
+        (b"<sheetData>", b"<sheetData><row r="),  # a sheet cut short
+    ],
+)
+def test_a_damaged_sheet_part_is_refused_naming_the_file(tmp_path: Path, old: bytes, new: bytes) -> None:
+    """Read-only workbooks parse a sheet only when its rows are read: damage found there is an error, not a crash."""
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "单位"])
+    wb.active.append(["张三", "县政府"])
+    wb.save(good)
+    bad = tmp_path / "名单.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new, 1)
+            dst.writestr(item, data)
+    with pytest.raises(AttendeeFileError, match="名单.xlsx.*cannot be|cannot be.*名单.xlsx") as err:
+        read_attendees(bad)
+    assert "again as .xlsx" in str(err.value)

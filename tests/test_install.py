@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import seatplan
+from tests.test_bench import TIME_LIMITED
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,4 +103,10 @@ def test_bench_quick_runs_from_the_installed_wheel(installed: tuple[Path, Path, 
     out = _run([str(bin_dir / "seatplan"), "bench", "--quick", "--json"], cwd=tmp_path, env=env).stdout
     rows = {r["scenario"]: r for r in map(json.loads, out.splitlines())}
     assert list(rows) == scenario_names(quick=True)
-    assert all(r["status"] in ("OK", "OPTIMAL") for r in rows.values()), {n: r["status"] for n, r in rows.items()}
+    # a scenario that stops at its time limit (the annealing + LNS table search) may end FEASIBLE, as in test_bench
+    wrong = {
+        n: r["status"]
+        for n, r in rows.items()
+        if r["status"] not in (("OK", "OPTIMAL", "FEASIBLE") if n in TIME_LIMITED else ("OK", "OPTIMAL"))
+    }
+    assert not wrong, wrong

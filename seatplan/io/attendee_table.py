@@ -69,12 +69,13 @@ import re
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from seatplan.errors import AttendeeFileError, Location
+from seatplan.errors import AttendeeFileError, Location, SeatplanError
 from seatplan.files import atomic_write_bytes, clean_cell_text, csv_bytes, restore_csv_cell
 from seatplan.model.attendees import Attendee, resolve_partners
 from seatplan.model.seats import SeatTag
@@ -495,7 +496,7 @@ def _read_xlsx_rows(path: Path, file: str, sheet: str | None, hidden_rows: Hidde
             # "Workbook contains no default style" and similar noise from WPS/other writers.
             warnings.simplefilter("ignore", UserWarning)
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, SyntaxError, zlib.error) as exc:
         reason = str(exc) or type(exc).__name__
         raise _fail(
             f"the workbook cannot be opened ({reason})",
@@ -542,6 +543,15 @@ def _read_xlsx_rows(path: Path, file: str, sheet: str | None, hidden_rows: Hidde
                 file,
                 hint="open the file in Excel or WPS and save it again as .xlsx",
             ) from None
+    except SeatplanError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, SyntaxError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        # a damaged sheet part: read-only workbooks parse each sheet only when its rows are read
+        raise _fail(
+            f"the workbook cannot be read ({str(exc) or type(exc).__name__})",
+            file,
+            hint="open the file in Excel or WPS and save it again as .xlsx",
+        ) from None
     finally:
         workbook.close()
     return _apply_facts(rows, facts, file, worksheet.title, hidden_rows)
