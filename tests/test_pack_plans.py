@@ -13,7 +13,7 @@ import pytest
 from seatplan.errors import SeatplanError
 from seatplan.export.plan_sheet import write_dais_sheet, write_plan_pdf
 from seatplan.io.plan_file import load_meeting, meeting_from_dict
-from seatplan.model import Attendee, DaisSpec, FloorSpec, Meeting, OutputSpec, Venue
+from seatplan.model import Attendee, DaisSpec, FloorSpec, Meeting, OutputSpec, ShapeKind, Venue
 from seatplan.model.venue import Door
 from seatplan.pipeline import build_problem, write_outputs
 from seatplan.solve import solve
@@ -34,7 +34,7 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
 
 
 def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10), size: tuple[float, float] = (26.0, 30.0),
-         dais: int = 7) -> tuple[Meeting, object, object]:
+         dais: int = 7, dais_rows: tuple[int, ...] = ()) -> tuple[Meeting, object, object]:
     people = [Attendee(id=f"L{k}", name=f"领导{k}", unit="县委", rank=k, section="dais") for k in range(1, dais + 1)]
     k = 0
     for u in range(units):
@@ -43,10 +43,10 @@ def hall(units: int, per_unit: int, *, blocks: tuple[int, ...] = (10, 14, 10), s
             people.append(Attendee(id=f"P{k}", name=f"人{k}", unit=f"第{u + 1}单位", rank=k, unit_order=u + 1))
     meeting = Meeting(
         title="测试大会", date="2026-12-18",
-        venue=Venue.rectangle(*size, stage_depth=3.0, doors=(Door(size[0] / 2, 0.0, 3.0, main=True, name="正门"),
+        venue=Venue.rectangle(*size, stage_depth=3.0 + 1.7 * max(0, len(dais_rows) - 1), doors=(Door(size[0] / 2, 0.0, 3.0, main=True, name="正门"),
                                                              Door(0.0, size[1] / 3, 1.6, name="安全出口"),
                                                              Door(size[0], size[1] / 3, 1.6, name="安全出口"))),
-        attendees=tuple(people), dais=DaisSpec(rows=(dais,)), floor=FloorSpec(blocks=blocks),
+        attendees=tuple(people), dais=DaisSpec(rows=dais_rows or (dais,)), floor=FloorSpec(blocks=blocks),
     )
     problem = build_problem(meeting)
     return meeting, problem, solve(problem)
@@ -87,6 +87,18 @@ def test_dais_sheet_names_ranks_rows(tmp_path: Path) -> None:
         assert f"领导{k}" in text
     assert re.search(r"\b7\b", text)  # rank numbers
     assert page_sizes(tmp_path / "d.pdf") == [(841.89, 595.28)]  # A4 landscape
+
+
+@needs_poppler
+def test_dais_sheet_draws_the_desk_of_every_row(tmp_path: Path) -> None:
+    # the front row's desk stands 0.55 m in front of its chairs, outside the seats' own extent
+    _, problem, result = hall(2, 3, dais=8, dais_rows=(5, 3))
+    desks = [s.label for s in problem.layout.shapes if s.kind is ShapeKind.TABLE and s.label]
+    assert len(desks) == 2, desks
+    assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    (text,) = pdf_pages(tmp_path / "d.pdf")
+    for label in desks:
+        assert label in text, (label, text)
 
 
 @needs_poppler

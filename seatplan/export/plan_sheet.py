@@ -45,6 +45,7 @@ NAME_MIN_PT = 9.0
 #: Largest type for names (dais sheet).
 NAME_MAX_PT = 30.0
 _MARGIN = 10.0
+_NEAR_M = 1.0  # metres around a close-up's seats within which furniture belongs to it
 _HEADER = 20.0
 _FOOTER = 10.0
 #: Pastel fills for units (a unit is never told by colour alone: its block is labelled).
@@ -227,11 +228,14 @@ class _Drawer:
 
     @staticmethod
     def _near(points: Sequence[tuple[float, float]], seats: Sequence[Seat]) -> bool:
-        """True if the outline's centre lies among ``seats`` (a close-up draws only its own furniture)."""
+        """True if the outline's centre lies among ``seats`` (a close-up draws only its own furniture).
+
+        The margin, 1 m, reaches the centre of a desk in front of the front row (chair 0.5 m + desk 0.6 m
+        deep) but not the centre of a neighbouring table."""
         cx = sum(p[0] for p in points) / len(points)
         cy = sum(p[1] for p in points) / len(points)
-        return (min(s.x for s in seats) - 0.5 <= cx <= max(s.x for s in seats) + 0.5
-                and min(s.y for s in seats) - 0.5 <= cy <= max(s.y for s in seats) + 0.5)
+        return (min(s.x for s in seats) - _NEAR_M <= cx <= max(s.x for s in seats) + _NEAR_M
+                and min(s.y for s in seats) - _NEAR_M <= cy <= max(s.y for s in seats) + _NEAR_M)
 
     def _door(self, x: float, y: float, width: float, name: str, main: bool, view: _View) -> None:
         pdf = self.pdf
