@@ -21,7 +21,6 @@ from typing import Any
 from seatplan.errors import Location, PlanFileError, SeatplanError, ValidationError
 from seatplan.model import (
     FORMAT_VERSION,
-    BanquetSpec,
     CardSpec,
     Convention,
     DaisSpec,
@@ -31,23 +30,17 @@ from seatplan.model import (
     FillMethod,
     FloorSpec,
     Meeting,
-    MeetingRoomSpec,
     Numbering,
     OccasionKind,
-    OutputSpec,
-    PhotoSpec,
-    ReceptionSpec,
     RulesSpec,
     Side,
-    SigningSpec,
-    TalksSpec,
     Venue,
     View,
 )
-from seatplan.model.affinity import AffinitySpec
 from seatplan.model.check import CheckSpec, Waiver
 from seatplan.model.enums import coerce_choice
 from seatplan.model.meeting import (
+    OPTION_SPECS,
     BalconySpec,
     CardLine,
     FloorHand,
@@ -60,17 +53,7 @@ from seatplan.model.meeting import (
 
 #: Option tables read into typed specs (:mod:`seatplan.model.options` describes the pattern): the
 #: table name is also the :class:`~seatplan.model.Meeting` field that holds the spec.
-SPECS: dict[str, type] = {
-    "banquet": BanquetSpec,
-    "reception": ReceptionSpec,
-    "talks": TalksSpec,
-    "signing": SigningSpec,
-    "photo": PhotoSpec,
-    "meeting_room": MeetingRoomSpec,
-    "rules": RulesSpec,
-    "outputs": OutputSpec,
-    "affinity": AffinitySpec,
-}
+SPECS: dict[str, type] = OPTION_SPECS
 
 
 #: Bounds of a sane plan, checked as the file is read (so an absurd file is refused at once,

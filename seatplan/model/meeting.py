@@ -612,7 +612,7 @@ class Meeting:
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
         object.__setattr__(self, "occasion", coerce_choice(OccasionKind, self.occasion, "occasion"))
-        for name, spec in _SPECS.items():
+        for name, spec in OPTION_SPECS.items():
             value = getattr(self, name)
             if value is not None and not isinstance(value, spec):
                 raise ValidationError(
@@ -631,8 +631,9 @@ class Meeting:
             seen[a.id] = a
 
 
-#: Meeting fields that hold the options of an occasion or the requests, and their spec class.
-_SPECS: dict[str, type] = {
+#: Meeting fields that hold the options of an occasion or the requests, and their spec class; the plan
+#: file reads each from the table of the same name (:data:`seatplan.io.plan_file.SPECS`).
+OPTION_SPECS: dict[str, type] = {
     "banquet": BanquetSpec,
     "reception": ReceptionSpec,
     "talks": TalksSpec,

@@ -15,8 +15,8 @@ frozen dataclass in ``seatplan/model/`` (one small module per occasion or group:
    check ranges (:func:`check_range`) and keys that depend on each other, each
    error a :class:`~seatplan.errors.ValidationError` whose ``field`` is the
    dotted key (``"banquet.tables"``) and whose hint says how to fix it.
-3. Add the table to ``SPECS`` in :mod:`seatplan.io.plan_file` and a field of
-   that type to :class:`~seatplan.model.Meeting` (or to the spec that uses it).
+3. Add a field of that type to :class:`~seatplan.model.Meeting` and the table to
+   ``OPTION_SPECS`` in :mod:`seatplan.model.meeting` (or the field to the spec that uses it).
    The reader refuses unknown keys with a "did you mean", builds the spec and
    adds the file name to its errors: errors appear when the file is read.
 
