@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, SolverError
 from seatplan.files import check_output_folder, output_folder, reach_stage
-from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
+from seatplan.model import CardSpec, ListLanguage, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
 from seatplan.progress import timed_step
 
@@ -193,6 +193,7 @@ def write_outputs(
         if "seats.xlsx" in wanted:
             with clock("xlsx"):
                 write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones,
+                                 english=meeting.language is ListLanguage.EN,
                                  inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
             reach_stage("wrote seats.xlsx")
         with clock("diagram"):
