@@ -26,6 +26,7 @@ from seatplan.model import Attendee, Plan, Seat, SeatingProblem, Shape, ShapeKin
 from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door, Point
 from seatplan.render import labels, style
+from seatplan.render.markers import Marker, make_seat_collection
 from seatplan.render.png import write_png
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,21 +237,38 @@ def _unit_order(problem: SeatingProblem, occupants: dict[str, Attendee]) -> list
 
 
 def _median_nearest(points: Sequence[tuple[float, float]]) -> float | None:
-    """Median distance from a point to its nearest other point (``None`` if < 2 points)."""
+    """Median distance from a point to its nearest other point (``None`` if < 2 points).
+
+    Points closer than 1e-6 m to each other say nothing about the pitch and are skipped as
+    neighbours. Exact: a grid of cells finds the nearest point in the 3×3 cells around
+    each point; where that is farther than a cell, all points are searched.
+    """
     if len(points) < 2:
         return None
     import numpy as np
 
     p = np.asarray(points, dtype=float)
     n = len(p)
+    lo = p.min(axis=0)
+    span = np.maximum(p.max(axis=0) - lo, 1e-9)
+    cell = max(3.0 * float(np.sqrt(span[0] * span[1] / n)), float(max(span)) / n, 1e-3)  # about 9 points a cell
+    keys = np.floor((p - lo) / cell).astype(np.int64)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, (kx, ky) in enumerate(keys.tolist()):
+        buckets.setdefault((kx, ky), []).append(i)
     best = np.full(n, np.inf)
-    step = 512
-    for start in range(0, n, step):
-        chunk = p[start : start + step]
-        d = np.hypot(chunk[:, None, 0] - p[None, :, 0], chunk[:, None, 1] - p[None, :, 1])
-        d[np.arange(len(chunk)), np.arange(start, start + len(chunk))] = np.inf
-        d[d < 1e-6] = np.inf  # coincident seats say nothing about the pitch
-        best[start : start + len(chunk)] = d.min(axis=1)
+    for (kx, ky), members in buckets.items():
+        near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((kx + dx, ky + dy), ())]
+        mine, other = p[members], p[near]
+        d = np.hypot(mine[:, None, 0] - other[None, :, 0], mine[:, None, 1] - other[None, :, 1])
+        d[d < 1e-6] = np.inf  # itself, and coincident seats
+        best[members] = d.min(axis=1)
+    far = np.flatnonzero(best > cell)  # the nearest point may lie beyond the 3×3 cells
+    for start in range(0, len(far), 512):
+        idx = far[start : start + 512]
+        d = np.hypot(p[idx, None, 0] - p[None, :, 0], p[idx, None, 1] - p[None, :, 1])
+        d[d < 1e-6] = np.inf
+        best[idx] = d.min(axis=1)
     best = best[np.isfinite(best)]
     return float(np.median(best)) if len(best) else None
 
@@ -891,21 +909,9 @@ def _draw_seats(
 
     The collection's ``seat_ids`` attribute lists the seat ids in the order of its paths.
     """
-    import numpy as np
-    from matplotlib.collections import LineCollection, PathCollection
-    from matplotlib.patches import BoxStyle
-    from matplotlib.path import Path as MplPath
+    from matplotlib.collections import LineCollection
 
-    templates: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for section, st in styles.items():
-        rounding = 0.18 * min(st.w, st.h)
-        box = BoxStyle.Round(pad=0, rounding_size=rounding)(-st.w / 2, -st.h / 2, st.w, st.h, 1.0)
-        templates[section] = (np.asarray(box.vertices, dtype=float), np.asarray(box.codes))
-    paths: list[MplPath] = []
-    faces: list[str] = []
-    edges: list[str] = []
-    widths: list[float] = []
-    dashes: list[str] = []
+    markers: list[Marker] = []
     backs: list[tuple[Point, Point]] = []
     back_widths: list[float] = []
     out: list[labels.Label] = []
@@ -923,16 +929,8 @@ def _draw_seats(
         lw = _clamp(0.025 * w_pt, 0.4, 1.2)
         if seat.is_dais or HOST_SEAT_TAG in seat.tags or PRINCIPAL_TAG in seat.tags:
             edge, lw = style.DAIS_EDGE, _clamp(0.03 * w_pt, 1.0, 2.5)
-        vertices, codes = templates[seat.section]
-        turn = math.radians((seat.facing - 90.0) % 360.0)
-        if abs(turn) > 1e-12:
-            c, s_ = math.cos(turn), math.sin(turn)
-            vertices = vertices @ np.array(((c, s_), (-s_, c)))
-        paths.append(MplPath(vertices + np.array((seat.x, seat.y)), codes))
-        faces.append(face)
-        edges.append(edge)
-        widths.append(lw)
-        dashes.append("--" if STANDING_TAG in seat.tags else "-")
+        markers.append(Marker(seat.id, seat.x, seat.y, st.w, st.h, (seat.facing - 90.0) % 360.0, face, edge, lw,
+                              STANDING_TAG in seat.tags))
         if seat.section in turned:
             # the chair back, on the side away from where the seat faces
             (tx, ty), (nx, ny) = _axes(seat)
@@ -955,10 +953,7 @@ def _draw_seats(
                 label = f"{seat.number}{seat.mark}"
             out.append(labels.Label(label, seat.x, seat.y, min(st.number_fs * 1.5, st.avail_pt / 2.0),
                                     style.MUTED_TEXT, gid=f"number-{seat.id}"))
-    seats = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=widths, linestyles=dashes,
-                           zorder=_Z_SEAT, gid="seats")
-    seats.seat_ids = tuple(seat.id for seat in problem.seats)  # type: ignore[attr-defined]
-    ax.add_collection(seats, autolim=False)
+    ax.add_collection(make_seat_collection(markers, zorder=_Z_SEAT), autolim=False)
     if backs:
         ax.add_collection(LineCollection(backs, linewidths=back_widths, colors=style.SEAT_EDGE, capstyle="butt",
                                          zorder=_Z_SEAT, gid="chair-backs"), autolim=False)

@@ -15,8 +15,9 @@ Matplotlib is imported when a layer is made, never when this module is imported.
 
 from __future__ import annotations
 
+import html
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.artist import Artist
     from matplotlib.backend_bases import RendererBase
 
-__all__ = ["Label", "HAlign", "VAlign", "make_label_layer", "text_width_em"]
+__all__ = ["HAlign", "Label", "SvgEvent", "VAlign", "make_label_layer", "svg_path_data", "text_width_em", "write_svg_events"]
 
 #: Top and bottom of a line box in ems, above and below the baseline (the ideographic
 #: em box of the CJK face: Chinese characters fill it, digits and Latin sit inside it).
@@ -107,24 +108,23 @@ def _font() -> Any:
 @cache
 def _glyph(ch: str) -> _Glyph:
     import numpy as np
-    from matplotlib.ft2font import LoadFlags
+    from matplotlib import ft2font
 
+    flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else getattr(ft2font, "LOAD_NO_HINTING")  # noqa: B009
     font = _font()
-    info = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING)
+    info = font.load_char(ord(ch), flags=flags)
     vertices, codes = font.get_path()
-    vertices = np.asarray(vertices, dtype=float) / 100.0
+    vertices = np.asarray(vertices, dtype=float).reshape(-1, 2) / 100.0
     codes = np.asarray(codes, dtype=np.uint8)
     upm = font.units_per_EM
     advance = round(info.linearHoriAdvance / 65536.0 / 100.0 * upm) / upm  # whole font units
     return _Glyph(advance, vertices, codes)
 
 
-@cache
-def _svg_path_data(ch: str) -> str:
-    """SVG path data of a character's outline in 1/1000 em, y up."""
-    g = _glyph(ch)
-    vertices, codes = (g.vertices * _SVG_UNITS).round(1).tolist(), g.codes.tolist()
+def svg_path_data(vertices: Sequence[Sequence[float]], codes: Sequence[int]) -> str:
+    """SVG path data (``M``, ``L``, ``Q``, ``C``, ``z``) of a matplotlib path's vertices and codes."""
     letters = {1: "M", 2: "L", 3: "Q", 4: "C"}
+    steps = {1: 1, 2: 1, 3: 2, 4: 3}
     out: list[str] = []
     i, n = 0, len(codes)
     while i < n:
@@ -133,10 +133,17 @@ def _svg_path_data(ch: str) -> str:
             out.append("z")
             i += 1
             continue
-        step = {1: 1, 2: 1, 3: 2, 4: 3}.get(code, 1)
+        step = steps.get(code, 1)
         out.append(letters.get(code, "L") + " " + " ".join(f"{x:g} {y:g}" for x, y in vertices[i : i + step]))
         i += step
     return " ".join(out)
+
+
+@cache
+def _svg_glyph_data(ch: str) -> str:
+    """SVG path data of a character's outline in 1/1000 em, y up."""
+    g = _glyph(ch)
+    return svg_path_data((g.vertices * _SVG_UNITS).round(1).tolist(), g.codes.tolist())
 
 
 def text_width_em(text: str) -> float:
@@ -144,8 +151,8 @@ def text_width_em(text: str) -> float:
     return sum(_glyph(ch).advance for ch in text)
 
 
-def _line_starts(label: Label) -> list[tuple[str, float, float]]:
-    """(line, x, baseline y) of each line relative to the anchor, in points."""
+def _placements(label: Label) -> list[tuple[str, float, float]]:
+    """(character, x, baseline y) of each drawn character relative to the anchor, in points."""
     lines = label.text.split("\n")
     size = label.size
     pitch = LINE_PITCH_EM * size
@@ -158,10 +165,61 @@ def _line_starts(label: Label) -> list[tuple[str, float, float]]:
         first = height / 2 - ASCENT_EM * size
     out = []
     for k, line in enumerate(lines):
-        width = text_width_em(line) * size
-        x = -width / 2 if label.ha is HAlign.CENTER else -width if label.ha is HAlign.RIGHT else 0.0
-        out.append((line, x, first - k * pitch))
+        glyphs = [_glyph(ch) for ch in line]
+        width = sum(g.advance for g in glyphs) * size
+        pen = -width / 2 if label.ha is HAlign.CENTER else -width if label.ha is HAlign.RIGHT else 0.0
+        base = first - k * pitch
+        for ch, g in zip(line, glyphs):
+            if len(g.codes):
+                out.append((ch, pen, base))
+            pen += g.advance * size
     return out
+
+
+# --------------------------------------------------------------------------- SVG
+
+#: An SVG event: ("start", tag, attributes), ("element", tag, attributes), ("end", tag, {}) or
+#: ("comment", text, {}).
+SvgEvent = tuple[str, str, dict[str, str]]
+
+
+def write_svg_events(renderer: Any, events: Iterable[SvgEvent]) -> None:
+    """Write SVG elements through matplotlib's SVG renderer.
+
+    Large layers are written as text straight to the renderer's output, which is many
+    times faster than the writer's element calls; a matplotlib whose writer does not
+    offer that falls back to the element calls (same file).
+    """
+    writer = renderer.writer
+    raw = getattr(writer, "_XMLWriter__write", None)
+    if raw is None:  # pragma: no cover - another matplotlib
+        for kind, tag, attrib in events:
+            if kind == "start":
+                writer.start(tag, attrib=attrib)
+            elif kind == "element":
+                writer.element(tag, attrib=attrib)
+            elif kind == "end":
+                writer.end(tag)
+            else:
+                writer.comment(tag)
+        return
+    writer.comment("seatplan")  # closes the writer's open tag, if any
+    parts: list[str] = []
+    for kind, tag, attrib in events:
+        if kind == "comment":
+            parts.append(f"<!-- {_escape_comment(tag)} -->\n")
+            continue
+        if kind == "end":
+            parts.append(f"</{tag}>\n")
+            continue
+        attrs = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrib.items() if v)
+        parts.append(f"<{tag}{attrs}/>\n" if kind == "element" else f"<{tag}{attrs}>\n")
+    raw("".join(parts))
+
+
+def _escape_comment(text: str) -> str:
+    text = html.escape(text, quote=False).replace("--", "-&#45;")
+    return text + " " if text.endswith("-") else text
 
 
 def make_label_layer(labels: Sequence[Label], points_per_unit: float, *, zorder: float = 0.0,
@@ -202,34 +260,48 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
             self.labels: tuple[Label, ...] = tuple(labels)
             self._ppu = points_per_unit
             self._by_colour: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+            self._placed_cache: list[list[tuple[str, float, float]]] | None = None
+
+        def _placed(self) -> list[list[tuple[str, float, float]]]:
+            if self._placed_cache is None:
+                self._placed_cache = [_placements(label) for label in self.labels]
+            return self._placed_cache
 
         def _outlines(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
             """Colour → (vertices in data units, codes) of every label of that colour."""
             if self._by_colour is None:
                 import numpy as np
 
-                parts: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
-                for label in self.labels:
-                    verts, codes = parts.setdefault(label.colour, ([], []))
-                    scale = label.size / self._ppu
-                    for line, x, base in _line_starts(label):
-                        pen = x / label.size
-                        for ch in line:
+                groups: dict[str, list[int]] = {}
+                for k, label in enumerate(self.labels):
+                    groups.setdefault(label.colour, []).append(k)
+                self._by_colour = {}
+                for colour, members in groups.items():
+                    verts: list[np.ndarray] = []
+                    codes: list[np.ndarray] = []
+                    counts: list[int] = []
+                    moves: list[tuple[float, float, float]] = []  # scale, dx, dy per glyph
+                    for k in members:
+                        label = self.labels[k]
+                        scale = label.size / self._ppu
+                        for ch, x, base in self._placed()[k]:
                             g = _glyph(ch)
-                            if len(g.codes):
-                                verts.append((g.vertices + np.array((pen, base / label.size))) * scale + np.array((label.x, label.y)))
-                                codes.append(g.codes)
-                            pen += g.advance
-                self._by_colour = {
-                    colour: (np.concatenate(v), np.concatenate(c)) for colour, (v, c) in parts.items() if v
-                }
+                            verts.append(g.vertices)
+                            codes.append(g.codes)
+                            counts.append(len(g.codes))
+                            moves.append((scale, label.x + x / self._ppu, label.y + base / self._ppu))
+                    if not verts:
+                        continue
+                    per_vertex = np.repeat(np.asarray(moves), counts, axis=0)
+                    placed = np.concatenate(verts) * per_vertex[:, :1] + per_vertex[:, 1:]
+                    self._by_colour[colour] = (placed, np.concatenate(codes))
             return self._by_colour
 
         def draw(self, renderer: RendererBase) -> None:
             if not self.get_visible():
                 return
             if hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map"):  # the SVG renderer
-                self._draw_svg(renderer)
+                write_svg_events(renderer, self._svg_events(renderer))
             else:
                 self._draw_outlines(renderer)
             self.stale = False
@@ -251,36 +323,33 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
                 gc.restore()
             renderer.close_group("labels")
 
-        def _draw_svg(self, renderer: Any) -> None:
+        def _svg_events(self, renderer: Any) -> Iterator[SvgEvent]:
             import numpy as np
 
-            writer = renderer.writer
-            defined = _svg_defined.setdefault(renderer, set())
             if not self.labels:
                 return
+            defined = _svg_defined.setdefault(renderer, set())
             anchors = self.get_transform().transform(np.array([(lb.x, lb.y) for lb in self.labels], dtype=float))
-            writer.start("g", id=self.get_gid())
-            for label, (ax_, ay) in zip(self.labels, anchors):
-                new = sorted({ch for ch in label.text if ch != "\n"} - defined)
+            height = renderer.height
+            yield ("start", "g", {"id": self.get_gid() or ""})
+            for label, placed, (ax_, ay) in zip(self.labels, self._placed(), anchors):
+                new = sorted({ch for ch, _, _ in placed} - defined)
                 if new:
-                    writer.start("defs")
+                    yield ("start", "defs", {})
                     for ch in new:
-                        writer.element("path", id=_glyph_id(ch), d=_svg_path_data(ch))
-                    writer.end("defs")
+                        yield ("element", "path", {"id": _glyph_id(ch), "d": _svg_glyph_data(ch)})
+                    yield ("end", "defs", {})
                     defined.update(new)
-                attrs = {"id": label.gid} if label.gid else {}
-                writer.start("g", style=f"fill: {label.colour}", **attrs)
-                writer.comment(label.text)
-                k = label.size / _SVG_UNITS
-                for line, x, base in _line_starts(label):
-                    pen = x
-                    for ch in line:
-                        gx, gy = ax_ + pen, renderer.height - (ay + base)
-                        writer.element("use", attrib={"xlink:href": f"#{_glyph_id(ch)}"},
-                                       transform=f"translate({gx:.3f} {gy:.3f}) scale({k:.6g} -{k:.6g})")
-                        pen += _glyph(ch).advance * label.size
-                writer.end("g")
-            writer.end("g")
+                yield ("start", "g", {"id": label.gid, "style": f"fill: {label.colour}"})
+                yield ("comment", label.text, {})
+                k = f"{label.size / _SVG_UNITS:.6g}"
+                for ch, x, base in placed:
+                    yield ("element", "use", {
+                        "xlink:href": f"#{_glyph_id(ch)}",
+                        "transform": f"translate({ax_ + x:.3f} {height - (ay + base):.3f}) scale({k} -{k})",
+                    })
+                yield ("end", "g", {})
+            yield ("end", "g", {})
 
     return LabelLayer
 
