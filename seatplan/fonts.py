@@ -49,7 +49,7 @@ def _characters(path: Path) -> frozenset[int]:
 
 @cache
 def _printable() -> frozenset[int]:
-    """Code points both bundled typefaces draw (computed once: the sets are large)."""
+    """Code points both bundled faces (sans and serif) have glyphs for."""
     return _characters(find_cjk_font()) & _characters(find_cjk_font(serif=True))
 
 

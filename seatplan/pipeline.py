@@ -164,8 +164,9 @@ def write_outputs(
         write_summary_json,
         write_unseated_csv,
     )
+    from seatplan.export.cards import NameCard, card_texts
     from seatplan.export.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
-    from seatplan.export.typeset import shared_font_subset
+    from seatplan.export.typeset import resolve_font, shared_font_subset
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
@@ -202,8 +203,11 @@ def write_outputs(
         reach_stage("wrote plan.svg")
         name_cards = _name_cards(meeting, problem, result)
         seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-        card_texts = [t for c in name_cards for t in (c.seat_label, c.order_note, c.second_line, c.back_name)]
-        with shared_font_subset(pack_texts(meeting, problem, records) + card_texts):
+        on_cards = card_texts([*name_cards, *(NameCard(f"{s.table}号桌") for s in problem.seats if s.table)])
+        faces: dict[Path, list[str]] = {}
+        if "cards.pdf" in wanted or "table-cards.pdf" in wanted:
+            faces[resolve_font(meeting.cards.font or None, serif=meeting.cards.serif)] = on_cards
+        with shared_font_subset(pack_texts(meeting, problem, records) + on_cards, faces):
             with clock("cards"):
                 if "cards.pdf" in wanted:
                     with clock("cards.pdf"):

@@ -197,7 +197,8 @@ def write_pack(
                 continue
             tables = sorted({s.table for s in problem.seats if s.table}, key=lambda t: (len(t), t))
             write_name_cards([NameCard(f"{t}号桌" if t.isdigit() else t) for t in tables], path,
-                             space_two_char_names=False, title=f"{title} 桌号牌")
+                             space_two_char_names=False, title=f"{title} 桌号牌", serif=meeting.cards.serif,
+                             font=meeting.cards.font or None)
         elif name == "signin.pdf":
             write_signin_sheets(records, path, title=title, date=date, per_unit=True)
         elif name == "signin-all.pdf":
