@@ -264,3 +264,21 @@ def test_many_sheets_and_long_lists(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)
     assert wb.sheetnames == ["全部", "a_b", "a_b~2", "技术数据"]
     assert sum(1 for _ in wb["全部"].iter_rows(min_row=2)) == 2000
+
+
+# --------------------------------------------------------------------------- the bench note
+
+
+def test_stage_times_name_every_stage_and_the_costly_files(tmp_path: Path) -> None:
+    from seatplan.bench.outputs import format_stages
+
+    meeting = load_meeting(_plan(tmp_path / "zh", ZH_LIST))
+    meeting = replace(meeting, outputs=OutputSpec(files=("seats.xlsx", "inventory.csv", "signin.pdf")))
+    problem = build_problem(meeting)
+    stages: dict[str, float] = {}
+    write_outputs(meeting, problem, solve(problem), tmp_path / "out", timings=stages)
+    assert {"csv", "xlsx", "diagram", "cards", "sheets", "signin.pdf", "inventory.csv"} <= stages.keys()
+    assert stages["sheets"] >= stages["signin.pdf"] > 0
+    note = format_stages({"csv": 0.02, "xlsx": 0.1, "sheets": 2.5, "plan.pdf": 1.2, "dais.pdf": 0.3,
+                          "notices.csv": 0.001, "cards": 1.0, "cards.pdf": 0.6})
+    assert note == "csv 0.02, xlsx 0.10, cards 1.00 (cards.pdf 0.60), sheets 2.50 (plan.pdf 1.20, dais.pdf 0.30) s"
