@@ -381,7 +381,7 @@ def test_legend_panel_does_not_cover_the_room() -> None:
     assert len(fig.axes) == 2
     legend_ax = next(a for a in fig.axes if a is not ax)
     assert not ax.get_position().overlaps(legend_ax.get_position())
-    texts = {t.get_text() for t in legend_ax.texts}
+    texts = {label.text for label in _layer(legend_ax, "legend-labels").labels}
     assert any(t.startswith("县委") and t.endswith("1人") for t in texts)
 
 
