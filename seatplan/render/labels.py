@@ -16,6 +16,8 @@ Matplotlib is imported when a layer is made, never when this module is imported.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -110,12 +112,16 @@ def _font() -> Any:
 
 @cache
 def _glyph(ch: str) -> _Glyph:
+    """The outline and advance of ``ch``; control and format characters are empty and take no room,
+    a character the face lacks is its "missing" box (as matplotlib draws it)."""
     import numpy as np
     from matplotlib import ft2font
 
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        return _Glyph(0.0, np.zeros((0, 2)), np.zeros(0, dtype=np.uint8))
     flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else getattr(ft2font, "LOAD_NO_HINTING")  # noqa: B009
     font = _font()
-    info = font.load_char(ord(ch), flags=flags)
+    info = font.load_glyph(font.get_char_index(ord(ch)), flags=flags)  # index 0: the missing-glyph box
     vertices, codes = font.get_path()
     vertices = np.asarray(vertices, dtype=float).reshape(-1, 2) / 100.0
     codes = np.asarray(codes, dtype=np.uint8)
@@ -225,13 +231,17 @@ def svg_raw_writer(renderer: Any) -> Callable[[str], None] | None:
     return write
 
 
+#: Characters XML 1.0 does not allow anywhere in a document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def svg_attr(value: str) -> str:
-    """``value`` escaped for a double-quoted XML attribute."""
-    return html.escape(value, quote=True)
+    """``value`` escaped for a double-quoted XML attribute (characters XML forbids become U+FFFD)."""
+    return html.escape(_NOT_XML.sub("\ufffd", value), quote=True)
 
 
 def _escape_comment(text: str) -> str:
-    text = html.escape(text, quote=False).replace("--", "-&#45;")
+    text = html.escape(_NOT_XML.sub("\ufffd", text), quote=False).replace("--", "-&#45;")
     return text + " " if text.endswith("-") else text
 
 
