@@ -282,3 +282,4 @@ def test_stage_times_name_every_stage_and_the_costly_files(tmp_path: Path) -> No
     note = format_stages({"csv": 0.02, "xlsx": 0.1, "sheets": 2.5, "plan.pdf": 1.2, "dais.pdf": 0.3,
                           "notices.csv": 0.001, "cards": 1.0, "cards.pdf": 0.6})
     assert note == "csv 0.02, xlsx 0.10, cards 1.00 (cards.pdf 0.60), sheets 2.50 (plan.pdf 1.20, dais.pdf 0.30) s"
+    assert format_stages({"cards": 1.0, "cards.pdf": 1.0}) == "cards 1.00 s"
