@@ -168,6 +168,11 @@ class InfeasiblePlanError(SeatplanError):
     def __init__(self, conflicts: list[Conflict] | tuple[Conflict, ...]) -> None:
         self.conflicts = tuple(conflicts)
         lines = "; ".join(c.message for c in self.conflicts) or "no reason recorded"
+        if "Fix:" not in lines:
+            lines += (
+                ". Fix: drop or change one of the requests named above in the plan file "
+                "([rules], the list's 座位 column or [affinity]), or give the zone more seats, then solve again"
+            )
         super().__init__(f"no seating satisfies the request: {lines}")
 
 

@@ -47,13 +47,19 @@ def _characters(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
 
 
+@cache
+def _printable() -> frozenset[int]:
+    """Code points both bundled faces (sans and serif) have glyphs for."""
+    return _characters(find_cjk_font()) & _characters(find_cjk_font(serif=True))
+
+
 def missing_characters(text: str) -> str:
     """The characters of ``text`` that the bundled CJK typefaces (sans or serif) cannot draw.
 
     Spaces and control characters are not counted. Such characters print as a
     blank box on the diagram and the cards (Extension-B ideographs, emoji).
     """
-    have = _characters(find_cjk_font()) & _characters(find_cjk_font(serif=True))
+    have = _printable()
     seen: dict[str, None] = {}
     for ch in text:
         if ord(ch) >= 0x20 and not ch.isspace() and ord(ch) not in have:

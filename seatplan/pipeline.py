@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, SolverError
 from seatplan.files import check_output_folder, output_folder, reach_stage
-from seatplan.model import CardSpec, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
+from seatplan.model import CardSpec, ListLanguage, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
 from seatplan.progress import timed_step
 
@@ -132,7 +132,8 @@ def write_outputs(
         folder it is given, before the switch; returns their names.
     timings
         When given, the CPU seconds of each stage (csv, xlsx, diagram, cards,
-        sheets) are added to it (``seatplan bench``).
+        map, sheets) are added to it, and those of cards.pdf and of each file of
+        the sheets stage under the file's name (``seatplan bench``).
 
     Returns
     -------
@@ -163,8 +164,9 @@ def write_outputs(
         write_summary_json,
         write_unseated_csv,
     )
+    from seatplan.export.cards import NameCard, card_texts
     from seatplan.export.pack import INVENTORY_COLUMNS, inventory_rows, pack_texts, write_pack
-    from seatplan.export.typeset import shared_font_subset
+    from seatplan.export.typeset import resolve_font, shared_font_subset
     from seatplan.render import save_plan_images
 
     plan = result.require_plan()
@@ -192,6 +194,7 @@ def write_outputs(
         if "seats.xlsx" in wanted:
             with clock("xlsx"):
                 write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones,
+                                 english=meeting.language is ListLanguage.EN,
                                  inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
             reach_stage("wrote seats.xlsx")
         with clock("diagram"):
@@ -200,18 +203,22 @@ def write_outputs(
         reach_stage("wrote plan.svg")
         name_cards = _name_cards(meeting, problem, result)
         seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-        card_texts = [t for c in name_cards for t in (c.seat_label, c.order_note, c.second_line, c.back_name)]
-        with shared_font_subset(pack_texts(meeting, problem, records) + card_texts):
+        on_cards = card_texts([*name_cards, *(NameCard(f"{s.table}号桌") for s in problem.seats if s.table)])
+        faces: dict[Path, list[str]] = {}
+        if "cards.pdf" in wanted or "table-cards.pdf" in wanted:
+            faces[resolve_font(meeting.cards.font or None, serif=meeting.cards.serif)] = on_cards
+        with shared_font_subset(pack_texts(meeting, problem, records) + on_cards, faces):
             with clock("cards"):
                 if "cards.pdf" in wanted:
-                    write_name_cards(
-                        name_cards,
-                        tmp / "cards.pdf",
-                        serif=meeting.cards.serif,
-                        space_two_char_names=meeting.cards.space_two_char_names,
-                        title=meeting.title,
-                        font=meeting.cards.font or None,
-                    )
+                    with clock("cards.pdf"):
+                        write_name_cards(
+                            name_cards,
+                            tmp / "cards.pdf",
+                            serif=meeting.cards.serif,
+                            space_two_char_names=meeting.cards.space_two_char_names,
+                            title=meeting.title,
+                            font=meeting.cards.font or None,
+                        )
                     reach_stage("wrote cards.pdf")
                 if "seatcards.pdf" in wanted:
                     write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
@@ -222,7 +229,8 @@ def write_outputs(
                 reach_stage("wrote map.html")
             with clock("sheets"):
                 pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
-                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
+                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted,
+                                            timings=timings)
         reach_stage("wrote sheets")
         names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(pack) + (OUTPUT_FILES[-1],)
         write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},

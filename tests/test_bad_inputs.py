@@ -30,7 +30,6 @@ def test_bad_input_gives_one_clear_error(case: Case, tmp_path: Path, capsys: pyt
     assert "Traceback" not in captured.err
     for text in case.expect:
         assert text in message, f"{text!r} not in {message!r}"
-    if case.needs_hint:
-        assert "Fix:" in message, message
+    assert "Fix:" in message, message
     after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     assert after == before, "the run left files behind"

@@ -627,5 +627,6 @@ def test_diagram_labels_tables_and_host_seats() -> None:
     texts = [t.get_text() for t in ax.texts]
     assert texts.count("主桌") == 1 and texts.count("2号桌") == 1 and texts.count("3号桌") == 1
     assert not any(t in texts for t in ("1桌", "2桌", "3桌"))  # no second label over the table number
-    edges = {p.get_gid(): to_hex(p.get_edgecolor()) for p in ax.patches if (p.get_gid() or "").startswith("seat-")}
+    (seats,) = [c for c in ax.collections if c.get_gid() == "seats"]  # one marker per seat, in seat_ids order
+    edges = {f"seat-{sid}": to_hex(edge) for sid, edge in zip(seats.seat_ids, seats.get_edgecolor())}
     assert {gid for gid, colour in edges.items() if colour == "#c00000"} == {"seat-t01-s01", "seat-t02-s01", "seat-t03-s01"}

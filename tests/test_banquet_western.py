@@ -739,7 +739,8 @@ def test_example_diagram_frames_host_and_hostess() -> None:
     ax = draw_plan(problem, solve(problem).require_plan())
     texts = [t.get_text() for t in ax.texts]
     assert texts.count("主桌") == 1
-    edges = {p.get_gid(): to_hex(p.get_edgecolor()) for p in ax.patches if (p.get_gid() or "").startswith("seat-")}
+    (seats,) = [c for c in ax.collections if c.get_gid() == "seats"]  # one marker per seat, in seat_ids order
+    edges = {f"seat-{sid}": to_hex(edge) for sid, edge in zip(seats.seat_ids, seats.get_edgecolor())}
     assert {gid for gid, colour in edges.items() if colour == "#c00000"} == {"seat-t01-s01", "seat-t01-s02"}
 
 

@@ -153,11 +153,51 @@ def make_tiny() -> tuple[SeatingProblem, Plan]:
     return problem, plan
 
 
-def _patch(ax, seat_id: str):
-    for p in ax.patches:
-        if p.get_gid() == f"seat-{seat_id}":
-            return p
-    raise AssertionError(f"no patch for seat {seat_id}")
+def _seats(ax):
+    """The collection of seat markers and the seat ids of its paths."""
+    (seats,) = [c for c in ax.collections if c.get_gid() == "seats"]
+    return seats, list(seats.seat_ids)
+
+
+def _seat_path(ax, seat_id: str):
+    seats, ids = _seats(ax)
+    return seats.get_paths()[ids.index(seat_id)]
+
+
+def _seat_face(ax, seat_id: str) -> str:
+    from matplotlib.colors import to_hex
+
+    seats, ids = _seats(ax)
+    return to_hex(seats.get_facecolor()[ids.index(seat_id)])
+
+
+def _seat_edge(ax, seat_id: str) -> str:
+    from matplotlib.colors import to_hex
+
+    seats, ids = _seats(ax)
+    return to_hex(seats.get_edgecolor()[ids.index(seat_id)])
+
+
+def _seat_centre_px(ax, seat_id: str) -> tuple[float, float]:
+    v = _seat_path(ax, seat_id).vertices
+    x, y = ax.transData.transform((v.max(axis=0) + v.min(axis=0)) / 2)
+    return float(x), float(y)
+
+
+def _labels(ax) -> list:
+    """The labels of the seat label layer (names, seat numbers, row labels)."""
+    (layer,) = [a for a in ax.get_children() if a.get_gid() == "seat-labels"]
+    return list(layer.labels)
+
+
+def _all_texts(ax) -> set[str]:
+    return {t.get_text() for t in ax.texts} | {label.text for label in _labels(ax)}
+
+
+def _extent(path) -> tuple[float, float]:
+    """Width and height of a seat marker's path in data units."""
+    v = path.vertices
+    return float(v[:, 0].max() - v[:, 0].min()), float(v[:, 1].max() - v[:, 1].min())
 
 
 def _centre_px(artist, renderer=None) -> tuple[float, float]:
@@ -176,7 +216,7 @@ def test_draw_plan_returns_axes_on_agg_figure() -> None:
     ax = draw_plan(problem, plan)
     assert isinstance(ax, Axes)
     assert isinstance(ax.figure.canvas, FigureCanvasAgg)
-    texts = {t.get_text() for t in ax.texts}
+    texts = _all_texts(ax)
     assert {"王建国", "李明", "张伟", "刘秀英"} <= texts
     assert {"1排", "主席台", "正门", "舞台"} <= texts
 
@@ -203,14 +243,15 @@ def test_frame_audience_view_stage_on_top() -> None:
     ax = draw_plan(problem, plan)
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
-    d1, d2 = _centre_px(_patch(ax, "d1"), renderer), _centre_px(_patch(ax, "d2"), renderer)
-    f1, f3 = _centre_px(_patch(ax, "f1"), renderer), _centre_px(_patch(ax, "f3"), renderer)
+    d1, d2 = _seat_centre_px(ax, "d1"), _seat_centre_px(ax, "d2")
+    f1, f3 = _seat_centre_px(ax, "f1"), _seat_centre_px(ax, "f3")
     # display coordinates: x grows to the right, y grows upwards
     assert d2[0] > d1[0]
     assert f3[0] > f1[0]
     assert d1[1] > f1[1] and d2[1] > f3[1]
     # the names follow their seats
     names = {t.get_text(): _centre_px(t, renderer) for t in ax.texts}
+    names |= {label.text: tuple(ax.transData.transform((label.x, label.y))) for label in _labels(ax)}
     assert names["李明"][0] > names["王建国"][0]
     assert names["刘秀英"][0] > names["张伟"][0]
     # the stage polygon is above every floor seat, and the main door label below them
@@ -247,29 +288,25 @@ def test_save_plan_images_one_format(tmp_path: Path) -> None:
 
 
 def test_empty_plan_draws_empty_seats() -> None:
-    from matplotlib.colors import to_hex
-
     problem, _ = make_tiny()
     ax = draw_plan(problem, None)
     for seat in problem.seats:
-        assert to_hex(_patch(ax, seat.id).get_facecolor()) == style.EMPTY_FACE
-    texts = {t.get_text() for t in ax.texts}
+        assert _seat_face(ax, seat.id) == style.EMPTY_FACE
+    texts = _all_texts(ax)
     assert "王建国" not in texts
     assert {"1", "2", "3"} <= texts  # seat numbers still shown
 
 
 def test_occupied_seats_take_unit_colours_in_order() -> None:
-    from matplotlib.colors import to_hex
-
     problem, plan = make_tiny()
     ax = draw_plan(problem, plan)
     # units in order of first appearance walking the zones: 县委, 县政府, 某某镇, 县财政局
-    assert to_hex(_patch(ax, "d1").get_facecolor()) == style.PALETTE[0]
-    assert to_hex(_patch(ax, "d2").get_facecolor()) == style.PALETTE[1]
-    assert to_hex(_patch(ax, "f1").get_facecolor()) == style.PALETTE[2]
-    assert to_hex(_patch(ax, "f3").get_facecolor()) == style.PALETTE[3]
-    assert to_hex(_patch(ax, "f2").get_facecolor()) == style.EMPTY_FACE
-    assert to_hex(_patch(ax, "d1").get_edgecolor()) == style.DAIS_EDGE
+    assert _seat_face(ax, "d1") == style.PALETTE[0]
+    assert _seat_face(ax, "d2") == style.PALETTE[1]
+    assert _seat_face(ax, "f1") == style.PALETTE[2]
+    assert _seat_face(ax, "f3") == style.PALETTE[3]
+    assert _seat_face(ax, "f2") == style.EMPTY_FACE
+    assert _seat_edge(ax, "d1") == style.DAIS_EDGE
 
 
 def test_unit_colours_cycle() -> None:
@@ -290,12 +327,16 @@ def test_every_text_uses_the_cjk_font() -> None:
     assert texts
     for t in texts:
         assert t.get_fontproperties().get_file() == font, t.get_text()
+    # the seat labels are outlines of the same face
+    from seatplan.render import labels
+
+    assert labels._font().fname == font and _labels(ax)
 
 
 def test_show_names_false_hides_names() -> None:
     problem, plan = make_tiny()
     ax = draw_plan(problem, plan, show_names=False)
-    texts = {t.get_text() for t in ax.texts}
+    texts = _all_texts(ax)
     assert "王建国" not in texts and "1" in texts
 
 
@@ -376,12 +417,14 @@ def test_round_table_chairs_turn_to_the_table() -> None:
     ax = draw_plan(problem, plan)
     ax.figure.canvas.draw()
     for seat in problem.seats:
-        patch = _patch(ax, seat.id)
-        matrix = (patch.get_transform() - ax.transData).get_matrix()
-        turn = np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))
-        assert (turn - (seat.facing - 90.0) + 180.0) % 360.0 - 180.0 == pytest.approx(0.0, abs=1e-6)
+        path = _seat_path(ax, seat.id)
+        # turning it back by the seat's turn gives an upright marker (its extents are its sides)
+        turn = np.radians(seat.facing - 90.0)
+        back = (path.vertices - (seat.x, seat.y)) @ np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]])
+        width, height = back.max(axis=0) - back.min(axis=0)
+        assert width == pytest.approx(height, abs=1e-9)  # chairs round a table are square
         # turned about the seat itself
-        assert matrix[:2, :2] @ (seat.x, seat.y) + matrix[:2, 2] == pytest.approx((seat.x, seat.y), abs=1e-9)
+        assert back.max(axis=0) == pytest.approx(-back.min(axis=0), abs=1e-9)
     backs = [c for c in ax.collections if c.get_gid() == "chair-backs"]
     assert len(backs) == 1
     segments = backs[0].get_segments()
@@ -401,7 +444,8 @@ def test_rows_facing_one_way_are_not_turned_and_have_no_backs() -> None:
     ax = draw_plan(problem, plan)
     assert not [c for c in ax.collections if c.get_gid() == "chair-backs"]
     floor = next(s for s in problem.seats if s.section == "floor")
-    assert _patch(ax, floor.id).get_transform() == ax.transData
+    width, height = _extent(_seat_path(ax, floor.id))
+    assert height > width  # upright: deeper than wide, as seen from the audience
 
 
 def test_chairs_facing_a_side_wall_are_turned() -> None:
@@ -410,6 +454,100 @@ def test_chairs_facing_a_side_wall_are_turned() -> None:
     attendees = (Attendee("a1", "王建国", "县委", rank=1),)
     problem = SeatingProblem(Layout(venue, seats, ()), attendees, (Zone("west", ("w1", "w2"), ("a1",)),), title="侧向")
     ax = draw_plan(problem, Plan(seat_of={"a1": "w1"}))
-    assert _patch(ax, "w1").get_transform() != ax.transData
+    width, height = _extent(_seat_path(ax, "w1"))
+    assert width > height  # facing the west wall: the marker's depth runs along x
     (backs,) = [c for c in ax.collections if c.get_gid() == "chair-backs"]
     assert all(seg[0][0] < 3.0 and seg[1][0] < 3.0 for seg in backs.get_segments())  # behind, to the west
+
+
+# --------------------------------------------------------------------------- unit blocks
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
+
+
+def _layer(ax, gid: str):
+    (layer,) = [a for a in ax.get_children() if a.get_gid() == gid]
+    return layer
+
+
+def test_every_unit_block_is_labelled_with_name_and_head_count() -> None:
+    """Each unit's block on the floor carries "unit N人" on the drawing, above its front row."""
+    from seatplan.render.labels import label_box
+    from seatplan.render.units import find_unit_blocks
+
+    problem, plan = make_hall(600)
+    ax = draw_plan(problem, plan)
+    layer = _layer(ax, "unit-labels")
+    texts = [label.text for label in layer.labels]
+    people = {sid: problem.attendee(aid) for aid, sid in plan.seat_of.items()}
+    counts: dict[str, int] = {}
+    for person in people.values():
+        counts[person.unit] = counts.get(person.unit, 0) + 1
+    floor_units = {people[s.id].unit for s in problem.seats if s.id in people and not s.is_dais}
+    for unit in floor_units:
+        assert f"{unit} {counts[unit]}人" in texts, unit
+    # one label per connected block, and no block without one
+    unit_of = {sid: p.unit for sid, p in people.items()}
+    blocks = find_unit_blocks(problem.seats, unit_of, {"floor": 0.55})
+    assert len(texts) == len(blocks) >= len(floor_units)
+    # a label never covers a name, a seat number, another unit label or a seat marker
+    seats_layer = _layer(ax, "seat-labels")
+    others = [label_box(lb, seats_layer.points_per_unit) for lb in seats_layer.labels]
+    seats, _ = _seats(ax)
+    markers = [tuple(p.vertices.min(axis=0)) + tuple(p.vertices.max(axis=0)) for p in seats.get_paths()]
+    mine = [label_box(lb, layer.points_per_unit) for lb in layer.labels]
+    for k, box in enumerate(mine):
+        assert not any(_overlap(box, other) for other in others), layer.labels[k].text
+        assert not any(_overlap(box, m) for m in markers), layer.labels[k].text
+        assert not any(_overlap(box, o) for j, o in enumerate(mine) if j != k), layer.labels[k].text
+    # readable: not smaller than the seat numbers
+    number = min(lb.size for lb in seats_layer.labels if lb.gid.startswith("number-"))
+    assert min(lb.size for lb in layer.labels) >= number
+
+
+def test_unit_labels_are_in_the_svg(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    problem, plan = make_hall(120)
+    save_plan_images(problem, plan, None, tmp_path / "p.svg")
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    (group,) = [g for g in root.iter(f"{ns}g") if g.get("id") == "unit-labels"]
+    labelled = [g for g in group if g.get("id", "").startswith("unit-")]
+    assert labelled and all(list(g) for g in labelled)  # each label has glyphs
+    comments = set()
+    for unit in {problem.attendee(a).unit for a in plan.seat_of if not problem.attendee(a).section}:
+        n = sum(1 for a in plan.seat_of if problem.attendee(a).unit == unit)
+        comments.add(f"<!-- {unit} {n}人 -->")
+    assert all(c in svg for c in comments)
+    # every seat is an element of its own, found by its id
+    for seat in problem.seats:
+        assert f'id="seat-{seat.id}"' in svg
+
+
+def test_unit_blocks_split_by_aisles_and_joined_across_rows() -> None:
+    from seatplan.render.units import find_unit_blocks
+
+    seats = []
+    for row, y in ((1, 10.0), (2, 9.1)):
+        for k, x in enumerate((0.0, 0.55, 1.1, 3.0, 3.55), start=1):  # an aisle between 1.1 and 3.0
+            seats.append(Seat(f"r{row}s{k}", "floor", row, k, x, y, FACING_FRONT))
+    unit_of = {s.id: "甲" for s in seats}
+    unit_of["r1s3"] = "乙"
+    blocks = find_unit_blocks(seats, unit_of, {"floor": 0.55})
+    by_unit = sorted((b.unit, b.seat_ids) for b in blocks)
+    # 甲 left of the aisle (rows 1 and 2 joined), 甲 right of it, 乙 alone
+    assert by_unit == [
+        ("乙", ("r1s3",)),
+        ("甲", ("r1s1", "r1s2", "r2s1", "r2s2", "r2s3")),
+        ("甲", ("r1s4", "r1s5", "r2s4", "r2s5")),
+    ]
+    # every occupied seat is in exactly one block, and a block holds one unit
+    seen = [sid for b in blocks for sid in b.seat_ids]
+    assert sorted(seen) == sorted(unit_of)
+    assert all(len({unit_of[sid] for sid in b.seat_ids}) == 1 for b in blocks)
+    front = next(b for b in blocks if b.seat_ids[0] == "r1s1").front
+    assert [s.id for s in front] == ["r1s1", "r1s2"]

@@ -37,8 +37,10 @@ from seatplan.export.typeset import (
 from seatplan.files import atomic_write_bytes
 
 __all__ = [
+    "CARD_WORDS",
     "FIXED_CREATION_DATE",
     "NameCard",
+    "card_texts",
     "cards_from_records",
     "render_name_cards",
     "space_two_char_name",
@@ -71,6 +73,8 @@ _EMBOLDEN_EM = 0.025
 _NOTE_PT = 8.0
 _NOTE_FROM_EDGE_MM = 9.0
 _FULL_WIDTH_SPACE = "\u3000"
+#: What a card PDF prints besides the cards' own texts (the page of an empty set).
+CARD_WORDS = "无桌签 / no name cards"
 _PLAIN_SPACES = (" ", "\u3000", "\t", "\u00a0")
 
 
@@ -171,6 +175,14 @@ def cards_from_records(records: Iterable[SeatRecord], sections: Sequence[str] = 
     return cards
 
 
+def card_texts(cards: Iterable[NameCard]) -> list[str]:
+    """Every text the cards print (for the font subset of :func:`seatplan.export.typeset.shared_font_subset`)."""
+    texts = [CARD_WORDS, "　…"]
+    for card in cards:
+        texts += [card.name, card.title, card.seat_label, card.order_note, card.second_line, card.back_name]
+    return texts
+
+
 def fit_name(pdf: FPDF, name: str, *, with_second_line: bool = False) -> FittedText:
     """Size (and lines) of ``name`` on its own card: one line when it fits at
     :data:`ONE_LINE_PT` or more, else wrapped; never wider than the card."""
@@ -262,7 +274,7 @@ def render_name_cards(
     if not cards:
         pdf.add_page()
         pdf.set_font(FONT, size=24)
-        message = "无桌签 / no name cards"
+        message = CARD_WORDS
         width = pdf.get_string_width(message)
         pdf.text(PAGE_WIDTH / 2 - width / 2, FOLD_Y, message)
     for card in cards:

@@ -48,6 +48,8 @@ class SeatRecord:
         The section as printed on cards and lists (``"台下"``, ``"二楼"``, ``"主席台"``).
     mark
         ``"译"`` on an interpreter's seat, ``"记"`` on a note-taker's, else ``""``.
+    foreign_name
+        The name in a second language (外文名), ``""`` when the list has none.
     tags
         The seat's tags (reserved, wheelchair, aisle, interpreter...).
     source
@@ -73,6 +75,7 @@ class SeatRecord:
     note: str
     area: str = ""
     mark: str = ""
+    foreign_name: str = ""
     tags: frozenset[str] = frozenset()
     source: Location = field(default_factory=Location, compare=False, repr=False)
 
@@ -94,6 +97,40 @@ SECTION_WORDS = {
     "photo": "合影",
     "banquet": "宴会厅",
 }
+#: English words of the printed sections (seats.xlsx of a list with English headers).
+AREA_WORDS_EN = {"主席台": "Dais", "台下": "Floor", "楼上": "Balcony", "楼座": "Gallery", "合影": "Photo",
+                 "宴会厅": "Banquet hall"}
+_PART_WORDS_EN = {"note": "note-taker", "taker": "", "participant": "seats", "row": ""}
+_SIDE_PARTS = ("host", "guest")
+
+
+def english_area(section: str, area: str) -> str:
+    """The printed section ``area`` of a seat in ``section``, in English.
+
+    The usual words are translated (``"台下"`` → ``"Floor"``, ``"客方翻译"`` of
+    ``interpreter-guest`` → ``"Guest interpreter"``); a name the plan gave the
+    section itself (``[balcony] label = "二楼"``) is kept as the plan wrote it.
+    """
+    if area in AREA_WORDS_EN:
+        return AREA_WORDS_EN[area]
+    if area != section_area(Seat(section or "floor", section, 1, 1, 0.0, 0.0)):
+        return area
+    parts = section.split("-")
+    ordered = [p for p in parts if p in _SIDE_PARTS] + [p for p in parts if p not in _SIDE_PARTS]
+    words = " ".join(w for w in (_PART_WORDS_EN.get(p, p) for p in ordered) if w)
+    return (words[:1].upper() + words[1:]) or area
+
+
+def english_label(section: str, area: str, table: str, row: int, seat: int, label: str) -> str:
+    """The seat-card text ``label`` in English: ``"Row 3, seat 12"``, ``"Table 5, seat 3"``, ``"Dais row 1, seat 4"``."""
+    if table:
+        return f"Table {table}, seat {seat}"
+    if section in ("", "floor"):
+        return f"Row {row}, seat {seat}"
+    area = english_area(section, area)
+    return f"{area} row {row}, seat {seat}" if "排" in label else f"{area}, seat {seat}"
+
+
 def seat_mark(seat: Seat) -> str:
     """``"译"`` for an interpreter's seat, ``"记"`` for a note-taker's, ``""`` otherwise (:attr:`Seat.mark`)."""
     return seat.mark
@@ -187,6 +224,7 @@ def build_seat_records(
             note=person.note,
             area=section_area(seat, section_labels),
             mark=seat_mark(seat),
+            foreign_name=person.foreign_name,
             tags=seat.tags,
             source=person.source,
         )

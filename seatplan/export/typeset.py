@@ -15,12 +15,15 @@ import datetime as _dt
 import os
 import string
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
+from fpdf.output import OutputProducer
 
 from seatplan.errors import Location, ValidationError
 from seatplan.fonts import find_cjk_font
@@ -53,8 +56,14 @@ def resolve_font(font: str | os.PathLike[str] | None, *, serif: bool = True) -> 
     return find_cjk_font(serif=serif)
 
 
-_SHARED: list[frozenset[str]] = []
+#: Characters of the faces in use inside :func:`shared_font_subset` (innermost last).
+_SHARED: list[dict[Path, frozenset[str]]] = []
 _SUBSETS: dict[tuple[Path, frozenset[str]], Path] = {}
+#: Tables no sheet uses: dropped before subsetting (the layout tables alone cost a tenth of a second to read).
+_UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "FFTM", "meta", "SVG ",
+                  "COLR", "CPAL", "DSIG")
+#: Punctuation of Chinese text, always in a subset.
+_PUNCTUATION = "，。：；、（）《》“”‘’—–…·　！？％"  # noqa: RUF001 - full-width punctuation of Chinese text
 
 
 def _source_characters() -> set[str]:
@@ -66,20 +75,37 @@ def _source_characters() -> set[str]:
 
 
 @contextlib.contextmanager
-def shared_font_subset(texts: Iterable[str]) -> Iterator[None]:
-    """Within the block, :func:`new_pdf` embeds one subset of the face made once for all ``texts``.
+def shared_font_subset(
+    texts: Iterable[str], faces: Mapping[Path, Iterable[str]] | None = None
+) -> Iterator[None]:
+    """Within the block, :func:`new_pdf` embeds one subset of each face, made once for all the PDFs.
 
     Subsetting a CJK face costs time per glyph; a pack of many PDFs that share
-    their names pays it once for the whole set, then a small subset per file.
-    ``texts`` must hold every data text the PDFs print (names, units, titles,
-    labels); the fixed words of the sheets, ASCII and the usual punctuation
-    are added here.
+    their names pays it once for the whole set, then each file either embeds
+    that subset whole (when it prints most of it) or a small subset of it.
+
+    Parameters
+    ----------
+    texts
+        Every data text the sheets print in the bundled sans face (names,
+        units, titles, labels); the fixed words of the sheets, ASCII and the
+        usual punctuation are added here.
+    faces
+        Other faces and the texts printed in them (the name cards' face:
+        names, second lines, staff notes); only those characters, ASCII and
+        the punctuation are put in their subset. A face named here that is the
+        sans face gets the union.
     """
-    punctuation = set("，。：；、（）《》“”‘’—–…·　！？％")  # noqa: RUF001 - full-width punctuation of Chinese text
-    chars = set(string.printable) | punctuation | _source_characters()
+    base = set(string.printable) | set(_PUNCTUATION)
+    sans = find_cjk_font(serif=False)
+    chars: dict[Path, set[str]] = {sans: base | _source_characters()}
     for text in texts:
-        chars.update(text)
-    _SHARED.append(frozenset(chars))
+        chars[sans].update(text)
+    for path, more in (faces or {}).items():
+        target = chars.setdefault(path, set(base))
+        for text in more:
+            target.update(text)
+    _SHARED.append({path: frozenset(c) for path, c in chars.items()})
     try:
         yield
     finally:
@@ -91,20 +117,26 @@ def shared_font_subset(texts: Iterable[str]) -> Iterator[None]:
 
 
 def _shared_subset(font_path: Path) -> Path:
-    """The face cut down to the characters of the enclosing :func:`shared_font_subset` (made once)."""
-    chars = _SHARED[-1]
+    """The face cut down to the characters the enclosing :func:`shared_font_subset` gives it (made once).
+
+    A face the block does not name is used whole.
+    """
+    chars = _SHARED[-1].get(font_path)
+    if chars is None:
+        return font_path
     key = (font_path, chars)
     if key not in _SUBSETS:
         from fontTools import subset
         from fontTools.ttLib import TTFont
 
         font = TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False, fontNumber=0)
+        for tag in _UNUSED_TABLES:
+            if tag in font:
+                del font[tag]
         options = subset.Options()
         options.notdef_outline = True
         options.recommended_glyphs = True
-        options.desubroutinize = True
         options.layout_features = []
-        options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM", "meta", "SVG ", "COLR", "CPAL"]
         subsetter = subset.Subsetter(options)
         have = font_charset(font_path)
         subsetter.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in have))
@@ -116,9 +148,86 @@ def _shared_subset(font_path: Path) -> Path:
     return _SUBSETS[key]
 
 
+class _NoCut:
+    """A subsetter that keeps every glyph (see :class:`_SheetOutput`)."""
+
+    def __init__(self, options: object) -> None:
+        del options
+
+    def populate(self, **kwargs: object) -> None:
+        del kwargs
+
+    def subset(self, font: object) -> None:
+        del font
+
+
+class _SheetOutput(OutputProducer):
+    """Writes the PDF; a CFF face the document prints most glyphs of is embedded without cutting it again.
+
+    The face is then the shared subset as it is (:func:`shared_font_subset`):
+    compiled once more (milliseconds) instead of cut again glyph by glyph (a
+    quarter of a millisecond per glyph), and at most twice the size a new cut
+    would have.
+    """
+
+    def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
+        import types
+
+        import fpdf.output
+        from fontTools import subset
+
+        keep = all(
+            face.is_cff and 2 * len(face.subset.get_all_glyph_names()) >= len(face.ttfont.getGlyphOrder())
+            for face in self.fpdf.fonts.values() if isinstance(face, TTFFont)
+        )
+        if not keep or not hasattr(fpdf.output, "ftsubset"):
+            return super()._add_fonts(*args, **kwargs)
+        real = fpdf.output.ftsubset
+        fpdf.output.ftsubset = types.SimpleNamespace(Options=subset.Options, Subsetter=_NoCut)
+        try:
+            return super()._add_fonts(*args, **kwargs)
+        finally:
+            fpdf.output.ftsubset = real
+
+
+class SheetPDF(FPDF):
+    """An :class:`fpdf.FPDF` that measures text from the face's advance widths, each text once.
+
+    ``get_string_width`` gives the same value as fpdf's own (the sum of the
+    advances times the size) without building text fragments for every call;
+    text layout measures the same strings at many sizes.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._advances: dict[tuple[str, str], float] = {}
+
+    def get_string_width(self, s: str, normalized: bool = False, markdown: bool = False) -> float:
+        font = self.current_font
+        if (markdown or self.text_shaping or self.char_spacing or self.font_stretching != 100
+                or not isinstance(font, TTFFont)):
+            return super().get_string_width(s, normalized, markdown)
+        return self.advance(s, font) * self.font_size_pt * 0.001 / self.k
+
+    def advance(self, text: str, font: TTFFont | None = None) -> float:
+        """Advance width of ``text`` in thousandths of an em, in ``font`` (default the face :data:`FONT`)."""
+        face = font if font is not None else self.fonts[FONT]
+        assert isinstance(face, TTFFont)
+        key = (face.fontkey, text)
+        units = self._advances.get(key)
+        if units is None:
+            widths = face.cw
+            units = self._advances[key] = sum(widths[ord(c)] for c in text)
+        return units
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("output_producer_class", _SheetOutput)
+        return super().output(*args, **kwargs)
+
+
 def new_pdf(font_path: Path, *, title: str, subject: str = "", orientation: str = "portrait", paper: str = "A4") -> FPDF:
     """A fresh PDF with the face registered as :data:`FONT` and fixed metadata."""
-    pdf = FPDF(orientation=orientation, unit="mm", format=paper)
+    pdf = SheetPDF(orientation=orientation, unit="mm", format=paper)
     pdf.set_margins(0, 0, 0)
     pdf.set_auto_page_break(False)
     pdf.c_margin = 0
@@ -225,7 +334,8 @@ class FittedText:
         return self.line_mm * len(self.lines)
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     """Pieces a line may break between: runs of Latin letters/digits stay whole."""
     tokens: list[str] = []
     for ch in text:
@@ -233,26 +343,35 @@ def _tokens(text: str) -> list[str]:
             tokens[-1] += ch
         else:
             tokens.append(ch)
-    return tokens
+    return tuple(tokens)
 
 
-def wrap_text(pdf: FPDF, text: str, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` at the current font size.
+def text_width(pdf: FPDF, text: str, size_pt: float) -> float:
+    """Width in millimetres of ``text`` set in :data:`FONT` at ``size_pt`` (the font state is left alone)."""
+    if isinstance(pdf, SheetPDF):
+        return pdf.advance(text) * size_pt * 0.001 / pdf.k
+    pdf.set_font(FONT, size=size_pt)
+    return pdf.get_string_width(text)
+
+
+def wrap_text(pdf: FPDF, text: str, width: float, size_pt: float | None = None) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` at ``size_pt`` (default: the current font size).
 
     Lines break between ideographs, after spaces and punctuation, and inside a
     Latin word only when the word alone is wider than the line.
     """
+    size = pdf.font_size_pt if size_pt is None else size_pt
     lines: list[str] = []
     line = ""
     for token in _tokens(text):
         candidate = line + token
-        if not line or pdf.get_string_width(candidate.rstrip()) <= width:
+        if not line or text_width(pdf, candidate.rstrip(), size) <= width:
             line = candidate
-            if pdf.get_string_width(line.rstrip()) > width:  # one token wider than the line
+            if text_width(pdf, line.rstrip(), size) > width:  # one token wider than the line
                 pieces = list(line)
                 line = ""
                 for ch in pieces:
-                    if line and pdf.get_string_width(line + ch) > width:
+                    if line and text_width(pdf, line + ch, size) > width:
                         lines.append(line)
                         line = ch
                     else:
@@ -285,30 +404,27 @@ def fit_text(
     last line: it never leaves the box.
     """
     text = " ".join(text.split())
-    pdf.set_font(FONT, size=100.0)
-    one = pdf.get_string_width(text)
+    one = text_width(pdf, text, 100.0)
     one_pt = max_pt if one <= 0 else min(max_pt, 100.0 * width / one, height / (PT_TO_MM * LINE_SPACING))
     if one_pt >= max(prefer_one_line_pt, min_pt) and (prefer_one_line_pt > 0 or one_pt >= max_pt):
         return FittedText(one_pt, (text,))
     size = max_pt
     while size >= min_pt:
-        pdf.set_font(FONT, size=size)
-        lines = wrap_text(pdf, text, width)
+        lines = wrap_text(pdf, text, width, size)
         fitted = FittedText(size, tuple(lines))
         if (not max_lines or len(lines) <= max_lines) and fitted.height_mm <= height + 1e-6:
             return FittedText(one_pt, (text,)) if one_pt >= size else fitted
         size = size * 0.94 if size > min_pt and size * 0.94 >= min_pt else (min_pt if size > min_pt else 0.0)
     if one_pt >= min_pt:
         return FittedText(one_pt, (text,))
-    pdf.set_font(FONT, size=min_pt)
-    lines = wrap_text(pdf, text, width)
+    lines = wrap_text(pdf, text, width, min_pt)
     room = max(1, int((height + 1e-6) // (min_pt * PT_TO_MM * LINE_SPACING)))
     if max_lines:
         room = min(room, max_lines)
     kept = lines[:room]
     if len(lines) > room:
         last = kept[-1]
-        while last and pdf.get_string_width(last + "…") > width:
+        while last and text_width(pdf, last + "…", min_pt) > width:
             last = last[:-1]
         kept[-1] = last + "…"
     return FittedText(min_pt, tuple(kept))
@@ -326,14 +442,17 @@ def draw_fitted(
 ) -> None:
     """Draw a fitted block centred horizontally at ``cx`` and vertically in ``top`` … ``top + height``."""
     pdf.set_font(FONT, size=fitted.size_pt)
-    pdf.set_text_color(*(color or (grey, grey, grey)))
+    ink = color or (grey, grey, grey)
+    if ink != (0, 0, 0):
+        pdf.set_text_color(*ink)
     size_mm = fitted.size_pt * PT_TO_MM
     y = top + (height - fitted.height_mm) / 2
     for line in fitted.lines:
         baseline = y + fitted.line_mm / 2 + 0.36 * size_mm
-        pdf.text(cx - pdf.get_string_width(line) / 2, baseline, line)
+        pdf.text(cx - text_width(pdf, line, fitted.size_pt) / 2, baseline, line)
         y += fitted.line_mm
-    pdf.set_text_color(0, 0, 0)
+    if ink != (0, 0, 0):
+        pdf.set_text_color(0, 0, 0)
 
 
 def text_in_box(

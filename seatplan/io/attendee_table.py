@@ -74,17 +74,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from seatplan.errors import AttendeeFileError, Location, SeatplanError
 from seatplan.files import atomic_write_bytes, clean_cell_text, csv_bytes, restore_csv_cell
-from seatplan.model.attendees import Attendee, resolve_partners
+from seatplan.model.attendees import Attendee, ListLanguage, resolve_partners
 from seatplan.model.seats import SeatTag
 
 __all__ = [
     "HEADER_ALIASES",
     "NEED_WORDS",
+    "AttendeeList",
     "HiddenRows",
     "header_key",
+    "header_language",
+    "read_attendee_list",
     "read_attendees",
     "read_table_rows",
     "resolve_partners",
@@ -786,7 +790,34 @@ def _find_header(rows: Sequence[_Row], file: str) -> tuple[int, dict[str, int], 
     return header_index, columns, written
 
 
-def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
+class AttendeeList(NamedTuple):
+    """An attendee list as read: the people, and the language its headers are written in."""
+
+    attendees: tuple[Attendee, ...]
+    language: ListLanguage
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def header_language(headers: Iterable[str]) -> ListLanguage:
+    """The language of a list from its recognised headers as written.
+
+    English when more headers are written in Latin letters (``name``, ``Unit``)
+    than in Chinese (``姓名``); ``ID`` counts for neither, as Chinese lists use it
+    too. A tie (or no header but ``ID``) is Chinese.
+    """
+    chinese = latin = 0
+    for text in headers:
+        if _CJK.search(text):
+            chinese += 1
+        elif _LATIN.search(unicodedata.normalize("NFKC", text)) and _header_key(text) != "id":
+            latin += 1
+    return ListLanguage.EN if latin > chinese else ListLanguage.ZH
+
+
+def _build_attendees(rows: Sequence[_Row], file: str) -> AttendeeList:
     """Turn table rows (header first) into attendees, validating every cell."""
     header_index, columns, written = _find_header(rows, file)
     data = rows[header_index + 1 :]
@@ -937,7 +968,7 @@ def _build_attendees(rows: Sequence[_Row], file: str) -> tuple[Attendee, ...]:
                 source=Location(file=file, row=row.number),
             )
         )
-    return tuple(attendees)
+    return AttendeeList(tuple(attendees), header_language(written.values()))
 
 
 # --------------------------------------------------------------------------- public API
@@ -977,6 +1008,13 @@ def read_table_rows(
 def read_attendees(
     path: str | os.PathLike[str], *, sheet: str | None = None, hidden_rows: HiddenRows = HiddenRows.REFUSE
 ) -> tuple[Attendee, ...]:
+    """The attendees of :func:`read_attendee_list` (the list without its language)."""
+    return read_attendee_list(path, sheet=sheet, hidden_rows=hidden_rows).attendees
+
+
+def read_attendee_list(
+    path: str | os.PathLike[str], *, sheet: str | None = None, hidden_rows: HiddenRows = HiddenRows.REFUSE
+) -> AttendeeList:
     """Read an attendee list from an ``.xlsx`` or ``.csv`` file.
 
     Parameters
@@ -993,8 +1031,10 @@ def read_attendees(
 
     Returns
     -------
-    tuple of Attendee
-        In file order. Empty rows are skipped. A missing 排序/rank becomes the
+    AttendeeList
+        ``attendees`` in file order and the ``language`` of the headers
+        (:func:`header_language`: English headers give an English seats.xlsx).
+        Empty rows are skipped. A missing 排序/rank becomes the
         1-based position of the row among the data rows, a missing id becomes
         ``A0001``, ``A0002``... (wider beyond 9999 rows).
 

@@ -221,7 +221,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
     source
         Name of the plan file, for error messages.
     """
-    from seatplan.io.attendee_table import read_attendees
+    from seatplan.io.attendee_table import read_attendee_list
 
     r = PlanReader(source)
     version = data.get("format_version", FORMAT_VERSION)
@@ -282,7 +282,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
             f"the attendee list {attendees_path} does not exist",
             "give the path of the .xlsx or .csv list, relative to the plan file",
         )
-    attendees = read_attendees(attendees_path, sheet=top.get("sheet") or None)
+    attendees, language = read_attendee_list(attendees_path, sheet=top.get("sheet") or None)
     return Meeting(
         title=top.get("title", ""),
         date=top.get("date", ""),
@@ -297,6 +297,7 @@ def meeting_from_dict(data: dict[str, Any], *, base_dir: str | Path = ".", sourc
         source=Path(source) if source else None,
         balcony=balcony,
         check=check,
+        language=language,
         **specs,
     )
 

@@ -1,6 +1,6 @@
 """Pure data of seatplan: stdlib dataclasses, validated where they are made."""
 
-from seatplan.model.attendees import Attendee
+from seatplan.model.attendees import Attendee, ListLanguage
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.enums import (
     Convention,
@@ -38,6 +38,7 @@ from seatplan.model.venue import Door, Shape, Venue
 
 __all__ = [
     "Attendee",
+    "ListLanguage",
     "BalconySpec",
     "BanquetSpec",
     "MeetingRoomSpec",

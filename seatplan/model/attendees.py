@@ -6,6 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from seatplan.errors import AttendeeFileError, Location, ValidationError
+from seatplan.model.enums import Choice
+
+
+class ListLanguage(Choice):
+    """The language of an attendee list's headers, which the printed seat list (seats.xlsx) follows."""
+
+    ZH = "zh", "中文", "chinese"
+    EN = "en", "英文", "english"
+
 
 #: ``Attendee.side`` of the hosting party (主方).
 HOST_SIDE = "host"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from seatplan.errors import Location, ValidationError
 from seatplan.model.affinity import AffinitySpec
-from seatplan.model.attendees import Attendee
+from seatplan.model.attendees import Attendee, ListLanguage
 from seatplan.model.banquet import BanquetSpec
 from seatplan.model.check import CheckSpec
 from seatplan.model.enums import (
@@ -584,6 +584,9 @@ class Meeting:
     affinity
         Who sits with whom at the banquet tables after the main one (``[affinity]``,
         :class:`~seatplan.model.affinity.AffinitySpec`), or ``None`` to fill them by precedence.
+    language
+        The language of the attendee list's headers (recorded by the reader): seats.xlsx
+        is written in it.
     """
 
     title: str
@@ -608,9 +611,11 @@ class Meeting:
     outputs: OutputSpec | None = None
     affinity: AffinitySpec | None = None
     check: CheckSpec = field(default_factory=CheckSpec)
+    language: ListLanguage = ListLanguage.ZH
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "convention", coerce_choice(Convention, self.convention, "convention"))
+        object.__setattr__(self, "language", coerce_choice(ListLanguage, self.language, "language"))
         object.__setattr__(self, "occasion", coerce_choice(OccasionKind, self.occasion, "occasion"))
         for name, spec in OPTION_SPECS.items():
             value = getattr(self, name)

@@ -19,14 +19,16 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from seatplan.model import Attendee, Plan, Seat, SeatingProblem, Shape, ShapeKind
 from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door, Point
-from seatplan.render import style
+from seatplan.render import labels, style
+from seatplan.render.markers import Marker, make_seat_collection
+from seatplan.render.png import write_png
+from seatplan.render.units import unit_block_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -144,9 +146,9 @@ def save_plan_images(
         if png_path is not None:
             png_path = Path(png_path)
             png_path.parent.mkdir(parents=True, exist_ok=True)
-            # zlib level 1: a third of the time of the default level for a few per cent more bytes
-            fig.savefig(png_path, format="png", dpi=dpi, metadata={"Software": None},
-                        pil_kwargs={"compress_level": 1})
+            fig.set_dpi(dpi)
+            fig.canvas.draw()
+            write_png(fig.canvas.buffer_rgba(), png_path, dpi)  # type: ignore[attr-defined]
         if svg_path is not None:
             svg_path = Path(svg_path)
             svg_path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,21 +238,38 @@ def _unit_order(problem: SeatingProblem, occupants: dict[str, Attendee]) -> list
 
 
 def _median_nearest(points: Sequence[tuple[float, float]]) -> float | None:
-    """Median distance from a point to its nearest other point (``None`` if < 2 points)."""
+    """Median distance from a point to its nearest other point (``None`` if < 2 points).
+
+    Points closer than 1e-6 m to each other say nothing about the pitch and are skipped as
+    neighbours. Exact: a grid of cells finds the nearest point in the 3×3 cells around
+    each point; where that is farther than a cell, all points are searched.
+    """
     if len(points) < 2:
         return None
     import numpy as np
 
     p = np.asarray(points, dtype=float)
     n = len(p)
+    lo = p.min(axis=0)
+    span = np.maximum(p.max(axis=0) - lo, 1e-9)
+    cell = max(3.0 * float(np.sqrt(span[0] * span[1] / n)), float(max(span)) / n, 1e-3)  # about 9 points a cell
+    keys = np.floor((p - lo) / cell).astype(np.int64)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, (kx, ky) in enumerate(keys.tolist()):
+        buckets.setdefault((kx, ky), []).append(i)
     best = np.full(n, np.inf)
-    step = 512
-    for start in range(0, n, step):
-        chunk = p[start : start + step]
-        d = np.hypot(chunk[:, None, 0] - p[None, :, 0], chunk[:, None, 1] - p[None, :, 1])
-        d[np.arange(len(chunk)), np.arange(start, start + len(chunk))] = np.inf
-        d[d < 1e-6] = np.inf  # coincident seats say nothing about the pitch
-        best[start : start + len(chunk)] = d.min(axis=1)
+    for (kx, ky), members in buckets.items():
+        near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((kx + dx, ky + dy), ())]
+        mine, other = p[members], p[near]
+        d = np.hypot(mine[:, None, 0] - other[None, :, 0], mine[:, None, 1] - other[None, :, 1])
+        d[d < 1e-6] = np.inf  # itself, and coincident seats
+        best[members] = d.min(axis=1)
+    far = np.flatnonzero(best > cell)  # the nearest point may lie beyond the 3×3 cells
+    for start in range(0, len(far), 512):
+        idx = far[start : start + 512]
+        d = np.hypot(p[idx, None, 0] - p[None, :, 0], p[idx, None, 1] - p[None, :, 1])
+        d[d < 1e-6] = np.inf
+        best[idx] = d.min(axis=1)
     best = best[np.isfinite(best)]
     return float(np.median(best)) if len(best) else None
 
@@ -362,18 +381,9 @@ def _section_boxes(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
     return out
 
 
-@lru_cache(maxsize=8192)
 def _em_width(text: str) -> float:
     """Width of ``text`` set in the CJK face, in ems (one em = the font size)."""
-    if not text:
-        return 0.0
-    try:
-        from matplotlib.textpath import TextToPath
-
-        width, _, _ = TextToPath().get_text_width_height_descent(text, style.cjk_font(100.0), ismath=False)
-        return float(width) / 100.0
-    except Exception:  # pragma: no cover - measuring is a refinement only
-        return sum(0.3 if ch in " ·•・" else 0.58 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    return labels.text_width_em(text)
 
 
 def _split_lines(name: str, k: int) -> list[str]:
@@ -641,8 +651,10 @@ def _draw(
         turned = _turned_sections(problem.seats)
         styles = _seat_styles(boxes, ppm, turned)
         _draw_room(ax, problem, ppm)
-        _draw_seats(ax, problem, occupants, colours, styles, turned, show_names, ppm)
-        _draw_row_labels(ax, problem, styles, ppm)
+        seat_labels = _draw_seats(ax, problem, occupants, colours, styles, turned, show_names, ppm)
+        seat_labels += _draw_row_labels(ax, problem, styles, ppm)
+        ax.add_artist(labels.make_label_layer(seat_labels, ppm, zorder=_Z_TEXT, gid="seat-labels"))
+        _draw_unit_blocks(ax, problem, occupants, counts, boxes, ppm)
         _draw_scale_bar(ax, problem, ppm)
         _draw_header(ax, problem, plan, occupants, title_text, ppm)
         if legend_ax is not None and grid is not None:
@@ -650,6 +662,26 @@ def _draw(
         else:
             _draw_legend_inline(ax, entries, ppm)
     return ax
+
+
+def _draw_unit_blocks(
+    ax: Axes,
+    problem: SeatingProblem,
+    occupants: dict[str, Attendee],
+    counts: dict[str, int],
+    boxes: dict[str, tuple[float, float]],
+    ppm: float,
+) -> None:
+    """Label every unit block of the rows facing the stage with its name and head count (gid ``unit-labels``)."""
+    from matplotlib.collections import LineCollection
+
+    pitches = {section: _row_pitches(group) for section, group in _sections(problem.seats).items()}
+    texts, brackets = unit_block_labels(problem.seats, occupants, counts, boxes, pitches, ppm, _unit_label)
+    if not texts:
+        return
+    ax.add_collection(LineCollection(brackets, linewidths=_clamp(0.012 * ppm, 0.5, 1.2), colors=style.TEXT,
+                                     capstyle="butt", zorder=_Z_TEXT, gid="unit-brackets"), autolim=False)
+    ax.add_artist(labels.make_label_layer(texts, ppm, zorder=_Z_TEXT, gid="unit-labels"))
 
 
 def _seat_styles(boxes: dict[str, tuple[float, float]], ppm: float, turned: set[str]) -> dict[str, _SeatStyle]:
@@ -894,13 +926,17 @@ def _draw_seats(
     turned: set[str],
     show_names: bool,
     ppm: float,
-) -> None:
-    from matplotlib.collections import LineCollection
-    from matplotlib.patches import FancyBboxPatch
-    from matplotlib.transforms import Affine2D
+) -> list[labels.Label]:
+    """Draw every seat marker (one collection, gid ``seats``) and return the seats' labels.
 
+    The collection's ``seat_ids`` attribute lists the seat ids in the order of its paths.
+    """
+    from matplotlib.collections import LineCollection
+
+    markers: list[Marker] = []
     backs: list[tuple[Point, Point]] = []
     back_widths: list[float] = []
+    out: list[labels.Label] = []
     for seat in problem.seats:
         st = styles[seat.section]
         person = occupants.get(seat.id)
@@ -915,33 +951,21 @@ def _draw_seats(
         lw = _clamp(0.025 * w_pt, 0.4, 1.2)
         if seat.is_dais or HOST_SEAT_TAG in seat.tags or PRINCIPAL_TAG in seat.tags:
             edge, lw = style.DAIS_EDGE, _clamp(0.03 * w_pt, 1.0, 2.5)
-        rounding = 0.18 * min(st.w, st.h)
-        patch = FancyBboxPatch(
-            (seat.x - st.w / 2, seat.y - st.h / 2), st.w, st.h,
-            boxstyle=f"round,pad=0,rounding_size={rounding:.4f}",
-            facecolor=face, edgecolor=edge, linewidth=lw, zorder=_Z_SEAT,
-            linestyle="--" if STANDING_TAG in seat.tags else "-",
-        )
-        patch.set_gid(f"seat-{seat.id}")
-        turn = (seat.facing - 90.0) % 360.0
-        if abs(turn) > 1e-9:
-            patch.set_transform(Affine2D().rotate_deg_around(seat.x, seat.y, turn) + ax.transData)
-        ax.add_patch(patch)
+        markers.append(Marker(seat.id, seat.x, seat.y, st.w, st.h, (seat.facing - 90.0) % 360.0, face, edge, lw,
+                              STANDING_TAG in seat.tags))
         if seat.section in turned:
             # the chair back, on the side away from where the seat faces
             (tx, ty), (nx, ny) = _axes(seat)
-            half, back = st.w / 2 - rounding, st.h / 2
+            half, back = st.w / 2 - 0.18 * min(st.w, st.h), st.h / 2
             bx, by = seat.x - nx * back, seat.y - ny * back
             backs.append(((bx - tx * half, by - ty * half), (bx + tx * half, by + ty * half)))
             back_widths.append(2.5 * lw)
 
         if person is not None and show_names:
-            number = f"{seat.number}{seat.mark}"
-            _text(ax, seat.x, seat.y + st.h * 0.46, number, st.number_fs, ha="center", va="top",
-                  color=style.MUTED_TEXT, zorder=_Z_TEXT)
+            out.append(labels.Label(f"{seat.number}{seat.mark}", seat.x, seat.y + st.h * 0.46, st.number_fs,
+                                    style.MUTED_TEXT, va=labels.VAlign.TOP, gid=f"number-{seat.id}"))
             text, fs = _fit_name(person.name, st)
-            ax.text(seat.x, seat.y - st.name_dy, text, fontproperties=style.cjk_font(fs), ha="center", va="center",
-                    color=style.TEXT, zorder=_Z_TEXT, linespacing=1.0, gid=f"name-{seat.id}")
+            out.append(labels.Label(text, seat.x, seat.y - st.name_dy, fs, style.TEXT, gid=f"name-{seat.id}"))
         else:
             if EMPTY_CHAIR_TAGS & seat.tags:
                 label = "空"  # a chair protocol keeps empty (R-DAIS-6/7): never a number to fill
@@ -949,19 +973,23 @@ def _draw_seats(
                 label = f"留{seat.number}"
             else:
                 label = f"{seat.number}{seat.mark}"
-            _text(ax, seat.x, seat.y, label, min(st.number_fs * 1.5, st.avail_pt / 2.0), ha="center", va="center",
-                  color=style.MUTED_TEXT, zorder=_Z_TEXT)
+            out.append(labels.Label(label, seat.x, seat.y, min(st.number_fs * 1.5, st.avail_pt / 2.0),
+                                    style.MUTED_TEXT, gid=f"number-{seat.id}"))
+    ax.add_collection(make_seat_collection(markers, zorder=_Z_SEAT), autolim=False)
     if backs:
         ax.add_collection(LineCollection(backs, linewidths=back_widths, colors=style.SEAT_EDGE, capstyle="butt",
-                                         zorder=_Z_SEAT, gid="chair-backs"))
+                                         zorder=_Z_SEAT, gid="chair-backs"), autolim=False)
+    return out
 
 
 #: Sections whose rows get "N排" labels at both ends.
 ROW_LABELLED_SECTIONS = ("dais", "floor", "balcony", "photo")
 
 
-def _draw_row_labels(ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatStyle], ppm: float) -> None:
-    """Write "N排" (floor) or "主席台" (dais) at both ends of every row; table labels at tables."""
+def _draw_row_labels(
+    ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatStyle], ppm: float
+) -> list[labels.Label]:
+    """Return "N排" (floor) or "主席台" (dais) labels for both ends of every row; write table labels at tables."""
     rows: dict[tuple[str, int], list[Seat]] = {}
     tables: dict[str, list[Seat]] = {}
     for seat in problem.seats:
@@ -973,6 +1001,7 @@ def _draw_row_labels(ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatS
     base_fs = min(floor_fs) if floor_fs else _clamp(0.12 * ppm, 5.0, 14.0)
     row_fs = _clamp(0.85 * base_fs, 4.0, 14.0)
     dais_rows = {row for (sec, row) in rows if sec.startswith("dais")}
+    out: list[labels.Label] = []
     for (section, row), seats in sorted(rows.items()):
         if not section.startswith(ROW_LABELLED_SECTIONS):
             continue  # sofas, talks tables and signing places are not rows: no "N排" clutter
@@ -985,10 +1014,8 @@ def _draw_row_labels(ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatS
         else:
             text, colour = f"{row}排", style.MUTED_TEXT
         gap = 0.12
-        _text(ax, left.x - st.w / 2 - gap, left.y, text, row_fs, ha="right", va="center", color=colour,
-              zorder=_Z_TEXT)
-        _text(ax, right.x + st.w / 2 + gap, right.y, text, row_fs, ha="left", va="center", color=colour,
-              zorder=_Z_TEXT)
+        out.append(labels.Label(text, left.x - st.w / 2 - gap, left.y, row_fs, colour, ha=labels.HAlign.RIGHT))
+        out.append(labels.Label(text, right.x + st.w / 2 + gap, right.y, row_fs, colour, ha=labels.HAlign.LEFT))
     labelled = [s for s in problem.layout.shapes if s.kind is ShapeKind.TABLE and s.label and len(s.points) >= 3]
     for table, seats in sorted(tables.items()):
         cx = sum(s.x for s in seats) / len(seats)
@@ -997,6 +1024,7 @@ def _draw_row_labels(ax: Axes, problem: SeatingProblem, styles: dict[str, _SeatS
             continue  # the table outline already carries its label
         _text(ax, cx, cy, f"{table}桌", row_fs * 1.2, ha="center", va="center", color=style.MUTED_TEXT,
               zorder=_Z_TEXT)
+    return out
 
 
 def _draw_scale_bar(ax: Axes, problem: SeatingProblem, ppm: float) -> None:
