@@ -458,3 +458,96 @@ def test_chairs_facing_a_side_wall_are_turned() -> None:
     assert width > height  # facing the west wall: the marker's depth runs along x
     (backs,) = [c for c in ax.collections if c.get_gid() == "chair-backs"]
     assert all(seg[0][0] < 3.0 and seg[1][0] < 3.0 for seg in backs.get_segments())  # behind, to the west
+
+
+# --------------------------------------------------------------------------- unit blocks
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
+
+
+def _layer(ax, gid: str):
+    (layer,) = [a for a in ax.get_children() if a.get_gid() == gid]
+    return layer
+
+
+def test_every_unit_block_is_labelled_with_name_and_head_count() -> None:
+    """Each unit's block on the floor carries "unit N人" on the drawing, above its front row."""
+    from seatplan.render.labels import label_box
+    from seatplan.render.units import find_unit_blocks
+
+    problem, plan = make_hall(600)
+    ax = draw_plan(problem, plan)
+    layer = _layer(ax, "unit-labels")
+    texts = [label.text for label in layer.labels]
+    people = {sid: problem.attendee(aid) for aid, sid in plan.seat_of.items()}
+    counts: dict[str, int] = {}
+    for person in people.values():
+        counts[person.unit] = counts.get(person.unit, 0) + 1
+    floor_units = {people[s.id].unit for s in problem.seats if s.id in people and not s.is_dais}
+    for unit in floor_units:
+        assert f"{unit} {counts[unit]}人" in texts, unit
+    # one label per connected block, and no block without one
+    unit_of = {sid: p.unit for sid, p in people.items()}
+    blocks = find_unit_blocks(problem.seats, unit_of, {"floor": 0.55})
+    assert len(texts) == len(blocks) >= len(floor_units)
+    # a label never covers a name, a seat number, another unit label or a seat marker
+    seats_layer = _layer(ax, "seat-labels")
+    others = [label_box(lb, seats_layer.points_per_unit) for lb in seats_layer.labels]
+    seats, _ = _seats(ax)
+    markers = [tuple(p.vertices.min(axis=0)) + tuple(p.vertices.max(axis=0)) for p in seats.get_paths()]
+    mine = [label_box(lb, layer.points_per_unit) for lb in layer.labels]
+    for k, box in enumerate(mine):
+        assert not any(_overlap(box, other) for other in others), layer.labels[k].text
+        assert not any(_overlap(box, m) for m in markers), layer.labels[k].text
+        assert not any(_overlap(box, o) for j, o in enumerate(mine) if j != k), layer.labels[k].text
+    # readable: not smaller than the seat numbers
+    number = min(lb.size for lb in seats_layer.labels if lb.gid.startswith("number-"))
+    assert min(lb.size for lb in layer.labels) >= number
+
+
+def test_unit_labels_are_in_the_svg(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    problem, plan = make_hall(120)
+    save_plan_images(problem, plan, None, tmp_path / "p.svg")
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    (group,) = [g for g in root.iter(f"{ns}g") if g.get("id") == "unit-labels"]
+    labelled = [g for g in group if g.get("id", "").startswith("unit-")]
+    assert labelled and all(list(g) for g in labelled)  # each label has glyphs
+    comments = set()
+    for unit in {problem.attendee(a).unit for a in plan.seat_of if not problem.attendee(a).section}:
+        n = sum(1 for a in plan.seat_of if problem.attendee(a).unit == unit)
+        comments.add(f"<!-- {unit} {n}人 -->")
+    assert all(c in svg for c in comments)
+    # every seat is an element of its own, found by its id
+    for seat in problem.seats:
+        assert f'id="seat-{seat.id}"' in svg
+
+
+def test_unit_blocks_split_by_aisles_and_joined_across_rows() -> None:
+    from seatplan.render.units import find_unit_blocks
+
+    seats = []
+    for row, y in ((1, 10.0), (2, 9.1)):
+        for k, x in enumerate((0.0, 0.55, 1.1, 3.0, 3.55), start=1):  # an aisle between 1.1 and 3.0
+            seats.append(Seat(f"r{row}s{k}", "floor", row, k, x, y, FACING_FRONT))
+    unit_of = {s.id: "甲" for s in seats}
+    unit_of["r1s3"] = "乙"
+    blocks = find_unit_blocks(seats, unit_of, {"floor": 0.55})
+    by_unit = sorted((b.unit, b.seat_ids) for b in blocks)
+    # 甲 left of the aisle (rows 1 and 2 joined), 甲 right of it, 乙 alone
+    assert by_unit == [
+        ("乙", ("r1s3",)),
+        ("甲", ("r1s1", "r1s2", "r2s1", "r2s2", "r2s3")),
+        ("甲", ("r1s4", "r1s5", "r2s4", "r2s5")),
+    ]
+    # every occupied seat is in exactly one block, and a block holds one unit
+    seen = [sid for b in blocks for sid in b.seat_ids]
+    assert sorted(seen) == sorted(unit_of)
+    assert all(len({unit_of[sid] for sid in b.seat_ids}) == 1 for b in blocks)
+    front = next(b for b in blocks if b.seat_ids[0] == "r1s1").front
+    assert [s.id for s in front] == ["r1s1", "r1s2"]

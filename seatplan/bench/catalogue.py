@@ -57,4 +57,5 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("outputs-600", "outputs:build_outputs_600"),
     Scenario("outputs-10000", "outputs:build_outputs_10000"),
     Scenario("cards-1000", "outputs:build_cards_1000"),
+    Scenario("import-seatplan", "startup:build_import_seatplan"),
 )

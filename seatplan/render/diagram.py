@@ -28,6 +28,7 @@ from seatplan.model.venue import Door, Point
 from seatplan.render import labels, style
 from seatplan.render.markers import Marker, make_seat_collection
 from seatplan.render.png import write_png
+from seatplan.render.units import unit_block_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -653,6 +654,7 @@ def _draw(
         seat_labels = _draw_seats(ax, problem, occupants, colours, styles, turned, show_names, ppm)
         seat_labels += _draw_row_labels(ax, problem, styles, ppm)
         ax.add_artist(labels.make_label_layer(seat_labels, ppm, zorder=_Z_TEXT, gid="seat-labels"))
+        _draw_unit_blocks(ax, problem, occupants, counts, boxes, ppm)
         _draw_scale_bar(ax, problem, ppm)
         _draw_header(ax, problem, plan, occupants, title_text, ppm)
         if legend_ax is not None and grid is not None:
@@ -660,6 +662,26 @@ def _draw(
         else:
             _draw_legend_inline(ax, entries, ppm)
     return ax
+
+
+def _draw_unit_blocks(
+    ax: Axes,
+    problem: SeatingProblem,
+    occupants: dict[str, Attendee],
+    counts: dict[str, int],
+    boxes: dict[str, tuple[float, float]],
+    ppm: float,
+) -> None:
+    """Label every unit block of the rows facing the stage with its name and head count (gid ``unit-labels``)."""
+    from matplotlib.collections import LineCollection
+
+    pitches = {section: _row_pitches(group) for section, group in _sections(problem.seats).items()}
+    texts, brackets = unit_block_labels(problem.seats, occupants, counts, boxes, pitches, ppm, _unit_label)
+    if not texts:
+        return
+    ax.add_collection(LineCollection(brackets, linewidths=_clamp(0.012 * ppm, 0.5, 1.2), colors=style.TEXT,
+                                     capstyle="butt", zorder=_Z_TEXT, gid="unit-brackets"), autolim=False)
+    ax.add_artist(labels.make_label_layer(texts, ppm, zorder=_Z_TEXT, gid="unit-labels"))
 
 
 def _seat_styles(boxes: dict[str, tuple[float, float]], ppm: float, turned: set[str]) -> dict[str, _SeatStyle]:

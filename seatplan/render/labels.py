@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.artist import Artist
     from matplotlib.backend_bases import RendererBase
 
-__all__ = ["HAlign", "Label", "SvgEvent", "VAlign", "make_label_layer", "svg_path_data", "text_width_em", "write_svg_events"]
+__all__ = ["HAlign", "Label", "SvgEvent", "VAlign", "label_box", "make_label_layer", "svg_path_data", "text_width_em", "write_svg_events"]
 
 #: Top and bottom of a line box in ems, above and below the baseline (the ideographic
 #: em box of the CJK face: Chinese characters fill it, digits and Latin sit inside it).
@@ -176,6 +176,24 @@ def _placements(label: Label) -> list[tuple[str, float, float]]:
     return out
 
 
+def label_box(label: Label, points_per_unit: float) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) in data units that ``label``'s line boxes cover when drawn."""
+    lines = label.text.split("\n")
+    placed = _placements(label)
+    size = label.size
+    widths = [text_width_em(line) * size for line in lines]
+    if label.ha is HAlign.CENTER:
+        x0, x1 = -max(widths) / 2, max(widths) / 2
+    elif label.ha is HAlign.RIGHT:
+        x0, x1 = -max(widths), 0.0
+    else:
+        x0, x1 = 0.0, max(widths)
+    bases = [base for _, _, base in placed] or [0.0]
+    y0, y1 = min(bases) - DESCENT_EM * size, max(bases) + ASCENT_EM * size
+    k = points_per_unit
+    return (label.x + x0 / k, label.y + y0 / k, label.x + x1 / k, label.y + y1 / k)
+
+
 # --------------------------------------------------------------------------- SVG
 
 #: An SVG event: ("start", tag, attributes), ("element", tag, attributes), ("end", tag, {}) or
@@ -258,7 +276,7 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
         def __init__(self, labels: Sequence[Label], points_per_unit: float) -> None:
             super().__init__()
             self.labels: tuple[Label, ...] = tuple(labels)
-            self._ppu = points_per_unit
+            self.points_per_unit = points_per_unit
             self._by_colour: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
             self._placed_cache: list[list[tuple[str, float, float]]] | None = None
 
@@ -283,13 +301,13 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
                     moves: list[tuple[float, float, float]] = []  # scale, dx, dy per glyph
                     for k in members:
                         label = self.labels[k]
-                        scale = label.size / self._ppu
+                        scale = label.size / self.points_per_unit
                         for ch, x, base in self._placed()[k]:
                             g = _glyph(ch)
                             verts.append(g.vertices)
                             codes.append(g.codes)
                             counts.append(len(g.codes))
-                            moves.append((scale, label.x + x / self._ppu, label.y + base / self._ppu))
+                            moves.append((scale, label.x + x / self.points_per_unit, label.y + base / self.points_per_unit))
                     if not verts:
                         continue
                     per_vertex = np.repeat(np.asarray(moves), counts, axis=0)
