@@ -22,62 +22,125 @@ and every dependency, for a bug report.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+import types
+from typing import TYPE_CHECKING, Any, TextIO
 
-from seatplan import protocol
-from seatplan.check import Violation, ViolationKind, check_plan
-from seatplan.errors import (
-    AttendeeFileError,
-    Conflict,
-    GeometryError,
-    InfeasiblePlanError,
-    Location,
-    PlanFileError,
-    SeatplanError,
-    SolverError,
-    UnknownIdError,
-    ValidationError,
-)
-from seatplan.io.attendee_table import read_attendees, write_attendees_csv
-from seatplan.io.plan_file import load_meeting, meeting_from_dict
-from seatplan.model import (
-    Attendee,
-    BalconySpec,
-    BanquetSpec,
-    CardSpec,
-    Convention,
-    DaisSpec,
-    Door,
-    EvenMode,
-    FillMethod,
-    FloorHand,
-    FloorSpec,
-    Layout,
-    Lectern,
-    ListOrder,
-    Meeting,
-    MeetingRoomSpec,
-    Numbering,
-    PhotoSpec,
-    Plan,
-    Presider,
-    ReceptionSpec,
-    ReservedBlock,
-    Result,
-    RulesSpec,
-    Seat,
-    SeatingProblem,
-    Side,
-    SigningSpec,
-    SolveStatus,
-    StripOrder,
-    TalksSpec,
-    Venue,
-    View,
-    Zone,
-)
-from seatplan.pipeline import Outputs, build_problem, run_plan_file, write_outputs
-from seatplan.solve import solve
+if TYPE_CHECKING:  # pragma: no cover - the names are loaded on first use by __getattr__
+    from seatplan import protocol
+    from seatplan.check import Violation, ViolationKind, check_plan
+    from seatplan.errors import (
+        AttendeeFileError,
+        Conflict,
+        GeometryError,
+        InfeasiblePlanError,
+        Location,
+        PlanFileError,
+        SeatplanError,
+        SolverError,
+        UnknownIdError,
+        ValidationError,
+    )
+    from seatplan.io.attendee_table import read_attendees, write_attendees_csv
+    from seatplan.io.plan_file import load_meeting, meeting_from_dict
+    from seatplan.model import (
+        Attendee,
+        BalconySpec,
+        BanquetSpec,
+        CardSpec,
+        Convention,
+        DaisSpec,
+        Door,
+        EvenMode,
+        FillMethod,
+        FloorHand,
+        FloorSpec,
+        Layout,
+        Lectern,
+        ListOrder,
+        Meeting,
+        MeetingRoomSpec,
+        Numbering,
+        PhotoSpec,
+        Plan,
+        Presider,
+        ReceptionSpec,
+        ReservedBlock,
+        Result,
+        RulesSpec,
+        Seat,
+        SeatingProblem,
+        Side,
+        SigningSpec,
+        SolveStatus,
+        StripOrder,
+        TalksSpec,
+        Venue,
+        View,
+        Zone,
+    )
+    from seatplan.pipeline import Outputs, build_problem, run_plan_file, write_outputs
+    from seatplan.solve import solve
+
+#: Public name → the module it is imported from on first use (``protocol`` is the sub-package).
+_EXPORTS: dict[str, str] = {
+    "protocol": "seatplan.protocol",
+    "Violation": "seatplan.check",
+    "ViolationKind": "seatplan.check",
+    "check_plan": "seatplan.check",
+    "AttendeeFileError": "seatplan.errors",
+    "Conflict": "seatplan.errors",
+    "GeometryError": "seatplan.errors",
+    "InfeasiblePlanError": "seatplan.errors",
+    "Location": "seatplan.errors",
+    "PlanFileError": "seatplan.errors",
+    "SeatplanError": "seatplan.errors",
+    "SolverError": "seatplan.errors",
+    "UnknownIdError": "seatplan.errors",
+    "ValidationError": "seatplan.errors",
+    "read_attendees": "seatplan.io.attendee_table",
+    "write_attendees_csv": "seatplan.io.attendee_table",
+    "load_meeting": "seatplan.io.plan_file",
+    "meeting_from_dict": "seatplan.io.plan_file",
+    "Attendee": "seatplan.model",
+    "BalconySpec": "seatplan.model",
+    "BanquetSpec": "seatplan.model",
+    "CardSpec": "seatplan.model",
+    "Convention": "seatplan.model",
+    "DaisSpec": "seatplan.model",
+    "Door": "seatplan.model",
+    "EvenMode": "seatplan.model",
+    "FillMethod": "seatplan.model",
+    "FloorHand": "seatplan.model",
+    "FloorSpec": "seatplan.model",
+    "Layout": "seatplan.model",
+    "Lectern": "seatplan.model",
+    "ListOrder": "seatplan.model",
+    "Meeting": "seatplan.model",
+    "MeetingRoomSpec": "seatplan.model",
+    "Numbering": "seatplan.model",
+    "PhotoSpec": "seatplan.model",
+    "Plan": "seatplan.model",
+    "Presider": "seatplan.model",
+    "ReceptionSpec": "seatplan.model",
+    "ReservedBlock": "seatplan.model",
+    "Result": "seatplan.model",
+    "RulesSpec": "seatplan.model",
+    "Seat": "seatplan.model",
+    "SeatingProblem": "seatplan.model",
+    "Side": "seatplan.model",
+    "SigningSpec": "seatplan.model",
+    "SolveStatus": "seatplan.model",
+    "StripOrder": "seatplan.model",
+    "TalksSpec": "seatplan.model",
+    "Venue": "seatplan.model",
+    "View": "seatplan.model",
+    "Zone": "seatplan.model",
+    "Outputs": "seatplan.pipeline",
+    "build_problem": "seatplan.pipeline",
+    "run_plan_file": "seatplan.pipeline",
+    "write_outputs": "seatplan.pipeline",
+    "solve": "seatplan.solve",
+}
 
 __version__ = "0.1.0"
 
@@ -141,6 +204,39 @@ __all__ = [
     "write_attendees_csv",
     "write_outputs",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, so ``import seatplan`` loads none of the layers."""
+    import importlib
+
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seatplan' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    value = loaded if name == "protocol" else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """``seatplan`` itself: ``seatplan.solve`` stays the function when the sub-package ``seatplan.solve`` loads.
+
+    Importing a sub-package sets it as an attribute of its parent; the public function of the
+    same name must win, as it did when it was imported eagerly.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and name in _EXPORTS and name != "protocol":
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def show_versions(file: TextIO | None = None) -> None:

@@ -132,7 +132,8 @@ def write_outputs(
         folder it is given, before the switch; returns their names.
     timings
         When given, the CPU seconds of each stage (csv, xlsx, diagram, cards,
-        sheets) are added to it (``seatplan bench``).
+        map, sheets) are added to it, and those of cards.pdf and of each file of
+        the sheets stage under the file's name (``seatplan bench``).
 
     Returns
     -------
@@ -209,14 +210,15 @@ def write_outputs(
         with shared_font_subset(pack_texts(meeting, problem, records) + on_cards, faces):
             with clock("cards"):
                 if "cards.pdf" in wanted:
-                    write_name_cards(
-                        name_cards,
-                        tmp / "cards.pdf",
-                        serif=meeting.cards.serif,
-                        space_two_char_names=meeting.cards.space_two_char_names,
-                        title=meeting.title,
-                        font=meeting.cards.font or None,
-                    )
+                    with clock("cards.pdf"):
+                        write_name_cards(
+                            name_cards,
+                            tmp / "cards.pdf",
+                            serif=meeting.cards.serif,
+                            space_two_char_names=meeting.cards.space_two_char_names,
+                            title=meeting.title,
+                            font=meeting.cards.font or None,
+                        )
                     reach_stage("wrote cards.pdf")
                 if "seatcards.pdf" in wanted:
                     write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
@@ -227,7 +229,8 @@ def write_outputs(
                 reach_stage("wrote map.html")
             with clock("sheets"):
                 pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
-                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted)
+                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted,
+                                            timings=timings)
         reach_stage("wrote sheets")
         names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(pack) + (OUTPUT_FILES[-1],)
         write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -264,3 +266,43 @@ def test_many_sheets_and_long_lists(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(tmp_path / "big.xlsx", read_only=True)
     assert wb.sheetnames == ["全部", "a_b", "a_b~2", "技术数据"]
     assert sum(1 for _ in wb["全部"].iter_rows(min_row=2)) == 2000
+
+
+# --------------------------------------------------------------------------- the bench note
+
+
+def test_stage_times_name_every_stage_and_the_costly_files(tmp_path: Path) -> None:
+    from seatplan.bench.outputs import format_stages
+
+    meeting = load_meeting(_plan(tmp_path / "zh", ZH_LIST))
+    meeting = replace(meeting, outputs=OutputSpec(files=("seats.xlsx", "inventory.csv", "signin.pdf")))
+    problem = build_problem(meeting)
+    stages: dict[str, float] = {}
+    write_outputs(meeting, problem, solve(problem), tmp_path / "out", timings=stages)
+    assert {"csv", "xlsx", "diagram", "cards", "sheets", "signin.pdf", "inventory.csv"} <= stages.keys()
+    assert stages["sheets"] >= stages["signin.pdf"] > 0
+    note = format_stages({"csv": 0.02, "xlsx": 0.1, "sheets": 2.5, "plan.pdf": 1.2, "dais.pdf": 0.3,
+                          "notices.csv": 0.001, "cards": 1.0, "cards.pdf": 0.6})
+    assert note == "csv 0.02, xlsx 0.10, cards 1.00 (cards.pdf 0.60), sheets 2.50 (plan.pdf 1.20, dais.pdf 0.30) s"
+    assert format_stages({"cards": 1.0, "cards.pdf": 1.0}) == "cards 1.00 s"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_every_sheet_as_openpyxl_does(tmp_path: Path) -> None:
+    records = [_record(k, f"人{k}", note="=1+1" if k == 3 else "") for k in range(1, 40)]
+    records.append(replace(_record(40, "John <Smith> & Co"), area="二楼", section="balcony"))
+    write_seats_xlsx(records, tmp_path / "seats.xlsx", title="会议 & <测试>", phones=True, english=True)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+         "--outdir", str(tmp_path), str(tmp_path / "seats.xlsx")],
+        check=True, capture_output=True, timeout=300,
+    )
+    book = openpyxl.load_workbook(tmp_path / "seats.xlsx")
+    assert book.sheetnames == ["All", "Floor", "二楼", "Technical"]
+    for sheet in book.worksheets:
+        seen = _csv_rows(tmp_path / f"seats-{sheet.title}.csv")
+        expected = [["" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row]
+                    for row in sheet.iter_rows(values_only=True)]
+        assert seen == expected, sheet.title

@@ -56,4 +56,6 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("layout-great-hall", "layout:build_layout_great_hall"),
     Scenario("outputs-600", "outputs:build_outputs_600"),
     Scenario("outputs-10000", "outputs:build_outputs_10000"),
+    Scenario("cards-1000", "outputs:build_cards_1000"),
+    Scenario("import-seatplan", "startup:build_import_seatplan"),
 )

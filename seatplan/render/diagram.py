@@ -26,7 +26,9 @@ from seatplan.model import Attendee, Plan, Seat, SeatingProblem, Shape, ShapeKin
 from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door, Point
 from seatplan.render import labels, style
+from seatplan.render.markers import Marker, make_seat_collection
 from seatplan.render.png import write_png
+from seatplan.render.units import unit_block_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -236,21 +238,38 @@ def _unit_order(problem: SeatingProblem, occupants: dict[str, Attendee]) -> list
 
 
 def _median_nearest(points: Sequence[tuple[float, float]]) -> float | None:
-    """Median distance from a point to its nearest other point (``None`` if < 2 points)."""
+    """Median distance from a point to its nearest other point (``None`` if < 2 points).
+
+    Points closer than 1e-6 m to each other say nothing about the pitch and are skipped as
+    neighbours. Exact: a grid of cells finds the nearest point in the 3×3 cells around
+    each point; where that is farther than a cell, all points are searched.
+    """
     if len(points) < 2:
         return None
     import numpy as np
 
     p = np.asarray(points, dtype=float)
     n = len(p)
+    lo = p.min(axis=0)
+    span = np.maximum(p.max(axis=0) - lo, 1e-9)
+    cell = max(3.0 * float(np.sqrt(span[0] * span[1] / n)), float(max(span)) / n, 1e-3)  # about 9 points a cell
+    keys = np.floor((p - lo) / cell).astype(np.int64)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, (kx, ky) in enumerate(keys.tolist()):
+        buckets.setdefault((kx, ky), []).append(i)
     best = np.full(n, np.inf)
-    step = 512
-    for start in range(0, n, step):
-        chunk = p[start : start + step]
-        d = np.hypot(chunk[:, None, 0] - p[None, :, 0], chunk[:, None, 1] - p[None, :, 1])
-        d[np.arange(len(chunk)), np.arange(start, start + len(chunk))] = np.inf
-        d[d < 1e-6] = np.inf  # coincident seats say nothing about the pitch
-        best[start : start + len(chunk)] = d.min(axis=1)
+    for (kx, ky), members in buckets.items():
+        near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in buckets.get((kx + dx, ky + dy), ())]
+        mine, other = p[members], p[near]
+        d = np.hypot(mine[:, None, 0] - other[None, :, 0], mine[:, None, 1] - other[None, :, 1])
+        d[d < 1e-6] = np.inf  # itself, and coincident seats
+        best[members] = d.min(axis=1)
+    far = np.flatnonzero(best > cell)  # the nearest point may lie beyond the 3×3 cells
+    for start in range(0, len(far), 512):
+        idx = far[start : start + 512]
+        d = np.hypot(p[idx, None, 0] - p[None, :, 0], p[idx, None, 1] - p[None, :, 1])
+        d[d < 1e-6] = np.inf
+        best[idx] = d.min(axis=1)
     best = best[np.isfinite(best)]
     return float(np.median(best)) if len(best) else None
 
@@ -635,6 +654,7 @@ def _draw(
         seat_labels = _draw_seats(ax, problem, occupants, colours, styles, turned, show_names, ppm)
         seat_labels += _draw_row_labels(ax, problem, styles, ppm)
         ax.add_artist(labels.make_label_layer(seat_labels, ppm, zorder=_Z_TEXT, gid="seat-labels"))
+        _draw_unit_blocks(ax, problem, occupants, counts, boxes, ppm)
         _draw_scale_bar(ax, problem, ppm)
         _draw_header(ax, problem, plan, occupants, title_text, ppm)
         if legend_ax is not None and grid is not None:
@@ -642,6 +662,26 @@ def _draw(
         else:
             _draw_legend_inline(ax, entries, ppm)
     return ax
+
+
+def _draw_unit_blocks(
+    ax: Axes,
+    problem: SeatingProblem,
+    occupants: dict[str, Attendee],
+    counts: dict[str, int],
+    boxes: dict[str, tuple[float, float]],
+    ppm: float,
+) -> None:
+    """Label every unit block of the rows facing the stage with its name and head count (gid ``unit-labels``)."""
+    from matplotlib.collections import LineCollection
+
+    pitches = {section: _row_pitches(group) for section, group in _sections(problem.seats).items()}
+    texts, brackets = unit_block_labels(problem.seats, occupants, counts, boxes, pitches, ppm, _unit_label)
+    if not texts:
+        return
+    ax.add_collection(LineCollection(brackets, linewidths=_clamp(0.012 * ppm, 0.5, 1.2), colors=style.TEXT,
+                                     capstyle="butt", zorder=_Z_TEXT, gid="unit-brackets"), autolim=False)
+    ax.add_artist(labels.make_label_layer(texts, ppm, zorder=_Z_TEXT, gid="unit-labels"))
 
 
 def _seat_styles(boxes: dict[str, tuple[float, float]], ppm: float, turned: set[str]) -> dict[str, _SeatStyle]:
@@ -891,21 +931,9 @@ def _draw_seats(
 
     The collection's ``seat_ids`` attribute lists the seat ids in the order of its paths.
     """
-    import numpy as np
-    from matplotlib.collections import LineCollection, PathCollection
-    from matplotlib.patches import BoxStyle
-    from matplotlib.path import Path as MplPath
+    from matplotlib.collections import LineCollection
 
-    templates: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for section, st in styles.items():
-        rounding = 0.18 * min(st.w, st.h)
-        box = BoxStyle.Round(pad=0, rounding_size=rounding)(-st.w / 2, -st.h / 2, st.w, st.h, 1.0)
-        templates[section] = (np.asarray(box.vertices, dtype=float), np.asarray(box.codes))
-    paths: list[MplPath] = []
-    faces: list[str] = []
-    edges: list[str] = []
-    widths: list[float] = []
-    dashes: list[str] = []
+    markers: list[Marker] = []
     backs: list[tuple[Point, Point]] = []
     back_widths: list[float] = []
     out: list[labels.Label] = []
@@ -923,16 +951,8 @@ def _draw_seats(
         lw = _clamp(0.025 * w_pt, 0.4, 1.2)
         if seat.is_dais or HOST_SEAT_TAG in seat.tags or PRINCIPAL_TAG in seat.tags:
             edge, lw = style.DAIS_EDGE, _clamp(0.03 * w_pt, 1.0, 2.5)
-        vertices, codes = templates[seat.section]
-        turn = math.radians((seat.facing - 90.0) % 360.0)
-        if abs(turn) > 1e-12:
-            c, s_ = math.cos(turn), math.sin(turn)
-            vertices = vertices @ np.array(((c, s_), (-s_, c)))
-        paths.append(MplPath(vertices + np.array((seat.x, seat.y)), codes))
-        faces.append(face)
-        edges.append(edge)
-        widths.append(lw)
-        dashes.append("--" if STANDING_TAG in seat.tags else "-")
+        markers.append(Marker(seat.id, seat.x, seat.y, st.w, st.h, (seat.facing - 90.0) % 360.0, face, edge, lw,
+                              STANDING_TAG in seat.tags))
         if seat.section in turned:
             # the chair back, on the side away from where the seat faces
             (tx, ty), (nx, ny) = _axes(seat)
@@ -955,10 +975,7 @@ def _draw_seats(
                 label = f"{seat.number}{seat.mark}"
             out.append(labels.Label(label, seat.x, seat.y, min(st.number_fs * 1.5, st.avail_pt / 2.0),
                                     style.MUTED_TEXT, gid=f"number-{seat.id}"))
-    seats = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=widths, linestyles=dashes,
-                           zorder=_Z_SEAT, gid="seats")
-    seats.seat_ids = tuple(seat.id for seat in problem.seats)  # type: ignore[attr-defined]
-    ax.add_collection(seats, autolim=False)
+    ax.add_collection(make_seat_collection(markers, zorder=_Z_SEAT), autolim=False)
     if backs:
         ax.add_collection(LineCollection(backs, linewidths=back_widths, colors=style.SEAT_EDGE, capstyle="butt",
                                          zorder=_Z_SEAT, gid="chair-backs"), autolim=False)
@@ -1078,8 +1095,8 @@ def _draw_legend_panel(ax: Axes, entries: Sequence[_LegendEntry], grid: _LegendG
     ax.set_xlim(0, grid.width)
     ax.set_ylim(-grid.height, 0)
     ax.set_axis_off()
-    _text(ax, 0.0, -grid.header_h * 0.35, "图例：单位及人数（颜色 = 单位）", fs * 1.05, ha="left", va="center",
-          color=style.TEXT)
+    texts = [labels.Label("图例：单位及人数（颜色 = 单位）", 0.0, -grid.header_h * 0.35, fs * 1.05,
+                          ha=labels.HAlign.LEFT, gid="legend-title")]
     sw, sh = fs * 2.2 / 72, fs * 1.4 / 72
     for i, entry in enumerate(entries):
         if grid.row_major:
@@ -1092,7 +1109,8 @@ def _draw_legend_panel(ax: Axes, entries: Sequence[_LegendEntry], grid: _LegendG
             FancyBboxPatch((x, y - sh / 2), sw, sh, boxstyle=f"round,pad=0,rounding_size={sh * 0.25:.4f}",
                            facecolor=entry.face, edgecolor=entry.edge, linewidth=entry.lw)
         )
-        _text(ax, x + sw + 0.12, y, entry.text, fs, ha="left", va="center", color=style.TEXT)
+        texts.append(labels.Label(entry.text, x + sw + 0.12, y, fs, ha=labels.HAlign.LEFT, gid=f"legend-{i + 1}"))
+    ax.add_artist(labels.make_label_layer(texts, 72.0, zorder=_Z_TEXT, gid="legend-labels"))  # data units: inches
 
 
 def _draw_legend_inline(ax: Axes, entries: Sequence[_LegendEntry], ppm: float) -> None:

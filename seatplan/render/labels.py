@@ -15,11 +15,14 @@ Matplotlib is imported when a layer is made, never when this module is imported.
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from seatplan.render import style
@@ -29,7 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.artist import Artist
     from matplotlib.backend_bases import RendererBase
 
-__all__ = ["Label", "HAlign", "VAlign", "make_label_layer", "text_width_em"]
+__all__ = [
+    "HAlign", "Label", "VAlign", "label_box", "make_label_layer", "svg_attr", "svg_path_data", "svg_raw_writer",
+    "text_width_em",
+]
 
 #: Top and bottom of a line box in ems, above and below the baseline (the ideographic
 #: em box of the CJK face: Chinese characters fill it, digits and Latin sit inside it).
@@ -106,25 +112,28 @@ def _font() -> Any:
 
 @cache
 def _glyph(ch: str) -> _Glyph:
+    """The outline and advance of ``ch``; control and format characters are empty and take no room,
+    a character the face lacks is its "missing" box (as matplotlib draws it)."""
     import numpy as np
-    from matplotlib.ft2font import LoadFlags
+    from matplotlib import ft2font
 
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        return _Glyph(0.0, np.zeros((0, 2)), np.zeros(0, dtype=np.uint8))
+    flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else getattr(ft2font, "LOAD_NO_HINTING")  # noqa: B009
     font = _font()
-    info = font.load_char(ord(ch), flags=LoadFlags.NO_HINTING)
+    info = font.load_glyph(font.get_char_index(ord(ch)), flags=flags)  # index 0: the missing-glyph box
     vertices, codes = font.get_path()
-    vertices = np.asarray(vertices, dtype=float) / 100.0
+    vertices = np.asarray(vertices, dtype=float).reshape(-1, 2) / 100.0
     codes = np.asarray(codes, dtype=np.uint8)
     upm = font.units_per_EM
     advance = round(info.linearHoriAdvance / 65536.0 / 100.0 * upm) / upm  # whole font units
     return _Glyph(advance, vertices, codes)
 
 
-@cache
-def _svg_path_data(ch: str) -> str:
-    """SVG path data of a character's outline in 1/1000 em, y up."""
-    g = _glyph(ch)
-    vertices, codes = (g.vertices * _SVG_UNITS).round(1).tolist(), g.codes.tolist()
+def svg_path_data(vertices: Sequence[Sequence[float]], codes: Sequence[int]) -> str:
+    """SVG path data (``M``, ``L``, ``Q``, ``C``, ``z``) of a matplotlib path's vertices and codes."""
     letters = {1: "M", 2: "L", 3: "Q", 4: "C"}
+    steps = {1: 1, 2: 1, 3: 2, 4: 3}
     out: list[str] = []
     i, n = 0, len(codes)
     while i < n:
@@ -133,10 +142,17 @@ def _svg_path_data(ch: str) -> str:
             out.append("z")
             i += 1
             continue
-        step = {1: 1, 2: 1, 3: 2, 4: 3}.get(code, 1)
+        step = steps.get(code, 1)
         out.append(letters.get(code, "L") + " " + " ".join(f"{x:g} {y:g}" for x, y in vertices[i : i + step]))
         i += step
     return " ".join(out)
+
+
+@cache
+def _svg_glyph_data(ch: str) -> str:
+    """SVG path data of a character's outline in 1/1000 em, y up."""
+    g = _glyph(ch)
+    return svg_path_data((g.vertices * _SVG_UNITS).round(1).tolist(), g.codes.tolist())
 
 
 def text_width_em(text: str) -> float:
@@ -144,24 +160,89 @@ def text_width_em(text: str) -> float:
     return sum(_glyph(ch).advance for ch in text)
 
 
-def _line_starts(label: Label) -> list[tuple[str, float, float]]:
-    """(line, x, baseline y) of each line relative to the anchor, in points."""
-    lines = label.text.split("\n")
-    size = label.size
+def _placements(label: Label) -> tuple[tuple[str, float, float], ...]:
+    """(character, x, baseline y) of each drawn character relative to the anchor, in points."""
+    return _placed_text(label.text, label.size, label.ha, label.va)
+
+
+@lru_cache(maxsize=16384)
+def _placed_text(text: str, size: float, ha: HAlign, va: VAlign) -> tuple[tuple[str, float, float], ...]:
+    lines = text.split("\n")
     pitch = LINE_PITCH_EM * size
     height = (len(lines) - 1) * pitch + (ASCENT_EM + DESCENT_EM) * size
-    if label.va is VAlign.TOP:
+    if va is VAlign.TOP:
         first = -ASCENT_EM * size
-    elif label.va is VAlign.BOTTOM:
+    elif va is VAlign.BOTTOM:
         first = height - ASCENT_EM * size
     else:
         first = height / 2 - ASCENT_EM * size
     out = []
     for k, line in enumerate(lines):
-        width = text_width_em(line) * size
-        x = -width / 2 if label.ha is HAlign.CENTER else -width if label.ha is HAlign.RIGHT else 0.0
-        out.append((line, x, first - k * pitch))
-    return out
+        glyphs = [_glyph(ch) for ch in line]
+        width = sum(g.advance for g in glyphs) * size
+        pen = -width / 2 if ha is HAlign.CENTER else -width if ha is HAlign.RIGHT else 0.0
+        base = first - k * pitch
+        for ch, g in zip(line, glyphs):
+            if len(g.codes):
+                out.append((ch, pen, base))
+            pen += g.advance * size
+    return tuple(out)
+
+
+def label_box(label: Label, points_per_unit: float) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) in data units that ``label``'s line boxes cover when drawn."""
+    lines = label.text.split("\n")
+    placed = _placements(label)
+    size = label.size
+    widths = [text_width_em(line) * size for line in lines]
+    if label.ha is HAlign.CENTER:
+        x0, x1 = -max(widths) / 2, max(widths) / 2
+    elif label.ha is HAlign.RIGHT:
+        x0, x1 = -max(widths), 0.0
+    else:
+        x0, x1 = 0.0, max(widths)
+    bases = [base for _, _, base in placed] or [0.0]
+    y0, y1 = min(bases) - DESCENT_EM * size, max(bases) + ASCENT_EM * size
+    k = points_per_unit
+    return (label.x + x0 / k, label.y + y0 / k, label.x + x1 / k, label.y + y1 / k)
+
+
+# --------------------------------------------------------------------------- SVG
+
+def svg_raw_writer(renderer: Any) -> Callable[[str], None] | None:
+    """A function writing markup straight into the SVG that ``renderer`` writes, or ``None``.
+
+    ``None`` when ``renderer`` is not matplotlib's SVG renderer (or its writer has no raw
+    output): the caller then draws through the renderer's public methods instead.
+    Writing the markup of a whole layer at once is many times faster than one writer
+    call per element.
+    """
+    if not (hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map")):
+        return None
+    writer = renderer.writer
+    raw = getattr(writer, "_XMLWriter__write", None)
+    if raw is None:  # pragma: no cover - another matplotlib
+        return None
+
+    def write(markup: str) -> None:
+        writer.comment("seatplan")  # closes the writer's open start tag, if any
+        raw(markup)
+
+    return write
+
+
+#: Characters XML 1.0 does not allow anywhere in a document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def svg_attr(value: str) -> str:
+    """``value`` escaped for a double-quoted XML attribute (characters XML forbids become U+FFFD)."""
+    return html.escape(_NOT_XML.sub("\ufffd", value), quote=True)
+
+
+def _escape_comment(text: str) -> str:
+    text = html.escape(_NOT_XML.sub("\ufffd", text), quote=False).replace("--", "-&#45;")
+    return text + " " if text.endswith("-") else text
 
 
 def make_label_layer(labels: Sequence[Label], points_per_unit: float, *, zorder: float = 0.0,
@@ -200,36 +281,51 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
         def __init__(self, labels: Sequence[Label], points_per_unit: float) -> None:
             super().__init__()
             self.labels: tuple[Label, ...] = tuple(labels)
-            self._ppu = points_per_unit
+            self.points_per_unit = points_per_unit
             self._by_colour: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+            self._placed_cache: list[tuple[tuple[str, float, float], ...]] | None = None
+
+        def _placed(self) -> list[tuple[tuple[str, float, float], ...]]:
+            if self._placed_cache is None:
+                self._placed_cache = [_placements(label) for label in self.labels]
+            return self._placed_cache
 
         def _outlines(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
             """Colour → (vertices in data units, codes) of every label of that colour."""
             if self._by_colour is None:
                 import numpy as np
 
-                parts: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {}
-                for label in self.labels:
-                    verts, codes = parts.setdefault(label.colour, ([], []))
-                    scale = label.size / self._ppu
-                    for line, x, base in _line_starts(label):
-                        pen = x / label.size
-                        for ch in line:
+                groups: dict[str, list[int]] = {}
+                for k, label in enumerate(self.labels):
+                    groups.setdefault(label.colour, []).append(k)
+                self._by_colour = {}
+                for colour, members in groups.items():
+                    verts: list[np.ndarray] = []
+                    codes: list[np.ndarray] = []
+                    counts: list[int] = []
+                    moves: list[tuple[float, float, float]] = []  # scale, dx, dy per glyph
+                    for k in members:
+                        label = self.labels[k]
+                        scale = label.size / self.points_per_unit
+                        for ch, x, base in self._placed()[k]:
                             g = _glyph(ch)
-                            if len(g.codes):
-                                verts.append((g.vertices + np.array((pen, base / label.size))) * scale + np.array((label.x, label.y)))
-                                codes.append(g.codes)
-                            pen += g.advance
-                self._by_colour = {
-                    colour: (np.concatenate(v), np.concatenate(c)) for colour, (v, c) in parts.items() if v
-                }
+                            verts.append(g.vertices)
+                            codes.append(g.codes)
+                            counts.append(len(g.codes))
+                            moves.append((scale, label.x + x / self.points_per_unit, label.y + base / self.points_per_unit))
+                    if not verts:
+                        continue
+                    per_vertex = np.repeat(np.asarray(moves), counts, axis=0)
+                    placed = np.concatenate(verts) * per_vertex[:, :1] + per_vertex[:, 1:]
+                    self._by_colour[colour] = (placed, np.concatenate(codes))
             return self._by_colour
 
         def draw(self, renderer: RendererBase) -> None:
             if not self.get_visible():
                 return
-            if hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map"):  # the SVG renderer
-                self._draw_svg(renderer)
+            write = svg_raw_writer(renderer)
+            if write is not None:
+                write("".join(self._svg_markup(renderer)))
             else:
                 self._draw_outlines(renderer)
             self.stale = False
@@ -251,36 +347,32 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
                 gc.restore()
             renderer.close_group("labels")
 
-        def _draw_svg(self, renderer: Any) -> None:
+        def _svg_markup(self, renderer: Any) -> Iterator[str]:
+            """The layer as SVG: a ``<g>`` per label with its text as a comment and a ``<use>`` per glyph."""
             import numpy as np
 
-            writer = renderer.writer
-            defined = _svg_defined.setdefault(renderer, set())
             if not self.labels:
                 return
+            defined = _svg_defined.setdefault(renderer, set())
             anchors = self.get_transform().transform(np.array([(lb.x, lb.y) for lb in self.labels], dtype=float))
-            writer.start("g", id=self.get_gid())
-            for label, (ax_, ay) in zip(self.labels, anchors):
-                new = sorted({ch for ch in label.text if ch != "\n"} - defined)
+            height = renderer.height
+            yield f'<g id="{svg_attr(self.get_gid() or "labels")}">\n'
+            for label, placed, (ax_, ay) in zip(self.labels, self._placed(), anchors):
+                new = sorted({ch for ch, _, _ in placed} - defined)
                 if new:
-                    writer.start("defs")
+                    yield "<defs>\n"
                     for ch in new:
-                        writer.element("path", id=_glyph_id(ch), d=_svg_path_data(ch))
-                    writer.end("defs")
+                        yield f'<path id="{_glyph_id(ch)}" d="{_svg_glyph_data(ch)}"/>\n'
+                    yield "</defs>\n"
                     defined.update(new)
-                attrs = {"id": label.gid} if label.gid else {}
-                writer.start("g", style=f"fill: {label.colour}", **attrs)
-                writer.comment(label.text)
-                k = label.size / _SVG_UNITS
-                for line, x, base in _line_starts(label):
-                    pen = x
-                    for ch in line:
-                        gx, gy = ax_ + pen, renderer.height - (ay + base)
-                        writer.element("use", attrib={"xlink:href": f"#{_glyph_id(ch)}"},
-                                       transform=f"translate({gx:.3f} {gy:.3f}) scale({k:.6g} -{k:.6g})")
-                        pen += _glyph(ch).advance * label.size
-                writer.end("g")
-            writer.end("g")
+                gid = f' id="{svg_attr(label.gid)}"' if label.gid else ""
+                yield f'<g{gid} style="fill: {label.colour}">\n<!-- {_escape_comment(label.text)} -->\n'
+                k = f"{label.size / _SVG_UNITS:.6g}"
+                for ch, x, base in placed:
+                    yield (f'<use xlink:href="#{_glyph_id(ch)}" '
+                           f'transform="translate({ax_ + x:.3f} {height - (ay + base):.3f}) scale({k} -{k})"/>\n')
+                yield "</g>\n"
+            yield "</g>\n"
 
     return LabelLayer
 

@@ -11,10 +11,15 @@ what they cannot see is left to the CP-SAT assumptions of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from seatplan.errors import Conflict
 from seatplan.model import SeatingProblem, Zone
 from seatplan.model.problem import PairMode
+from seatplan.solve.cpsat import SolverSettings, run_model
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 #: How many names a message lists before "and N more".
 MAX_NAMES = 8
@@ -228,4 +233,77 @@ def _check_groups(problem: SeatingProblem) -> list[Conflict]:
                         group.members,
                     )
                 )
+    return out
+
+
+def explain_assumptions(
+    model: cp_model.CpModel,
+    assumptions: Sequence[tuple[Any, Conflict]],
+    settings: SolverSettings,
+    zone_name: str,
+    actives: Sequence[str],
+) -> list[Conflict]:
+    """Name the rules of an infeasible model that cannot hold together.
+
+    Every rule of ``model`` is put under an assumption literal (``assumptions``: literal and
+    the conflict it stands for). The core CP-SAT reports is shrunk by deletion (drop a
+    request, solve again; keep it out while the rest stay infeasible), then requests of one
+    unit are told together (:func:`merge_unit_conflicts`).
+    """
+    from ortools.sat.python import cp_model
+
+    lits = [lit for lit, _ in assumptions]
+
+    def infeasible(chosen: list[Any]) -> tuple[bool, set[int]]:
+        model.clear_assumptions()
+        model.add_assumptions(chosen)
+        solver, code = run_model(model, settings)
+        if code != cp_model.INFEASIBLE:
+            return False, set()
+        return True, set(solver.sufficient_assumptions_for_infeasibility())
+
+    ok, core = infeasible(lits)
+    if ok and core:
+        chosen = [lit for lit in lits if lit.index in core]
+        if len(chosen) <= 40:
+            for lit in list(chosen):
+                rest = [x for x in chosen if x is not lit]
+                if rest and infeasible(rest)[0]:
+                    chosen = rest
+        index = {lit.index for lit in chosen}
+        found = merge_unit_conflicts([conflict for lit, conflict in assumptions if lit.index in index])
+        if found:
+            head = (
+                f"zone '{zone_name}': these {len(found)} requests cannot all hold together: "
+                if len(found) > 1
+                else f"zone '{zone_name}': this request cannot hold with the protocol order and the fixed places: "
+            )
+            found[0] = Conflict(found[0].rule, head + found[0].message, found[0].people)
+            return found
+    return [
+        Conflict(
+            "rules",
+            f"zone '{zone_name}': the requests on {len(actives)} people cannot all be met "
+            "(pins, reserved seats, seat needs, keep-apart/keep-together, unit blocks)",
+            tuple(actives),
+        )
+    ]
+
+
+def merge_unit_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    """One conflict per rule and unit: 'unit 『乙』 … 乙8, 乙9 must stay in it'."""
+    out: list[Conflict] = []
+    units: dict[str, int] = {}
+    for c in conflicts:
+        if c.rule == "unit-block" and "; " in c.message:
+            key, who = c.message.split("; ", 1)
+            if key in units:
+                k = units[key]
+                prev = out[k]
+                names = prev.message.split("; ", 1)[1].removesuffix(" must stay in it")
+                who_name = who.removesuffix(" must stay in it")
+                out[k] = Conflict(c.rule, f"{key}; {names}, {who_name} must stay in it", prev.people + c.people)
+                continue
+            units[key] = len(out)
+        out.append(c)
     return out

@@ -69,7 +69,9 @@ from seatplan.errors import Conflict, SolverError
 from seatplan.model import SeatingProblem, Zone
 from seatplan.model.problem import PairMode, PeopleGroup
 from seatplan.solve.cpsat import SolverSettings, run_model
+from seatplan.solve.explain import explain_assumptions
 from seatplan.solve.merge import ZoneOutcome, capacity_conflict
+from seatplan.solve.staging import ordered_matching, split_parts
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -185,12 +187,17 @@ class FlowZone:
         self._suitable_cache: dict[frozenset[str], list[int]] = {}
         self.frozen: dict[str, int] = {}  # people placed individually whose position a staged zone keeps
         self.home: dict[str, int] = {}  # where the first round of a staged zone put everyone
-        self.near: dict[str, set[int]] = {}  # first round of a staged zone: positions near the matching
+        self.near: dict[str, set[int]] = {}  # staged zone: positions near the matching (near his first-round place)
+        self.zone_bound: int | None = None  # staged zone: a lower bound of the whole zone (the matching's)
+        self.matched: dict[str, int] = {}  # staged zone: the positions of the matching
         self.run_of: dict[str, int] = {}
+        self.run_spans: dict[int, tuple[int, int]] = {}  # run → (precedence index of its first seated member, seated members)
         for k, run in enumerate(self.ref.runs):
-            for a in run:
-                if a in self.g:
-                    self.run_of[a] = k
+            members = [a for a in run if a in self.g]
+            for a in members:
+                self.run_of[a] = k
+            if members:
+                self.run_spans[k] = (self.g[members[0]], len(members))
         self.groups = self._zone_groups()
         self.in_group = {m for grp in self.groups for m in grp.movable}
         # banquet tables in precedence order (R-BNQ-5): a guest who moves for a request goes
@@ -278,12 +285,15 @@ class FlowZone:
         rounds = 0
         hint: dict[str, int] = {}
         relaxed: _Solved | None = None  # the first round of a staged zone: its bound holds for the zone
-        matched_bound = self._narrow_by_matching(sorted(active, key=self.g.__getitem__)) if staged else None
+        self.zone_bound = self._narrow_by_matching() if staged else None
+        if self.zone_bound is not None:
+            self._keep_matching()
         while True:
             rounds += 1
             result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
-            if isinstance(result, list) and self.frozen:
-                self.frozen, self.home = {}, {}  # the places of the first round leave no room: search them again
+            if isinstance(result, list) and (self.frozen or self.near):
+                # the places of the first round (or near the matching) leave no room: search them again
+                self.frozen, self.home, self.near = {}, {}, {}
                 result = self._solve_active(sorted(active, key=self.g.__getitem__), hint)
             if isinstance(result, list):
                 out.conflicts += result
@@ -291,22 +301,21 @@ class FlowZone:
             merged = {**self.fixed, **result.seat_of}
             broken = [grp for grp in lazy if self._group_cost(grp, merged) > 0]
             if not broken:
+                # bounds that hold for the zone: the model's own unless people were kept in place or
+                # near the matching, the first round's (a relaxation), the matching's
+                valid = [b for b in (None if relaxed is None else relaxed.bound, self.zone_bound) if b is not None]
+                if not (self.frozen or self.near):
+                    valid.append(result.bound)
                 out.seat_of = result.seat_of
-                out.objective, out.bound, out.optimal = result.objective, result.bound, result.optimal
-                if matched_bound is not None and relaxed is None:
-                    out.bound = min(result.objective, matched_bound)
-                    out.optimal = result.objective == matched_bound
-                if relaxed is not None and self.frozen:
-                    out.bound = min(result.objective, relaxed.bound)
-                    out.optimal = relaxed.optimal and result.objective == relaxed.objective
+                out.objective = result.objective
+                out.bound = min(result.objective, max(valid))
+                out.optimal = result.objective <= max(valid)
                 return out
-            if staged and relaxed is None:
+            if staged and relaxed is None and not self.frozen:
                 relaxed = result
-                if matched_bound is not None:  # the first round searched near the matching: its bound is the matching's
-                    relaxed = _Solved(result.seat_of, result.objective, matched_bound, result.objective == matched_bound, result.positions)
-                self.near = {}
                 self.frozen = {a: p for a, p in result.positions.items() if a in self.individual and a not in self.in_group}
                 self.home = {a: self.space.index[seat] for a, seat in result.seat_of.items() if seat in self.space.index}
+                self.near = {a: self._near_home(a) for a in self.individual & self.in_group if a in self.home}
             if rounds >= MAX_LAZY_ROUNDS:
                 broken = lazy
             for grp in broken:
@@ -319,15 +328,13 @@ class FlowZone:
 
     def _run_ranges(self, act: set[str]) -> tuple[int, dict[int, tuple[int, int]]]:
         """Number of passive people and the passive index range ``[lo, hi]`` of each run."""
-        passive_g = [self.g[a] for a in self.seated_free if a not in act]
+        active_g = sorted(self.g[a] for a in act if a in self.g)
         ranges: dict[int, tuple[int, int]] = {}
-        for k, run in enumerate(self.ref.runs):
-            members = [a for a in run if a in self.g]
-            if not members:
-                continue
-            lo = bisect.bisect_left(passive_g, self.g[members[0]])
-            ranges[k] = (lo, lo + sum(1 for a in members if a not in act))
-        return len(passive_g), ranges
+        for k, (first, size) in self.run_spans.items():  # a run's members are consecutive in precedence order
+            before = bisect.bisect_left(active_g, first)
+            lo = first - before
+            ranges[k] = (lo, lo + size - (bisect.bisect_left(active_g, first + size) - before))
+        return len(self.seated_free) - len(active_g), ranges
 
     def _spread(self, seeds: set[int], steps: int, *, table: bool) -> set[int]:
         """Positions within ``steps`` neighbour steps of ``seeds`` (or at their tables)."""
@@ -345,60 +352,63 @@ class FlowZone:
         """Flow positions side by side with a fixed seat."""
         return {self.space.index[s] for s in self.problem.neighbours.get(seat, ()) if s in self.space.index}
 
-    def _narrow_by_matching(self, actives: list[str]) -> int | None:
-        """First round of a staged zone: the people with one seat need, near their best ordered matching.
+    def _narrow_by_matching(self) -> int | None:
+        """First round of a staged zone: the people with a seat need, near their best ordered matching.
 
-        When every active person is placed individually, has the same needs and no group
-        (one class, in precedence order), and the zone has no banquet tables, the cost of
-        any plan is at least ``order × Σ_i (|p_i − r_i| + |min(p_i, Q) − min(r_i, Q)|)``
-        for the positions ``p_1 < p_2 < …`` it gives them (their own displacement, and
-        the passive people who cross each boundary up to ``Q``, the number of passive
-        people: for ordered positions and ordered references these crossings add up
-        without cancelling). The smallest such sum over ordered positions is found by
-        dynamic programming; each person then only gets the suitable positions within
-        :data:`NEAR_MATCHING` places (in the class's order) of his position in it, so the
-        model stays as large as the requests. Returns the bound (None: not applicable,
-        the first round is then the exact model).
+        Take the people of one need class (the same seat needs; members of groups too) and
+        no banquet tables. Dropping every other rule leaves a relaxation of the zone in
+        which everyone else is passive, so the cost of any plan is at least
+        ``order × Σ_i (|p_i − r_i| + |min(p_i, Q) − min(r_i, Q)|)`` for the positions
+        ``p_1 < p_2 < …`` it gives them, sorted (their own displacement — the sorted
+        matching is the cheapest — and the passive people who cross each boundary up to
+        ``Q``, the number of the others: for ordered positions and ordered references
+        these crossings add up without cancelling). The smallest such sum over ordered
+        suitable positions is found by dynamic programming; each person then only gets
+        the suitable positions within :data:`NEAR_MATCHING` places (in the class's order)
+        of his position in it, so the model stays as large as the requests, whatever the
+        size of the hall. Every class gives a valid lower bound of the zone; the largest
+        is returned (None: no class applies; the first round is then the exact model).
         """
-        if not actives or any(a not in self.individual or a in self.in_group for a in actives):
+        if max(self.table_ordinal, default=-1) >= 0:
             return None
-        if len({self.problem.attendee(a).needs for a in actives}) != 1 or max(self.table_ordinal, default=-1) >= 0:
-            return None
-        suitable = self._individual_candidates(actives[0])
-        k, n_s = len(actives), len(suitable)
+        classes: dict[frozenset[str], list[str]] = {}
+        for a in self.seated_free:
+            needs = self.problem.attendee(a).needs
+            if a in self.individual and needs:
+                classes.setdefault(needs, []).append(a)
+        bounds = [b for needs, people in classes.items() if (b := self._match_class(self._suitable(needs), people)) is not None]
+        return max(bounds, default=None)
+
+    def _keep_matching(self) -> None:
+        """Start a staged zone from the matching: the people of its classes outside groups keep their places.
+
+        Their places are those of the best ordered matching (:meth:`_narrow_by_matching`);
+        the first model is then only the groups around them, in parts (:meth:`_solve_parts`).
+        Two classes that want one place leave it to the model.
+        """
+        if len(set(self.matched.values())) < len(self.matched):
+            return
+        self.frozen = {a: p for a, p in self.matched.items() if a not in self.in_group}
+        seat_of = self._assemble(self.frozen)
+        self.home = {a: self.space.index[seat] for a, seat in seat_of.items()}
+
+    def _match_class(self, suitable: list[int], people: list[str]) -> int | None:
+        """The dynamic programme of :meth:`_narrow_by_matching` for one class (``people`` in precedence order)."""
+        k, n_s = len(people), len(suitable)
         if n_s < k or n_s - k + 1 <= 2 * NEAR_MATCHING + 1:
             return None
-        q = len(self.seated_free) - k
-        refs = [self.g[a] for a in actives]
-        width = n_s - k + 1
-        inf = float("inf")
-        prev: list[float] = []
-        choice: list[list[int]] = []
-        for i, r in enumerate(refs):
-            row: list[float] = []
-            back: list[int] = []
-            best, arg = inf, -1
-            for d in range(width):
-                j = i + d
-                if i > 0:  # the best of the previous person at j' < j: his d' ≤ d
-                    if prev[d] < best:
-                        best, arg = prev[d], d
-                    base = best
-                else:
-                    base = 0.0
-                p = suitable[j]
-                row.append(base + abs(p - r) + abs(min(p, q) - min(r, q)))
-                back.append(arg)
-            prev = row
-            choice.append(back)
-        d = min(range(width), key=prev.__getitem__)
-        bound = round(prev[d]) * self.c.weights.order
-        for i in range(k - 1, -1, -1):
-            j = i + d
-            lo, hi = max(i, j - NEAR_MATCHING), min(i + width - 1, j + NEAR_MATCHING)
-            self.near[actives[i]] = set(suitable[lo : hi + 1])
-            d = choice[i][d]
-        return bound
+        value, picked = ordered_matching(suitable, [self.g[a] for a in people], len(self.seated_free) - k)
+        for a, j in zip(people, picked):
+            self.near[a] = set(suitable[max(0, j - NEAR_MATCHING) : j + NEAR_MATCHING + 1])
+            self.matched[a] = suitable[j]
+        return value * self.c.weights.order
+
+    def _near_home(self, a: str) -> set[int]:
+        """Second round of a staged zone: the suitable positions within :data:`NEAR_MATCHING` places of his first-round one."""
+        suitable = self._suitable(self.problem.attendee(a).needs)
+        home = self.home[a]
+        i = bisect.bisect_left(suitable, home)
+        return set(suitable[max(0, i - NEAR_MATCHING) : i + NEAR_MATCHING + 1]) | {home}
 
     def _suitable(self, needs: frozenset[str]) -> list[int]:
         """Flow positions whose seat carries every tag of ``needs`` (computed once per set of needs)."""
@@ -459,8 +469,8 @@ class FlowZone:
                 if a in rank_in_class:
                     i, k = rank_in_class[a]
                     cand = cand[i : i + len(cand) - k + 1]
-                    if a in self.near:
-                        cand = [p for p in cand if p in self.near[a]]
+                if a in self.near:
+                    cand = [p for p in cand if p in self.near[a]] or cand
             else:
                 lo, hi = ranges[self.run_of[a]]
                 first, last = lo, min(n - 1, hi + m - 1)
@@ -510,13 +520,18 @@ class FlowZone:
         if not actives:
             seat_of = {a: self.space.seats[k] for k, a in enumerate(self.seated_free)}
             return _Solved(seat_of, 0, 0, True, {})
+        if self.frozen:
+            return self._solve_parts(actives, hint)
         from ortools.sat.python import cp_model
 
         act = set(actives)
         _, ranges = self._run_ranges(act)
         movers = [a for a in actives if a not in self.individual]
         widest = max((ranges[self.run_of[a]][1] - ranges[self.run_of[a]][0] for a in movers), default=0)
-        window: int | None = WINDOW if widest + len(actives) > WINDOW_FROM else None
+        # a staged zone's first round is bounded by the matching, not by its own model: its
+        # movers need only the window around their reference seats
+        narrow = self.zone_bound is not None and not self.frozen and widest + len(actives) > 2 * WINDOW
+        window: int | None = WINDOW if widest + len(actives) > WINDOW_FROM or narrow else None
         n = len(self.space.seats)
         while True:
             built = self._build(actives, hint, window, explain=False)
@@ -551,22 +566,110 @@ class FlowZone:
                 # not matter. Otherwise the plan stands with a valid bound: the optimum
                 # without the groups of the movers (a wider window costs far more time than
                 # it ever gained in our measurements; the gap says what is at stake).
-                if objective >= self.c.weights.order * (window + 1):
+                if objective >= self.c.weights.order * (window + 1) and self.zone_bound is not None:
+                    optimal = optimal and objective <= self.zone_bound
+                    bound = objective if optimal else min(bound, self.zone_bound)
+                elif objective >= self.c.weights.order * (window + 1):
                     relaxed = self._relaxed_bound(actives)
                     optimal = optimal and objective <= relaxed
                     bound = objective if optimal else min(bound, relaxed)
                 elif not optimal:
                     bound = min(bound, self.c.weights.order * (window + 1))
             positions = {a: next(p for p, v in built.x[a].items() if solver.boolean_value(v)) for a in actives}
-            taken = set(positions.values())
-            passive = [a for a in self.seated_free if a not in positions]
-            free_positions = (p for p in range(len(self.space.seats)) if p not in taken)
-            seat_of = {a: self.space.seats[positions[a]] for a in actives}
-            for a, p in zip(passive, free_positions):
-                seat_of[a] = self.space.seats[p]
-            self._sort_tables(seat_of)
+            seat_of = self._assemble(positions)
             positions = {a: self.space.index[seat_of[a]] for a in actives}
             return _Solved(seat_of, objective, bound, optimal, positions)
+
+    def _assemble(self, positions: Mapping[str, int]) -> dict[str, str]:
+        """The plan of the zone: the active people at ``positions``, the passive ones in order on the rest."""
+        taken = set(positions.values())
+        passive = [a for a in self.seated_free if a not in positions]
+        free_positions = (p for p in range(len(self.space.seats)) if p not in taken)
+        seat_of = {a: self.space.seats[p] for a, p in positions.items()}
+        for a, p in zip(passive, free_positions):
+            seat_of[a] = self.space.seats[p]
+        self._sort_tables(seat_of)
+        return seat_of
+
+    def _zone_cost(self, seat_of: Mapping[str, str]) -> int:
+        """The objective of a plan of the zone, as the model counts it: displacement and soft group costs."""
+        w = self.c.weights
+        index = self.space.index
+        cost = w.order * sum(abs(index[seat_of[a]] - k) for k, a in enumerate(self.seated_free) if a in seat_of)
+        merged = {**self.fixed, **seat_of}
+        for grp in self.groups:
+            if not grp.group.hard:
+                cost += (w.apart if grp.kind == "apart" else w.together) * self._group_cost(grp, merged)
+        return cost
+
+    def _solve_parts(self, actives: list[str], hint: Mapping[str, int]) -> _Solved | list[Conflict]:
+        """A staged zone with the people placed individually kept in place: one small model per part.
+
+        Once those people are constants, a mover changes α (the active people seated before
+        a boundary) only between his first and last candidate positions; β is known. Movers
+        whose spans (joined by their groups) do not overlap therefore never meet in a
+        constraint or a cost term: the zone's cost is a constant plus one term per part.
+        Each part is solved on its own with the movers of the other parts held at any of
+        their candidates (inside the part's span they count the same wherever they are;
+        constraints among people held in place are left out). The models then grow with
+        the requests and their neighbourhoods, not with the hall.
+        """
+        from ortools.sat.python import cp_model
+
+        act = set(actives)
+        _, ranges = self._run_ranges(act)
+        cand = self._candidates(actives, ranges, None, explain=False)
+        self._drop_unreachable(actives, ranges, cand)
+        movers = [a for a in actives if a not in self.frozen]
+        if any(not cand[a] for a in movers):
+            return [self._no_seat(next(a for a in movers if not cand[a]))]
+        # parts: the members of a group that may bind together, then overlapping spans joined
+        links = [grp.movable for grp in self.groups if all(m in act for m in grp.movable) and self._may_bind(grp, cand)]
+        parts = split_parts({a: cand[a] for a in movers}, links)
+        frozen = self.frozen
+        positions = {a: frozen[a] for a in actives if a in frozen}
+        for a in movers:  # where the others are held while a part is solved
+            positions[a] = hint[a] if hint.get(a) in cand[a] else cand[a][0]
+        optimal = True
+        slack = 0
+        try:
+            for part in parts:
+                inside = set(part)
+                self.frozen = {a: p for a, p in positions.items() if a not in inside}
+                sub = {a: [positions[a]] for a in actives if a not in inside} | {a: cand[a] for a in part}
+                built = self._build(actives, hint, None, explain=False, cand=sub)
+                if isinstance(built, list):
+                    return built
+                solver, code = run_model(built.model, self._settings())
+                if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    if code == cp_model.MODEL_INVALID:
+                        raise SolverError(f"CP-SAT rejected the model of zone '{self.zone.name}': {built.model.validate()}")
+                    return [Conflict("rules", f"zone '{self.zone.name}': no seating of {len(part)} people near their places", tuple(part))]
+                optimal = optimal and code == cp_model.OPTIMAL
+                slack += max(0, round(solver.objective_value) - int(solver.best_objective_bound + 1e-6))
+                for a in part:
+                    positions[a] = next(p for p, v in built.x[a].items() if solver.boolean_value(v))
+        finally:
+            self.frozen = frozen
+        seat_of = self._assemble(positions)
+        objective = self._zone_cost(seat_of)
+        positions = {a: self.space.index[seat_of[a]] for a in actives}
+        return _Solved(seat_of, objective, objective - slack, optimal, positions)
+
+    def _may_bind(self, grp: _Group, cand: Mapping[str, list[int]]) -> bool:
+        """Whether a group's members can meet the condition of its rule at all (else it never binds).
+
+        Members of a side-by-side keep-apart group none of whose candidates neighbour each
+        other's can never break it; every other group is taken to bind.
+        """
+        if grp.kind != "apart" or grp.group.mode is not PairMode.ADJACENT:
+            return True
+        nbr = self.space.nbr
+        for i, a in enumerate(grp.movable):
+            around = {q for p in cand[a] for q in nbr[p]}
+            if any(q in around for b in grp.movable[i + 1 :] for q in cand[b]):
+                return True
+        return False
 
     def _sort_tables(self, seat_of: dict[str, str]) -> None:
         """At every banquet table, the people there take its places in precedence order (R-BNQ-7).
@@ -622,8 +725,16 @@ class FlowZone:
             work_limit=self.settings.work_limit if work_limit is None else work_limit,
         )
 
-    def _build(self, actives: list[str], hint: Mapping[str, int], window: int | None, *, explain: bool) -> _Model | list[Conflict]:
-        """The model over ``actives``: variables, then constraints, then the objective.
+    def _build(
+        self,
+        actives: list[str],
+        hint: Mapping[str, int],
+        window: int | None,
+        *,
+        explain: bool,
+        cand: dict[str, list[int]] | None = None,
+    ) -> _Model | list[Conflict]:
+        """The model over ``actives`` (``cand``: their candidate positions, if already known): variables, then constraints, then the objective.
 
         The order in which variables and constraints enter the model is part of
         the deterministic result (CP-SAT's search follows it): keep it.
@@ -633,7 +744,8 @@ class FlowZone:
         model = cp_model.CpModel()
         info = _Model(model=model, x={})
         q_total, ranges = self._run_ranges(set(actives))
-        cand = self._candidates(actives, ranges, window, explain=explain)
+        if cand is None:
+            cand = self._candidates(actives, ranges, window, explain=explain)
         if not explain:
             self._drop_unreachable(actives, ranges, cand)
         for a in actives:
@@ -650,8 +762,8 @@ class FlowZone:
         act = set(actives)
         for grp in self.groups:
             movers = [y for y in grp.movable if y in act]
-            if not movers or len(movers) < len(grp.movable):
-                continue  # a group is modelled only with all its members; until then it is checked on the plan
+            if not movers or len(movers) < len(grp.movable) or all(y in self.frozen for y in movers):
+                continue  # a group is modelled only with all its members (and one who may move); else it is checked on the plan
             conflict = self._group_terms(model, grp, movers, x, terms, lit_for, enforce)
             if conflict is not None:
                 return [conflict]
@@ -680,8 +792,10 @@ class FlowZone:
             if a in hint and hint[a] in x[a]:
                 for p, v in x[a].items():
                     model.add_hint(v, p == hint[a])
-        for vs in _by_position(x).values():
-            if len(vs) > 1:
+        # people kept in place never meet each other: only places someone may still take matter
+        open_to = {p for a in actives if a not in self.frozen for p in cand[a]}
+        for p, vs in _by_position(x).items():
+            if len(vs) > 1 and p in open_to:
                 model.add_at_most_one(vs)
         return x
 
@@ -766,7 +880,8 @@ class FlowZone:
     ) -> list[bool] | None:
         """Which boundaries a person who may still move can cross (None: all, when nobody is kept in place).
 
-        Person ``a`` changes α − β only at boundaries ``t`` with ``min(candidates, ref) < t ≤ max(candidates, ref)``.
+        Person ``a`` changes α only at boundaries ``t`` with ``min(candidates) < t ≤ max(candidates)``
+        (β is known).
         """
         if not kept:
             return None
@@ -774,8 +889,7 @@ class FlowZone:
         for a in actives:
             if a in kept:
                 continue
-            lo = min(min(x[a]), self.g[a])
-            hi = max(max(x[a]), self.g[a])
+            lo, hi = min(x[a]), max(x[a])
             cover[bisect.bisect_right(ts, lo)] += 1
             cover[bisect.bisect_right(ts, hi)] -= 1
         live = []
@@ -797,7 +911,7 @@ class FlowZone:
     ) -> None:
         """Unit blocks: the passive people before a non-individual active person."""
         for a in actives:
-            if a in self.individual:
+            if a in self.individual or a in self.frozen:
                 continue
             lo, hi = ranges[self.run_of[a]]
             who = self.problem.attendee(a)
@@ -821,7 +935,7 @@ class FlowZone:
             if a in self.individual:
                 continue
             for b in actives[i + 1 :]:
-                if b in self.individual:
+                if b in self.individual or (a in self.frozen and b in self.frozen):
                     continue
                 ka, kb = self.run_of[a], self.run_of[b]
                 if ka != kb and ranges[min(ka, kb)][1] >= ranges[max(ka, kb)][0]:
@@ -836,7 +950,8 @@ class FlowZone:
                 classes.setdefault(self.problem.attendee(a).needs, []).append(a)
         for members in classes.values():
             for a, b in itertools.pairwise(members):
-                model.add(_position(x[a]) + 1 <= _position(x[b]))
+                if a not in self.frozen or b not in self.frozen:
+                    model.add(_position(x[a]) + 1 <= _position(x[b]))
 
     def _no_seat(self, a: str) -> Conflict:
         who = self.problem.attendee(a)
@@ -1005,73 +1120,12 @@ class FlowZone:
     # ------------------------------------------------------------------ explanations
 
     def _explain(self, actives: list[str]) -> list[Conflict]:
-        """Name the rules that cannot hold together, with CP-SAT assumptions.
-
-        The core CP-SAT reports is shrunk by deletion (drop a request, solve again;
-        keep it out while the rest stay infeasible), then requests of one unit are
-        told together.
-        """
-        from ortools.sat.python import cp_model
-
+        """Name the rules that cannot hold together, with CP-SAT assumptions (:func:`explain_assumptions`)."""
         built = self._build(actives, {}, None, explain=True)
         if isinstance(built, list):
             return built
-        model = built.model
-        lits = [lit for lit, _ in built.assumptions]
-
-        def infeasible(chosen: list[Any]) -> tuple[bool, set[int]]:
-            model.clear_assumptions()
-            model.add_assumptions(chosen)
-            solver, code = run_model(model, self._settings(work_limit=min(self.settings.work_limit, 10.0)))
-            if code != cp_model.INFEASIBLE:
-                return False, set()
-            return True, set(solver.sufficient_assumptions_for_infeasibility())
-
-        ok, core = infeasible(lits)
-        if ok and core:
-            chosen = [lit for lit in lits if lit.index in core]
-            if len(chosen) <= 40:
-                for lit in list(chosen):
-                    rest = [x for x in chosen if x is not lit]
-                    if rest and infeasible(rest)[0]:
-                        chosen = rest
-            index = {lit.index for lit in chosen}
-            found = _merge_conflicts([conflict for lit, conflict in built.assumptions if lit.index in index])
-            if found:
-                head = (
-                    f"zone '{self.zone.name}': these {len(found)} requests cannot all hold together: "
-                    if len(found) > 1
-                    else f"zone '{self.zone.name}': this request cannot hold with the protocol order and the fixed places: "
-                )
-                found[0] = Conflict(found[0].rule, head + found[0].message, found[0].people)
-                return found
-        return [
-            Conflict(
-                "rules",
-                f"zone '{self.zone.name}': the requests on {len(actives)} people cannot all be met "
-                "(pins, reserved seats, seat needs, keep-apart/keep-together, unit blocks)",
-                tuple(actives),
-            )
-        ]
-
-
-def _merge_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
-    """One conflict per rule and unit: 'unit 『乙』 … 乙8, 乙9 must stay in it'."""
-    out: list[Conflict] = []
-    units: dict[str, int] = {}
-    for c in conflicts:
-        if c.rule == "unit-block" and "; " in c.message:
-            key, who = c.message.split("; ", 1)
-            if key in units:
-                k = units[key]
-                prev = out[k]
-                names = prev.message.split("; ", 1)[1].removesuffix(" must stay in it")
-                who_name = who.removesuffix(" must stay in it")
-                out[k] = Conflict(c.rule, f"{key}; {names}, {who_name} must stay in it", prev.people + c.people)
-                continue
-            units[key] = len(out)
-        out.append(c)
-    return out
+        settings = self._settings(work_limit=min(self.settings.work_limit, 10.0))
+        return explain_assumptions(built.model, built.assumptions, settings, self.zone.name, actives)
 
 
 def _assumption_makers(info: _Model, explain: bool) -> tuple[LitFor, Enforce]:
