@@ -306,3 +306,12 @@ def test_libreoffice_reads_every_sheet_as_openpyxl_does(tmp_path: Path) -> None:
         expected = [["" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row]
                     for row in sheet.iter_rows(values_only=True)]
         assert seen == expected, sheet.title
+
+
+def test_a_text_longer_than_a_cell_is_cut_in_the_workbook_only(tmp_path: Path) -> None:
+    from seatplan.export.tables import CELL_LIMIT
+
+    records = [_record(1, "王伟", note="备" * (CELL_LIMIT + 10))]
+    write_seats_xlsx(records, tmp_path / "s.xlsx")
+    note = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0].cell(row=2, column=14).value
+    assert len(note) == CELL_LIMIT and note.endswith("…")
