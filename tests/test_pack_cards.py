@@ -202,3 +202,21 @@ def test_interpreters_marked_on_lists_and_drawing(tmp_path: Path) -> None:
     assert "译" in plan_pages
     seats = [line for line in csv_text.splitlines() if line.endswith(",译")]
     assert seats, "interpreters' seats are marked in seats.csv"
+
+
+def test_card_font_is_for_the_tent_cards_only(tmp_path: Path) -> None:
+    # [cards] font dresses the cards on the tables (name cards, table-number cards); seat cards and every
+    # sheet stay in the bundled sans face
+    from dataclasses import replace
+
+    meeting = load_meeting(EXAMPLES / "banquet" / "plan.toml")
+    meeting = replace(meeting, cards=replace(meeting.cards, serif=False, font=str(resolve_font(None, serif=True))))
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    for name in ("cards.pdf", "table-cards.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSerifSC" in data and b"NotoSansSC" not in data, name
+    for name in ("seatcards.pdf", "dais.pdf", "tables.pdf", "table-lists.pdf", "signin.pdf", "notices.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSansSC" in data and b"NotoSerifSC" not in data, name

@@ -27,6 +27,7 @@ from seatplan.export.typeset import (
     PAPER_MM,
     PT_TO_MM,
     FittedText,
+    check_people,
     draw_fitted,
     fit_text,
     new_pdf,
@@ -165,6 +166,9 @@ class _Drawer:
         self.problem = problem
         occupant = plan.occupant_of() if plan is not None else {}
         self.people: dict[str, Attendee] = {sid: problem.attendee(aid) for sid, aid in occupant.items()}
+        seated = set(occupant.values())
+        check_people(((p.name, p.source, {"姓名": p.name, "单位": p.unit}) for p in problem.attendees if p.id in seated),
+                     resolve_font(None, serif=False))
         self.title, self.date, self.labels, self.frame = title, date, labels or {}, frame
         self.page_w, self.page_h = PAPER_MM[paper][1], PAPER_MM[paper][0]  # landscape
         units: list[str] = []

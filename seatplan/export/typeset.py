@@ -286,12 +286,34 @@ def check_glyphs(text: str, font_path: Path, *, who: str, source: Location, fiel
     if not missing:
         return
     chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+    bundled = font_path in (find_cjk_font(serif=False), find_cjk_font(serif=True))
     raise ValidationError(
-        f"{who}: the font {font_path.name} has no glyph for {chars}; the card would print a blank",
+        f"{who}: the font {font_path.name} has no glyph for {chars}; the sheet would print a blank",
         location=Location(file=source.file, row=source.row, field=field, value=text),
-        hint="choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
+        hint=("write the character as a common variant in the list (the sheets print in the bundled Noto face"
+              + (", the name cards too unless [cards] font = \"/path/to/font.ttf\" names a face that has it)"
+                 if bundled else ")"))
+        if bundled or field not in CARD_FIELDS else
+        "choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
         "or write the name as the person's ID card does",
     )
+
+
+#: Columns of the list a name card prints (the face of ``[cards] font``).
+CARD_FIELDS = ("姓名", "职务", "单位", "职务/单位", "外文名")
+
+
+def check_people(people: Iterable[tuple[str, Location, Mapping[str, str]]], font_path: Path) -> None:
+    """Refuse the first person whose texts the face cannot print.
+
+    ``people`` gives, for each person, the name (to name them), the place in
+    the list, and the texts printed for them by column (``{"姓名": ..., "单位": ...}``).
+    """
+    for who, source, texts in people:
+        for column, text in texts.items():
+            if text:
+                check_glyphs(text, font_path, who=who.strip() or "a person without a name", source=source,
+                             field=column)
 
 
 def pdf_bytes(pdf: FPDF) -> bytes:
@@ -304,10 +326,14 @@ def pdf_bytes(pdf: FPDF) -> bytes:
     data = bytes(pdf.output())
     missing = sorted({chr(c) for face in pdf.fonts.values() for c in getattr(face, "missing_glyphs", ())})
     if missing:
+        title = pdf.title or "a sheet"
         raise ValidationError(
-            "the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8]),
-            location=Location(field="cards.font"),
-            hint="choose a font with the full GB 2312 repertoire, or leave cards.font out for the bundled face",
+            f"{title}: the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
+            + "; the sheet would print a blank",
+            location=Location(field="title" if any(ch in title for ch in missing) else "cards.font",
+                              value=title if any(ch in title for ch in missing) else ""),
+            hint="write the meeting title and the plan's labels with characters of the GB 18030 basic set; a "
+            "card font given with [cards] font needs the full GB 2312 repertoire",
         )
     return data
 
