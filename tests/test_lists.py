@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -282,3 +284,34 @@ def test_stage_times_name_every_stage_and_the_costly_files(tmp_path: Path) -> No
     note = format_stages({"csv": 0.02, "xlsx": 0.1, "sheets": 2.5, "plan.pdf": 1.2, "dais.pdf": 0.3,
                           "notices.csv": 0.001, "cards": 1.0, "cards.pdf": 0.6})
     assert note == "csv 0.02, xlsx 0.10, cards 1.00 (cards.pdf 0.60), sheets 2.50 (plan.pdf 1.20, dais.pdf 0.30) s"
+    assert format_stages({"cards": 1.0, "cards.pdf": 1.0}) == "cards 1.00 s"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_every_sheet_as_openpyxl_does(tmp_path: Path) -> None:
+    records = [_record(k, f"人{k}", note="=1+1" if k == 3 else "") for k in range(1, 40)]
+    records.append(replace(_record(40, "John <Smith> & Co"), area="二楼", section="balcony"))
+    write_seats_xlsx(records, tmp_path / "seats.xlsx", title="会议 & <测试>", phones=True, english=True)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+         "--outdir", str(tmp_path), str(tmp_path / "seats.xlsx")],
+        check=True, capture_output=True, timeout=300,
+    )
+    book = openpyxl.load_workbook(tmp_path / "seats.xlsx")
+    assert book.sheetnames == ["All", "Floor", "二楼", "Technical"]
+    for sheet in book.worksheets:
+        seen = _csv_rows(tmp_path / f"seats-{sheet.title}.csv")
+        expected = [["" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row]
+                    for row in sheet.iter_rows(values_only=True)]
+        assert seen == expected, sheet.title
+
+
+def test_a_text_longer_than_a_cell_is_cut_in_the_workbook_only(tmp_path: Path) -> None:
+    from seatplan.export.tables import CELL_LIMIT
+
+    records = [_record(1, "王伟", note="备" * (CELL_LIMIT + 10))]
+    write_seats_xlsx(records, tmp_path / "s.xlsx")
+    note = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0].cell(row=2, column=14).value
+    assert len(note) == CELL_LIMIT and note.endswith("…")

@@ -381,7 +381,7 @@ def test_legend_panel_does_not_cover_the_room() -> None:
     assert len(fig.axes) == 2
     legend_ax = next(a for a in fig.axes if a is not ax)
     assert not ax.get_position().overlaps(legend_ax.get_position())
-    texts = {t.get_text() for t in legend_ax.texts}
+    texts = {label.text for label in _layer(legend_ax, "legend-labels").labels}
     assert any(t.startswith("县委") and t.endswith("1人") for t in texts)
 
 
@@ -551,3 +551,82 @@ def test_unit_blocks_split_by_aisles_and_joined_across_rows() -> None:
     assert all(len({unit_of[sid] for sid in b.seat_ids}) == 1 for b in blocks)
     front = next(b for b in blocks if b.seat_ids[0] == "r1s1").front
     assert [s.id for s in front] == ["r1s1", "r1s2"]
+
+
+# --------------------------------------------------------------------------- the glyph layer and the PNG writer
+
+
+def test_names_are_inked_where_their_labels_are() -> None:
+    """The label layer really draws: dark pixels at each name, none in an empty part of the floor."""
+    import numpy as np
+
+    problem, plan = make_tiny()
+    ax = draw_plan(problem, plan)
+    fig = ax.figure
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())
+    height = pixels.shape[0]
+
+    def dark_pixels(x: float, y: float, r: int) -> int:
+        px, py = ax.transData.transform((x, y))
+        col, row = int(round(px)), int(round(height - py))
+        window = pixels[row - r : row + r, col - r : col + r, :3].astype(int)
+        return int((window.sum(axis=2) < 200).sum())
+
+    names = [label for label in _labels(ax) if label.gid.startswith("name-")]
+    assert {label.text for label in names} == {"王建国", "李明", "张伟", "刘秀英"}
+    for label in names:
+        assert dark_pixels(label.x, label.y, 6) > 5, label.text
+    assert dark_pixels(5.0, 5.0, 6) == 0
+
+
+def test_svg_names_are_searchable_and_reference_defined_glyphs(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    problem, plan = make_tiny()
+    save_plan_images(problem, plan, None, tmp_path / "p.svg")
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    for name in ("王建国", "李明", "张伟", "刘秀英"):
+        assert f"<!-- {name} -->" in svg
+    root = ET.fromstring(svg)
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    hrefs = {e.get("{http://www.w3.org/1999/xlink}href") for e in root.iter()} - {None}
+    assert hrefs and {h[1:] for h in hrefs} <= ids  # every <use> points at a definition
+    assert {"name-d1", "name-f3", "seat-f2", "number-f2"} <= ids
+
+
+def test_hostile_names_and_ids_stay_well_formed_svg(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    venue = Venue.rectangle(10, 8, doors=(Door(5, 0, 1.5, main=True),))
+    seats = (Seat('a"&<b>', "floor", 1, 1, 4.5, 4.0, FACING_FRONT), Seat("s--2", "floor", 1, 2, 5.05, 4.0, FACING_FRONT))
+    attendees = (Attendee("p1", "<!-- x -->&\"李\"", "A&B--"), Attendee("p2", "Wen-hua-\x01", "县委"))
+    problem = SeatingProblem(Layout(venue, seats, ()), attendees, (Zone("floor", tuple(s.id for s in seats), ("p1", "p2")),))
+    save_plan_images(problem, Plan(seat_of={"p1": 'a"&<b>', "p2": "s--2"}), None, tmp_path / "p.svg")
+    root = ET.parse(tmp_path / "p.svg").getroot()  # parses: nothing breaks out of its comment or attribute
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    assert 'seat-a"&<b>' in ids and "seat-s--2" in ids
+
+
+def test_png_writer_round_trips(tmp_path: Path) -> None:
+    import numpy as np
+    from PIL import Image
+
+    from seatplan.render.png import write_png
+
+    rng = np.random.default_rng(1)
+    pixels = rng.integers(0, 256, size=(37, 53, 4), dtype=np.uint8)
+    write_png(pixels, tmp_path / "x.png", 150)
+    with Image.open(tmp_path / "x.png") as im:
+        assert im.mode == "RGBA" and im.size == (53, 37)
+        assert np.array_equal(np.asarray(im), pixels)
+        assert round(im.info["dpi"][0]) == 150
+
+
+def test_characters_the_face_lacks_or_cannot_show_do_not_break_the_drawing() -> None:
+    from seatplan.render.labels import Label, label_box, text_width_em
+
+    assert text_width_em("李\x01\u200d明") == text_width_em("李明")  # controls and joiners take no room
+    assert text_width_em("\U0001F600") > 0  # a character the face lacks: its missing-glyph box
+    box = label_box(Label("王\x01", 0.0, 0.0, 10.0), 72.0)
+    assert box[2] > box[0]

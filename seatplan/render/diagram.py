@@ -1095,8 +1095,8 @@ def _draw_legend_panel(ax: Axes, entries: Sequence[_LegendEntry], grid: _LegendG
     ax.set_xlim(0, grid.width)
     ax.set_ylim(-grid.height, 0)
     ax.set_axis_off()
-    _text(ax, 0.0, -grid.header_h * 0.35, "图例：单位及人数（颜色 = 单位）", fs * 1.05, ha="left", va="center",
-          color=style.TEXT)
+    texts = [labels.Label("图例：单位及人数（颜色 = 单位）", 0.0, -grid.header_h * 0.35, fs * 1.05,
+                          ha=labels.HAlign.LEFT, gid="legend-title")]
     sw, sh = fs * 2.2 / 72, fs * 1.4 / 72
     for i, entry in enumerate(entries):
         if grid.row_major:
@@ -1109,7 +1109,8 @@ def _draw_legend_panel(ax: Axes, entries: Sequence[_LegendEntry], grid: _LegendG
             FancyBboxPatch((x, y - sh / 2), sw, sh, boxstyle=f"round,pad=0,rounding_size={sh * 0.25:.4f}",
                            facecolor=entry.face, edgecolor=entry.edge, linewidth=entry.lw)
         )
-        _text(ax, x + sw + 0.12, y, entry.text, fs, ha="left", va="center", color=style.TEXT)
+        texts.append(labels.Label(entry.text, x + sw + 0.12, y, fs, ha=labels.HAlign.LEFT, gid=f"legend-{i + 1}"))
+    ax.add_artist(labels.make_label_layer(texts, 72.0, zorder=_Z_TEXT, gid="legend-labels"))  # data units: inches
 
 
 def _draw_legend_inline(ax: Axes, entries: Sequence[_LegendEntry], ppm: float) -> None:

@@ -16,11 +16,13 @@ Matplotlib is imported when a layer is made, never when this module is imported.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from seatplan.render import style
@@ -30,7 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.artist import Artist
     from matplotlib.backend_bases import RendererBase
 
-__all__ = ["HAlign", "Label", "SvgEvent", "VAlign", "label_box", "make_label_layer", "svg_path_data", "text_width_em", "write_svg_events"]
+__all__ = [
+    "HAlign", "Label", "VAlign", "label_box", "make_label_layer", "svg_attr", "svg_path_data", "svg_raw_writer",
+    "text_width_em",
+]
 
 #: Top and bottom of a line box in ems, above and below the baseline (the ideographic
 #: em box of the CJK face: Chinese characters fill it, digits and Latin sit inside it).
@@ -107,12 +112,16 @@ def _font() -> Any:
 
 @cache
 def _glyph(ch: str) -> _Glyph:
+    """The outline and advance of ``ch``; control and format characters are empty and take no room,
+    a character the face lacks is its "missing" box (as matplotlib draws it)."""
     import numpy as np
     from matplotlib import ft2font
 
+    if unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        return _Glyph(0.0, np.zeros((0, 2)), np.zeros(0, dtype=np.uint8))
     flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else getattr(ft2font, "LOAD_NO_HINTING")  # noqa: B009
     font = _font()
-    info = font.load_char(ord(ch), flags=flags)
+    info = font.load_glyph(font.get_char_index(ord(ch)), flags=flags)  # index 0: the missing-glyph box
     vertices, codes = font.get_path()
     vertices = np.asarray(vertices, dtype=float).reshape(-1, 2) / 100.0
     codes = np.asarray(codes, dtype=np.uint8)
@@ -151,15 +160,19 @@ def text_width_em(text: str) -> float:
     return sum(_glyph(ch).advance for ch in text)
 
 
-def _placements(label: Label) -> list[tuple[str, float, float]]:
+def _placements(label: Label) -> tuple[tuple[str, float, float], ...]:
     """(character, x, baseline y) of each drawn character relative to the anchor, in points."""
-    lines = label.text.split("\n")
-    size = label.size
+    return _placed_text(label.text, label.size, label.ha, label.va)
+
+
+@lru_cache(maxsize=16384)
+def _placed_text(text: str, size: float, ha: HAlign, va: VAlign) -> tuple[tuple[str, float, float], ...]:
+    lines = text.split("\n")
     pitch = LINE_PITCH_EM * size
     height = (len(lines) - 1) * pitch + (ASCENT_EM + DESCENT_EM) * size
-    if label.va is VAlign.TOP:
+    if va is VAlign.TOP:
         first = -ASCENT_EM * size
-    elif label.va is VAlign.BOTTOM:
+    elif va is VAlign.BOTTOM:
         first = height - ASCENT_EM * size
     else:
         first = height / 2 - ASCENT_EM * size
@@ -167,13 +180,13 @@ def _placements(label: Label) -> list[tuple[str, float, float]]:
     for k, line in enumerate(lines):
         glyphs = [_glyph(ch) for ch in line]
         width = sum(g.advance for g in glyphs) * size
-        pen = -width / 2 if label.ha is HAlign.CENTER else -width if label.ha is HAlign.RIGHT else 0.0
+        pen = -width / 2 if ha is HAlign.CENTER else -width if ha is HAlign.RIGHT else 0.0
         base = first - k * pitch
         for ch, g in zip(line, glyphs):
             if len(g.codes):
                 out.append((ch, pen, base))
             pen += g.advance * size
-    return out
+    return tuple(out)
 
 
 def label_box(label: Label, points_per_unit: float) -> tuple[float, float, float, float]:
@@ -196,47 +209,39 @@ def label_box(label: Label, points_per_unit: float) -> tuple[float, float, float
 
 # --------------------------------------------------------------------------- SVG
 
-#: An SVG event: ("start", tag, attributes), ("element", tag, attributes), ("end", tag, {}) or
-#: ("comment", text, {}).
-SvgEvent = tuple[str, str, dict[str, str]]
+def svg_raw_writer(renderer: Any) -> Callable[[str], None] | None:
+    """A function writing markup straight into the SVG that ``renderer`` writes, or ``None``.
 
-
-def write_svg_events(renderer: Any, events: Iterable[SvgEvent]) -> None:
-    """Write SVG elements through matplotlib's SVG renderer.
-
-    Large layers are written as text straight to the renderer's output, which is many
-    times faster than the writer's element calls; a matplotlib whose writer does not
-    offer that falls back to the element calls (same file).
+    ``None`` when ``renderer`` is not matplotlib's SVG renderer (or its writer has no raw
+    output): the caller then draws through the renderer's public methods instead.
+    Writing the markup of a whole layer at once is many times faster than one writer
+    call per element.
     """
+    if not (hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map")):
+        return None
     writer = renderer.writer
     raw = getattr(writer, "_XMLWriter__write", None)
     if raw is None:  # pragma: no cover - another matplotlib
-        for kind, tag, attrib in events:
-            if kind == "start":
-                writer.start(tag, attrib=attrib)
-            elif kind == "element":
-                writer.element(tag, attrib=attrib)
-            elif kind == "end":
-                writer.end(tag)
-            else:
-                writer.comment(tag)
-        return
-    writer.comment("seatplan")  # closes the writer's open tag, if any
-    parts: list[str] = []
-    for kind, tag, attrib in events:
-        if kind == "comment":
-            parts.append(f"<!-- {_escape_comment(tag)} -->\n")
-            continue
-        if kind == "end":
-            parts.append(f"</{tag}>\n")
-            continue
-        attrs = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrib.items() if v)
-        parts.append(f"<{tag}{attrs}/>\n" if kind == "element" else f"<{tag}{attrs}>\n")
-    raw("".join(parts))
+        return None
+
+    def write(markup: str) -> None:
+        writer.comment("seatplan")  # closes the writer's open start tag, if any
+        raw(markup)
+
+    return write
+
+
+#: Characters XML 1.0 does not allow anywhere in a document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def svg_attr(value: str) -> str:
+    """``value`` escaped for a double-quoted XML attribute (characters XML forbids become U+FFFD)."""
+    return html.escape(_NOT_XML.sub("\ufffd", value), quote=True)
 
 
 def _escape_comment(text: str) -> str:
-    text = html.escape(text, quote=False).replace("--", "-&#45;")
+    text = html.escape(_NOT_XML.sub("\ufffd", text), quote=False).replace("--", "-&#45;")
     return text + " " if text.endswith("-") else text
 
 
@@ -278,9 +283,9 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
             self.labels: tuple[Label, ...] = tuple(labels)
             self.points_per_unit = points_per_unit
             self._by_colour: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
-            self._placed_cache: list[list[tuple[str, float, float]]] | None = None
+            self._placed_cache: list[tuple[tuple[str, float, float], ...]] | None = None
 
-        def _placed(self) -> list[list[tuple[str, float, float]]]:
+        def _placed(self) -> list[tuple[tuple[str, float, float], ...]]:
             if self._placed_cache is None:
                 self._placed_cache = [_placements(label) for label in self.labels]
             return self._placed_cache
@@ -318,8 +323,9 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
         def draw(self, renderer: RendererBase) -> None:
             if not self.get_visible():
                 return
-            if hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map"):  # the SVG renderer
-                write_svg_events(renderer, self._svg_events(renderer))
+            write = svg_raw_writer(renderer)
+            if write is not None:
+                write("".join(self._svg_markup(renderer)))
             else:
                 self._draw_outlines(renderer)
             self.stale = False
@@ -341,7 +347,8 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
                 gc.restore()
             renderer.close_group("labels")
 
-        def _svg_events(self, renderer: Any) -> Iterator[SvgEvent]:
+        def _svg_markup(self, renderer: Any) -> Iterator[str]:
+            """The layer as SVG: a ``<g>`` per label with its text as a comment and a ``<use>`` per glyph."""
             import numpy as np
 
             if not self.labels:
@@ -349,25 +356,23 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
             defined = _svg_defined.setdefault(renderer, set())
             anchors = self.get_transform().transform(np.array([(lb.x, lb.y) for lb in self.labels], dtype=float))
             height = renderer.height
-            yield ("start", "g", {"id": self.get_gid() or ""})
+            yield f'<g id="{svg_attr(self.get_gid() or "labels")}">\n'
             for label, placed, (ax_, ay) in zip(self.labels, self._placed(), anchors):
                 new = sorted({ch for ch, _, _ in placed} - defined)
                 if new:
-                    yield ("start", "defs", {})
+                    yield "<defs>\n"
                     for ch in new:
-                        yield ("element", "path", {"id": _glyph_id(ch), "d": _svg_glyph_data(ch)})
-                    yield ("end", "defs", {})
+                        yield f'<path id="{_glyph_id(ch)}" d="{_svg_glyph_data(ch)}"/>\n'
+                    yield "</defs>\n"
                     defined.update(new)
-                yield ("start", "g", {"id": label.gid, "style": f"fill: {label.colour}"})
-                yield ("comment", label.text, {})
+                gid = f' id="{svg_attr(label.gid)}"' if label.gid else ""
+                yield f'<g{gid} style="fill: {label.colour}">\n<!-- {_escape_comment(label.text)} -->\n'
                 k = f"{label.size / _SVG_UNITS:.6g}"
                 for ch, x, base in placed:
-                    yield ("element", "use", {
-                        "xlink:href": f"#{_glyph_id(ch)}",
-                        "transform": f"translate({ax_ + x:.3f} {height - (ay + base):.3f}) scale({k} -{k})",
-                    })
-                yield ("end", "g", {})
-            yield ("end", "g", {})
+                    yield (f'<use xlink:href="#{_glyph_id(ch)}" '
+                           f'transform="translate({ax_ + x:.3f} {height - (ay + base):.3f}) scale({k} -{k})"/>\n')
+                yield "</g>\n"
+            yield "</g>\n"
 
     return LabelLayer
 

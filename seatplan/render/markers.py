@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from seatplan.render.labels import SvgEvent, svg_path_data, write_svg_events
+from seatplan.render.labels import svg_attr, svg_path_data, svg_raw_writer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.backend_bases import RendererBase
@@ -118,13 +118,15 @@ def _collection_class() -> Callable[..., PathCollection]:
         def draw(self, renderer: RendererBase) -> None:
             if not self.get_visible():
                 return
-            if hasattr(renderer, "writer") and hasattr(renderer, "_glyph_map"):  # the SVG renderer
-                write_svg_events(renderer, self._svg_events(renderer))
-                self.stale = False
-            else:
+            write = svg_raw_writer(renderer)
+            if write is None:
                 super().draw(renderer)
+                return
+            write("".join(self._svg_markup(renderer)))
+            self.stale = False
 
-        def _svg_events(self, renderer: Any) -> Iterator[SvgEvent]:
+        def _svg_markup(self, renderer: Any) -> Iterator[str]:
+            """The markers as SVG: shared outlines in ``<defs>``, a ``<use id="seat-ID">`` per seat."""
             if not self.markers:
                 return
             transform = self.get_transform()
@@ -133,27 +135,25 @@ def _collection_class() -> Callable[..., PathCollection]:
             height = renderer.height
             outlines: dict[tuple[float, float, float], str] = {}
             styles: dict[tuple[str, str, float, bool], str] = {}
-            yield ("start", "g", {"id": self.get_gid() or ""})
-            yield ("start", "defs", {})
+            yield f'<g id="{svg_attr(self.get_gid() or "seats")}">\n<defs>\n'
             for m in self.markers:
                 key = (m.width, m.height, round(m.turn % 360.0, 6))
                 if key not in outlines:
                     outlines[key] = f"seat-outline-{len(outlines)}"
                     vertices, codes = _outline(*key)
                     shown = vertices @ linear.T * (1.0, -1.0)  # display units, y down
-                    yield ("element", "path", {"id": outlines[key],
-                                               "d": svg_path_data(shown.round(3).tolist(), codes.tolist())})
-            yield ("end", "defs", {})
+                    yield f'<path id="{outlines[key]}" d="{svg_path_data(shown.round(3).tolist(), codes.tolist())}"/>\n'
+            yield "</defs>\n"
             for m, (cx, cy) in zip(self.markers, centres):
                 key = (m.width, m.height, round(m.turn % 360.0, 6))
                 look = (m.face, m.edge, m.linewidth, m.dashed)
                 if look not in styles:
-                    css = f"fill: {m.face}; stroke: {m.edge}; stroke-width: {m.linewidth:.3g}; stroke-linejoin: miter"
+                    css = f"fill: {m.face}; stroke: {m.edge}; stroke-width: {m.linewidth:.3g}"
                     if m.dashed:
                         css += f"; stroke-dasharray: {_DASH[0] * m.linewidth:.3g},{_DASH[1] * m.linewidth:.3g}"
                     styles[look] = css
-                yield ("element", "use", {"id": f"seat-{m.seat_id}", "xlink:href": f"#{outlines[key]}",
-                                          "x": f"{cx:.3f}", "y": f"{height - cy:.3f}", "style": styles[look]})
-            yield ("end", "g", {})
+                yield (f'<use id="seat-{svg_attr(m.seat_id)}" xlink:href="#{outlines[key]}" x="{cx:.3f}" '
+                       f'y="{height - cy:.3f}" style="{styles[look]}"/>\n')
+            yield "</g>\n"
 
     return SeatCollection
