@@ -40,7 +40,8 @@ def find_cjk_font(*, serif: bool = False) -> Path:
 
 
 @cache
-def _characters(path: Path) -> frozenset[int]:
+def font_characters(path: Path) -> frozenset[int]:
+    """Code points the font file has glyphs for (read once per file)."""
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True, fontNumber=0) as font:
@@ -50,7 +51,7 @@ def _characters(path: Path) -> frozenset[int]:
 @cache
 def _printable() -> frozenset[int]:
     """Code points both bundled faces (sans and serif) have glyphs for."""
-    return _characters(find_cjk_font()) & _characters(find_cjk_font(serif=True))
+    return font_characters(find_cjk_font()) & font_characters(find_cjk_font(serif=True))
 
 
 def missing_characters(text: str) -> str:

@@ -194,7 +194,7 @@ def write_outputs(
         if "seats.xlsx" in wanted:
             with clock("xlsx"):
                 write_seats_xlsx(records, tmp / "seats.xlsx", title=meeting.title, phones=spec.phones,
-                                 english=meeting.language is ListLanguage.EN,
+                                 english=(spec.language or meeting.language) is ListLanguage.EN,
                                  inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
             reach_stage("wrote seats.xlsx")
         with clock("diagram"):

@@ -306,3 +306,49 @@ def test_libreoffice_reads_every_sheet_as_openpyxl_does(tmp_path: Path) -> None:
         expected = [["" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row]
                     for row in sheet.iter_rows(values_only=True)]
         assert seen == expected, sheet.title
+
+
+def test_a_text_longer_than_a_cell_is_cut_in_the_workbook_only(tmp_path: Path) -> None:
+    from seatplan.export.tables import CELL_LIMIT
+
+    records = [_record(1, "王伟", note="备" * (CELL_LIMIT + 10))]
+    write_seats_xlsx(records, tmp_path / "s.xlsx")
+    note = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[0].cell(row=2, column=14).value
+    assert len(note) == CELL_LIMIT and note.endswith("…")
+
+
+def test_language_of_an_xlsx_list_with_a_title_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2026 Annual Conference — attendee list"])
+    sheet.append(["No.", "Name", "Unit", "Title", "Rank", "备注"])
+    sheet.append([1, "Anna Smith", "City Council", "Mayor", 1, "x"])
+    book.save(tmp_path / "en.xlsx")
+    assert read_attendee_list(tmp_path / "en.xlsx").language is ListLanguage.EN
+    sheet.delete_rows(2)
+    sheet.insert_rows(2)
+    for j, head in enumerate(["序号", "姓名", "单位", "职务", "排序"], start=1):
+        sheet.cell(row=2, column=j, value=head)
+    book.save(tmp_path / "zh.xlsx")
+    assert read_attendee_list(tmp_path / "zh.xlsx").language is ListLanguage.ZH
+
+
+@pytest.mark.parametrize(("rows", "language", "first_sheet"), [(ZH_LIST, "en", "All"), (EN_LIST, "中文", "全部")])
+def test_outputs_language_overrides_the_list(tmp_path: Path, rows: str, language: str, first_sheet: str) -> None:
+    plan = _plan(tmp_path / "p", rows)
+    plan.write_text(plan.read_text(encoding="utf-8") + f'\n[outputs]\nlanguage = "{language}"\n', encoding="utf-8")
+    meeting = load_meeting(plan)
+    assert meeting.outputs is not None and meeting.outputs.language is ListLanguage(language)
+    meeting = replace(meeting, outputs=replace(meeting.outputs, files=("seats.xlsx",)))
+    problem = build_problem(meeting)
+    write_outputs(meeting, problem, solve(problem), tmp_path / "out")
+    assert load_workbook_of(tmp_path / "out").sheetnames[0] == first_sheet
+
+
+def test_outputs_language_must_be_a_known_one(tmp_path: Path) -> None:
+    from seatplan.errors import SeatplanError
+
+    plan = _plan(tmp_path / "p", ZH_LIST)
+    plan.write_text(plan.read_text(encoding="utf-8") + '\n[outputs]\nlanguage = "fr"\n', encoding="utf-8")
+    with pytest.raises(SeatplanError, match="language"):
+        load_meeting(plan)

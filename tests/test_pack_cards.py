@@ -8,12 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seatplan.errors import Location, ValidationError
 from seatplan.export import NameCard, render_name_cards, render_seat_cards
 from seatplan.export.cards import MAX_NAME_PT, NAME_WIDTH_SHARE, PAGE_WIDTH, fit_name
 from seatplan.export.records import handout_key
-from seatplan.export.typeset import FONT, fit_text, new_pdf, resolve_font
+from seatplan.export.typeset import FONT, fit_text, new_pdf, resolve_font, text_width
 from seatplan.io.plan_file import load_meeting
 from seatplan.model import Seat
 from seatplan.pipeline import build_problem, write_outputs
@@ -25,6 +27,9 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pd
 
 def pdf_text(path: Path, *extra: str) -> str:
     return subprocess.run(["pdftotext", *extra, str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+PDF = new_pdf(resolve_font(None), title="t")
 
 
 def font_sizes(pdf: bytes) -> list[float]:
@@ -64,6 +69,32 @@ def test_fit_text_latin_words_stay_whole() -> None:
                       min_pt=5)
     assert all(not line.startswith(" ") for line in fitted.lines)
     assert " ".join(fitted.lines).replace("  ", " ") == "Deputy Director General of International Cooperation"
+
+
+words = st.sampled_from(["Rui", "Carvalho", "Supercalifragilistic", "王", "阿不都热合曼", "·", " ", "买买提", "Ng",
+                         "Wolfeschlegelsteinhausen", "（", "）", "-", "李"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(words, min_size=1, max_size=12).map("".join), width=st.floats(4.0, 120.0),
+       height=st.floats(3.0, 60.0), max_lines=st.integers(0, 3), prefer=st.sampled_from([0.0, 9.0, 18.0]))
+def test_fitted_text_never_leaves_its_box(text: str, width: float, height: float, max_lines: int,
+                                          prefer: float) -> None:
+    # a word wider than the box (a long Latin name in a narrow seat) is shrunk, then broken, then cut with …
+    fitted = fit_text(PDF, text, width=width, height=height, max_pt=40.0, min_pt=5.0, max_lines=max_lines,
+                      prefer_one_line_pt=prefer)
+    assert all(text_width(PDF, line, fitted.size_pt) <= width + 1e-6 for line in fitted.lines), fitted
+    if fitted.size_pt * 0.3528 * 1.2 <= height:  # a box lower than one line at the smallest size holds one line
+        assert fitted.height_mm <= height + 1e-6, fitted
+    if max_lines:
+        assert len(fitted.lines) <= max_lines
+
+
+def test_wide_word_on_a_new_line_is_not_left_too_wide() -> None:
+    # "Rui Carvalho" in a 12 mm seat: the second word once kept a size at which it ran 30 mm wide
+    fitted = fit_text(PDF, "Rui Carvalho", width=12.0, height=20.0, max_pt=40, min_pt=9, max_lines=2,
+                      prefer_one_line_pt=9)
+    assert all(text_width(PDF, line, fitted.size_pt) <= 12.0 for line in fitted.lines), fitted
 
 
 @needs_poppler
@@ -171,3 +202,21 @@ def test_interpreters_marked_on_lists_and_drawing(tmp_path: Path) -> None:
     assert "译" in plan_pages
     seats = [line for line in csv_text.splitlines() if line.endswith(",译")]
     assert seats, "interpreters' seats are marked in seats.csv"
+
+
+def test_card_font_is_for_the_tent_cards_only(tmp_path: Path) -> None:
+    # [cards] font dresses the cards on the tables (name cards, table-number cards); seat cards and every
+    # sheet stay in the bundled sans face
+    from dataclasses import replace
+
+    meeting = load_meeting(EXAMPLES / "banquet" / "plan.toml")
+    meeting = replace(meeting, cards=replace(meeting.cards, serif=False, font=str(resolve_font(None, serif=True))))
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    for name in ("cards.pdf", "table-cards.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSerifSC" in data and b"NotoSansSC" not in data, name
+    for name in ("seatcards.pdf", "dais.pdf", "tables.pdf", "table-lists.pdf", "signin.pdf", "notices.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSansSC" in data and b"NotoSerifSC" not in data, name

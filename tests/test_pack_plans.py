@@ -147,3 +147,64 @@ def test_outputs_table_in_plan_file(tmp_path: Path) -> None:
         meeting_from_dict({**base, "outputs": {"files": ["plan.jpg"]}}, base_dir=tmp_path)
     with pytest.raises(SeatplanError, match=r"outputs\.colour"):
         meeting_from_dict({**base, "outputs": {"colour": True}}, base_dir=tmp_path)
+
+
+def word_boxes(path: Path) -> tuple[tuple[float, float], list[tuple[str, float, float, float, float]]]:
+    """Page size and the words of the first page with their boxes (points, y down), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    w, h = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', out).groups()  # type: ignore[union-attr]
+    words = [(t, float(a), float(b), float(c), float(d)) for a, b, c, d, t in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+    return (float(w), float(h)), words
+
+
+@needs_poppler
+@pytest.mark.parametrize("rows", [(7,), (5, 3), (9, 9, 7)])
+def test_dais_sheet_fills_the_page_with_large_names(tmp_path: Path, rows: tuple[int, ...]) -> None:
+    _, problem, result = hall(2, 3, dais=sum(rows), dais_rows=rows, size=(30.0, 30.0))
+    assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    (page_w, page_h), words = word_boxes(tmp_path / "d.pdf")
+    names = [w for w in words if w[0].startswith("领导")]
+    assert len(names) == sum(rows)
+    across = max(w[3] for w in names) - min(w[1] for w in names)
+    assert across >= 0.55 * page_w, (across, page_w)
+    if len(rows) > 1:  # the rows are spread over the page height, front row lowest
+        down = max(w[4] for w in names) - min(w[2] for w in names)
+        assert down >= 0.45 * page_h, (down, page_h)
+    assert min(w[4] - w[2] for w in names) >= 14.0  # type of 14 pt or more (about 5 mm a character)
+    labels = [w for w in words if re.fullmatch(r"第\d排|主席台", w[0])]
+    assert labels, "every row is labelled"
+    assert all(w[1] >= 0 and w[2] >= 0 and w[3] <= page_w and w[4] <= page_h for w in words), "nothing leaves the page"
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", ["talks", "signing", "banquet"])
+def test_close_up_fills_the_page(tmp_path: Path, example: str) -> None:
+    meeting = load_meeting(EXAMPLES / example / "plan.toml")
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    (page_w, page_h), words = word_boxes(out / "dais.pdf")
+    people = {a.name for a in problem.attendees}
+    body = [w for w in words if w[2] > 60 and w[4] < page_h - 40]  # below the heading, above the footer
+    names = [w for w in body if len(w[0]) > 1 and any(w[0] in n for n in people)]
+    assert names, words
+    assert min(w[4] - w[2] for w in names) >= 18.0, names  # every name in type of about 12.5 pt or more
+    across = max(w[3] for w in body) - min(w[1] for w in body)
+    down = max(w[4] for w in body) - min(w[2] for w in body)
+    assert across >= 0.5 * page_w or down >= 0.6 * page_h, (across, down, page_w, page_h)
+    assert all(w[1] >= 0 and w[2] >= 0 and w[3] <= page_w and w[4] <= page_h for w in words)
+
+
+@needs_poppler
+def test_key_of_400_units_continues_on_further_pages(tmp_path: Path) -> None:
+    meeting, problem, result = hall(400, 2, size=(26.0, 32.0))
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date, paper="A4")
+    pages = pdf_pages(tmp_path / "plan.pdf")
+    keys = [p for p in pages if "单位一览" in p.splitlines()[0]]
+    assert len(keys) >= 2 and "单位一览（续）" in keys[1]
+    text = "\n".join(keys).replace("　", " ")
+    for u in range(1, 401):
+        assert f"第{u}单位 2人" in text, u  # every unit in the key, none dropped at the foot of a page
+    assert all("测试大会" in p and "台下视角" in p for p in pages)

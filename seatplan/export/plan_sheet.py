@@ -26,6 +26,8 @@ from seatplan.export.typeset import (
     FONT,
     PAPER_MM,
     PT_TO_MM,
+    FittedText,
+    check_people,
     draw_fitted,
     fit_text,
     new_pdf,
@@ -43,7 +45,9 @@ __all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_pla
 #: Smallest type for names and numbers on a plan: 9 pt has a CJK glyph height of about 2.7 mm.
 NAME_MIN_PT = 9.0
 #: Largest type for names (dais sheet).
-NAME_MAX_PT = 30.0
+NAME_MAX_PT = 40.0
+#: A close-up of rows may be scaled up to this many times more in one direction than the other.
+_STRETCH = 2.5
 _MARGIN = 10.0
 _NEAR_M = 1.0  # metres around a close-up's seats within which furniture belongs to it
 _HEADER = 20.0
@@ -54,6 +58,9 @@ _FILLS = (
     (250, 214, 230), (230, 230, 204), (220, 235, 250), (245, 230, 214), (214, 240, 230), (240, 220, 220),
 )
 _DAIS_EDGE = (200, 30, 30)
+#: Key: column width and line height (mm).
+_KEY_COL_W = 62.0
+_KEY_LINE = 6.0
 _EXIT_WORDS = ("安全出口", "疏散", "应急", "exit", "emergency")
 #: Sections laid out in theatre rows: their units are labelled over (or above) their runs of seats.
 _ROW_SECTIONS = ("floor", "balcony", "gallery")
@@ -63,27 +70,46 @@ _ROW_SECTIONS = ("floor", "balcony", "gallery")
 class _View:
     """Plan metres → page millimetres (audience view: +y up the page)."""
 
-    scale: float  # mm per metre
+    scale: float  # mm per metre across the page
     x0: float
     y1: float
     left: float
     top: float
+    yscale: float = 0.0  # mm per metre up the page; 0: the same as ``scale`` (drawn to scale)
+
+    @property
+    def sy(self) -> float:
+        """Millimetres per metre up the page."""
+        return self.yscale or self.scale
+
+    @property
+    def to_scale(self) -> bool:
+        """True when both directions have the same scale (a scale bar means something)."""
+        return abs(self.sy - self.scale) < 1e-9
 
     def at(self, x: float, y: float) -> tuple[float, float]:
-        return self.left + (x - self.x0) * self.scale, self.top + (self.y1 - y) * self.scale
+        return self.left + (x - self.x0) * self.scale, self.top + (self.y1 - y) * self.sy
 
 
-def _fit_view(bounds: tuple[float, float, float, float], area: tuple[float, float, float, float]) -> _View:
+def _fit_view(bounds: tuple[float, float, float, float], area: tuple[float, float, float, float],
+              stretch: float = 1.0) -> _View:
+    """Fit ``bounds`` (metres) to ``area`` (mm); ``stretch`` > 1 lets one direction be scaled up to that
+    many times the other, so a wide, shallow dais fills the page height too (a schematic, not to scale)."""
     xmin, ymin, xmax, ymax = bounds
     left, top, width, height = area
-    scale = min(width / max(xmax - xmin, 0.5), height / max(ymax - ymin, 0.5))
-    pad_x = (width - (xmax - xmin) * scale) / 2
-    pad_y = (height - (ymax - ymin) * scale) / 2
-    return _View(scale, xmin, ymax, left + pad_x, top + pad_y)
+    fit_x, fit_y = width / max(xmax - xmin, 0.5), height / max(ymax - ymin, 0.5)
+    scale = min(fit_x, fit_y)
+    sx, sy = min(fit_x, scale * stretch), min(fit_y, scale * stretch)
+    pad_x = (width - (xmax - xmin) * sx) / 2
+    pad_y = (height - (ymax - ymin) * sy) / 2
+    return _View(sx, xmin, ymax, left + pad_x, top + pad_y, 0.0 if abs(sx - sy) < 1e-9 else sy)
 
 
-def _seat_box(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
-    """Marker width × depth (metres) per section: nominal, narrowed to the spacing of neighbours."""
+def _seat_box(seats: Sequence[Seat], *, big: bool = False) -> dict[str, tuple[float, float]]:
+    """Marker width × depth (metres) per section: nominal, narrowed to the spacing of neighbours.
+
+    ``big`` (a close-up sheet): as wide as the spacing allows, deeper, so each name can be large.
+    """
     out: dict[str, tuple[float, float]] = {}
     by_section: dict[str, list[Seat]] = {}
     for s in seats:
@@ -97,10 +123,13 @@ def _seat_box(seats: Sequence[Seat]) -> dict[str, tuple[float, float]]:
             d = math.hypot(bx - ax, by - ay)
             if d > 1e-6:
                 gaps.append(d)
+        square = big and all(abs(s.facing % 90.0) < 1e-6 for s in members)
+        if square:  # a close-up of chairs in rows: a box as deep as a chair with its desk, for a large name
+            w, h = w * 1.1, 1.0
         if gaps:
             gaps.sort()
             w = min(w, 0.92 * gaps[len(gaps) // 4])
-            h = min(h, max(0.4, w))
+            h = min(h, max(0.4, w * (1.6 if square else 1.0)))
         out[section] = (w, h)
     return out
 
@@ -137,6 +166,9 @@ class _Drawer:
         self.problem = problem
         occupant = plan.occupant_of() if plan is not None else {}
         self.people: dict[str, Attendee] = {sid: problem.attendee(aid) for sid, aid in occupant.items()}
+        seated = set(occupant.values())
+        check_people(((p.name, p.source, {"姓名": p.name, "单位": p.unit}) for p in problem.attendees if p.id in seated),
+                     resolve_font(None, serif=False))
         self.title, self.date, self.labels, self.frame = title, date, labels or {}, frame
         self.page_w, self.page_h = PAPER_MM[paper][1], PAPER_MM[paper][0]  # landscape
         units: list[str] = []
@@ -148,6 +180,7 @@ class _Drawer:
         self.fill = {u: _FILLS[k % len(_FILLS)] for k, u in enumerate(units)}
         self.counts = {u: sum(1 for p in self.people.values() if p.unit == u) for u in units}
         self.pages = 0
+        self.name_cap = NAME_MAX_PT
 
     # ---------------------------------------------------------------- page frame
     def begin(self, heading: str, portrait: bool = False) -> tuple[float, float, float, float]:
@@ -169,21 +202,26 @@ class _Drawer:
 
     # ---------------------------------------------------------------- drawing
     def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
-             rank_badges: bool = False) -> _View:
+             rank_badges: bool = False, stretch: float = 1.0) -> _View:
         seats = page.seats
-        view = _fit_view(_bounds(self.problem, seats, page.whole_room), area)
+        view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
         self._room(view, page.whole_room, seats)
-        boxes = _seat_box(seats)
+        boxes = _seat_box(seats, big=big)
         labelled = self._unit_label_runs(seats, view, boxes) if page.texts and not big else {}
-        gap = self._row_gap(seats) * view.scale
+        gap = self._row_gap(seats) * view.sy
         above = gap >= 3.2
         hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
+        self.name_cap = NAME_MAX_PT
+        if big:  # one size for the names of a close-up (the lower quartile of their own sizes): a longer name is smaller
+            sizes = sorted(self._name_fit(s, *self._marker(s, view, boxes[s.section])[2:4], big).size_pt
+                           for s in seats if s.id in self.people)
+            self.name_cap = sizes[len(sizes) // 4] if sizes else NAME_MAX_PT
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
         for _unit, (run, text) in labelled.items():
             self._label_run(run, text, view, boxes, above=min(gap * 0.85, 5.0) if above else 0.0)
         if page.texts:
-            self._row_labels(seats, view, boxes)
+            self._row_labels(seats, view, boxes, big)
         self._scale_bar(view, area)
         return view
 
@@ -298,13 +336,32 @@ class _Drawer:
                 return self.people[seat.id].name
         return ""
 
+    @staticmethod
+    def _marker(seat: Seat, view: _View, box: tuple[float, float]) -> tuple[float, float, float, float, float]:
+        """Centre, width and height (mm) of a seat's marker, and the angle it is turned by."""
+        cx, cy = view.at(seat.x, seat.y)
+        turn = (seat.facing - 90.0) % 360.0
+        if abs(turn % 180.0 - 90.0) < 1e-6:  # a chair turned a quarter: its row runs up the page
+            return cx, cy, box[1] * view.scale, box[0] * view.sy, 0.0
+        return cx, cy, box[0] * view.scale, box[1] * view.sy, turn
+
+    def _name_fit(self, seat: Seat, w: float, h: float, big: bool) -> FittedText:
+        """The occupant's name fitted to the lower part of the marker (below the rank number on a close-up)."""
+        person = self.people[seat.id]
+        mark = seat.mark
+        name = f"{person.name.strip()}（{mark}）" if mark and not big else person.name.strip()
+        if abs((seat.facing - 90.0) % 180.0) > 1e-6 and abs((seat.facing - 90.0) % 90.0) > 1e-6:
+            w = h = min(w, h)  # a turned marker: the name stays upright inside it
+        top_h = h * (0.34 if big else 0.0)
+        return fit_text(self.pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
+                        max_pt=self.name_cap if big else 14, min_pt=NAME_MIN_PT, max_lines=2,
+                        prefer_one_line_pt=18.0 if big else NAME_MIN_PT)
+
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
               rank_badges: bool) -> None:
         pdf = self.pdf
-        w, h = box[0] * view.scale, box[1] * view.scale
-        cx, cy = view.at(seat.x, seat.y)
+        cx, cy, w, h, turn = self._marker(seat, view, box)
         person = self.people.get(seat.id)
-        turn = (seat.facing - 90.0) % 360.0
         if person is not None:
             pdf.set_fill_color(*self.fill[person.unit])
         elif SeatTag.RESERVED in seat.tags:
@@ -327,18 +384,15 @@ class _Drawer:
             return
         mark = seat.mark
         if person is not None:
-            name = f"{person.name.strip()}（{mark}）" if mark and not big else person.name.strip()
-            top_h = h * (0.4 if big else 0.0)
+            top_h = h * (0.34 if big else 0.0)
             if big or rank_badges:
                 order = seat.number if seat.table else person.rank  # place number at a table, else 排序
                 badge = f"{order}" if rank_badges and order else ""
                 head = " ".join(t for t in (badge, f"{seat.number}号" if not rank_badges else "", mark) if t)
                 if head:
                     text_in_box(pdf, head, x=cx - w / 2, y=cy - h / 2 + 0.5, width=w, height=max(top_h - 1, 2),
-                                max_pt=16, min_pt=5, color=_DAIS_EDGE if rank_badges else (90, 90, 90), max_lines=1)
-            fitted = fit_text(pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
-                              max_pt=NAME_MAX_PT if big else 14, min_pt=NAME_MIN_PT,
-                              max_lines=2, prefer_one_line_pt=NAME_MIN_PT)
+                                max_pt=22 if big else 16, min_pt=5, color=_DAIS_EDGE if rank_badges else (90, 90, 90), max_lines=1)
+            fitted = self._name_fit(seat, w, h, big)
             if fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…"):
                 draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
                 return
@@ -408,7 +462,8 @@ class _Drawer:
         pdf.rect(xa, ya, xb - xa, yb - ya, style="DF")
         draw_fitted(pdf, fitted, cx=(xa + xb) / 2, top=ya + (yb - ya) * 0.02, height=(yb - ya) * 0.96)
 
-    def _row_labels(self, seats: Sequence[Seat], view: _View, boxes: dict[str, tuple[float, float]]) -> None:
+    def _row_labels(self, seats: Sequence[Seat], view: _View, boxes: dict[str, tuple[float, float]],
+                    big: bool = False) -> None:
         rows: dict[tuple[str, int], list[Seat]] = {}
         for s in seats:
             if not s.table and (s.section.partition("-")[0] in ("floor", "balcony", "gallery") or s.is_dais):
@@ -423,7 +478,7 @@ class _Drawer:
                 text = "主席台" if len(dais_rows) == 1 else f"第{row}排"
             else:
                 text = f"{row}排"
-            size = min(10.0, max(6.0, h * view.scale / PT_TO_MM * 0.8))
+            size = min(16.0 if big else 10.0, max(6.0, h * view.sy / PT_TO_MM * (0.3 if big else 0.8)))
             pdf.set_font(FONT, size=size)
             pdf.set_text_color(90, 90, 90)
             lx, ly = view.at(left.x - w / 2, left.y)
@@ -435,6 +490,10 @@ class _Drawer:
 
     def _scale_bar(self, view: _View, area: tuple[float, float, float, float]) -> None:
         pdf = self.pdf
+        if not view.to_scale:
+            text_in_box(pdf, "示意图：左右次序和前后排次如实，尺寸不按比例", x=area[0], y=area[1] + area[3] + 0.5,
+                        width=area[2] / 2, height=5, max_pt=8, min_pt=6, grey=90, max_lines=1)
+            return
         target = 40.0  # mm of paper
         metres = max(1, round(target / view.scale)) if view.scale < target else 1
         for nice in (1, 2, 5, 10, 20, 50, 100):
@@ -452,27 +511,39 @@ class _Drawer:
         pdf.set_font(FONT, size=8)
         pdf.text(x + length + 2, y + 1, f"{metres} 米　(1:{round(1000 / view.scale)})")
 
-    def key(self, area: tuple[float, float, float, float]) -> None:
-        """The units with their fill and head count, in columns."""
+    def key(self, area: tuple[float, float, float, float], start: int = 0) -> int:
+        """The units from the ``start``-th on, with their fill and head count, in columns filling ``area``.
+
+        Returns the index of the first unit that did not fit (the number of units when all did).
+        """
         pdf = self.pdf
         entries = [(u or "未填单位", self.counts[u], self.fill[u]) for u in self.units]
-        if not entries:
-            return
-        col_w = 62.0
-        line = 6.0
-        cols = max(1, int(area[2] // col_w))
+        cols = max(1, int(area[2] // _KEY_COL_W))
+        rows = max(1, int(area[3] // _KEY_LINE))
         x0, y0 = area[0], area[1]
-        for k, (unit, count, fill) in enumerate(entries):
-            col, row = k % cols, k // cols
-            x, y = x0 + col * col_w, y0 + row * line
-            if y + line > area[1] + area[3]:
-                break
+        end = min(len(entries), start + cols * rows)
+        for k in range(start, end):
+            unit, count, fill = entries[k]
+            col, row = (k - start) % cols, (k - start) // cols
+            x, y = x0 + col * _KEY_COL_W, y0 + row * _KEY_LINE
             pdf.set_fill_color(*fill)
             pdf.set_draw_color(120, 120, 120)
             pdf.set_line_width(0.2)
             pdf.rect(x, y + 1, 5, 4, style="DF")
-            text_in_box(pdf, f"{unit}　{count}人", x=x + 6, y=y + 0.5, width=col_w - 8, height=5, max_pt=9, min_pt=5,
-                        max_lines=1)
+            text_in_box(pdf, f"{unit}　{count}人", x=x + 6, y=y + 0.5, width=_KEY_COL_W - 8, height=5, max_pt=9,
+                        min_pt=5, max_lines=1)
+        return end
+
+    def key_pages(self, start: int) -> None:
+        """The rest of the key from the ``start``-th unit, on as many pages as it takes (单位一览)."""
+        total = len(self.units)
+        more = start > 0
+        while start < total:
+            self.begin("单位一览（续）" if more else "单位一览")
+            more = True
+            end = self.key(_plan_area(self), start)
+            self.footer(f"单位一览：第 {start + 1}–{end} 个单位，共 {total} 个")
+            start = end
 
 
 def _groups(seats: Sequence[Seat]) -> list[tuple[str, list[Seat]]]:
@@ -521,28 +592,29 @@ def write_plan_pdf(
     drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper=paper, labels=labels, frame=frame)
     seats = tuple(problem.seats)
     area = _plan_area(drawer)
-    key_h = 6.0 * math.ceil(len(drawer.units) / max(1, int(area[2] // 62.0))) + 2
+    key_h = _KEY_LINE * math.ceil(len(drawer.units) / max(1, int(area[2] // _KEY_COL_W))) + 2
     if key_h < area[3] * 0.3:
         room_area = (area[0], area[1], area[2], area[3] - key_h - 6)
-    else:
+    else:  # a long key goes on pages of its own after the drawing
         room_area = area
+    keyed = 0
     if _fits(drawer, seats, room_area, True):
         drawer.begin("座次图")
         drawer.draw(_Page("座次图", seats, True), room_area)
         if room_area is not area:
-            drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
+            keyed = drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
         rows = any(s.section.partition("-")[0] in _ROW_SECTIONS for s in seats)
-        drawer.footer(f"共 {len(drawer.people)} 人" + ("　各单位区块上注明单位和人数" if rows else "　各单位见图下方图例"))
+        where = "见图下方图例" if keyed else "见单位一览"
+        drawer.footer(f"共 {len(drawer.people)} 人" + ("　各单位区块上注明单位和人数" if rows else f"　各单位{where}"))
+        drawer.key_pages(keyed)
     else:
         drawer.begin("座次图 总图")
         drawer.draw(_Page("总图", seats, True, texts=False), room_area)
         # the overview names the units in its key; the block pages label them on the drawing
         if room_area is not area:
-            drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
-        else:
-            drawer.begin("单位一览")
-            drawer.key(area)
-        drawer.footer("总图：各区块见后页")
+            keyed = drawer.key((area[0], room_area[1] + room_area[3] + 6, area[2], key_h))
+        drawer.footer("总图：各区块见后页" + ("" if keyed == len(drawer.units) else "　单位一览见下页"))
+        drawer.key_pages(keyed)
         for group, members in _groups(seats):
             section = members[0]
             name = section_area(section, labels)
@@ -614,9 +686,15 @@ def write_dais_sheet(
                   orientation="landscape")
     frame = "台下视角：面向主席台，左右以观众为准" if any(s.is_dais for s in chosen) else "俯视图：正门在下方"
     drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper="A4", labels=None, frame=frame)
-    drawer.begin(heading)
-    area = _plan_area(drawer)
-    drawer.draw(_Page(heading, chosen, False), area, big=True, rank_badges=True)
+    xmin, ymin, xmax, ymax = _bounds(problem, chosen, False)
+    drawer.begin(heading, portrait=(ymax - ymin) > (xmax - xmin))
+    x, y, w, h = _plan_area(drawer)
+    # Seats in straight rows (a dais, a signing, the sides of a talks table) may be spread to fill the page: the
+    # order left to right and front to back is what the leaders approve; chairs about a round table keep the
+    # plan's proportions.
+    upright = all(abs(s.facing % 90.0) < 1e-6 for s in chosen)
+    drawer.draw(_Page(heading, chosen, False), (x + 8, y, w - 16, h), big=True, rank_badges=True,
+                stretch=_STRETCH if upright else 1.0)
     drawer.footer("红字为排序号　请领导审定")
     atomic_write_bytes(path, pdf_bytes(pdf))
     return True

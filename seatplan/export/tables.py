@@ -251,6 +251,9 @@ _STATUS_WORDS = {"occupied": ("有人", "occupied"), "empty": ("空", "empty")}
 _MARK_WORDS_EN = {"译": "interpreter", "记": "note-taker"}
 _FOOTERS = ("第 &amp;P 页 / 共 &amp;N 页", "Page &amp;P of &amp;N")
 
+#: The most characters an Excel cell holds; a longer text is cut there with "…" (seats.csv keeps it whole).
+CELL_LIMIT = 32767
+
 # Cell styles (indexes into cellXfs of _STYLES_XML).
 _TITLE, _HEADER, _TEXT, _PLAIN, _FLOAT = 1, 2, 3, 4, 5
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -312,12 +315,14 @@ class _Cells:
         key = (style, text)
         tail = self._tails.get(key)
         if tail is None:
-            text = clean_cell_text(text)
-            if not text:
+            shown = clean_cell_text(text)
+            if len(shown) > CELL_LIMIT:  # Excel repairs (and empties) a file with a longer cell
+                shown = shown[: CELL_LIMIT - 1] + "…"
+            if not shown:
                 tail = f' s="{style}"/>'
             else:
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                tail = f' s="{style}" t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+                space = ' xml:space="preserve"' if shown != shown.strip() else ""
+                tail = f' s="{style}" t="inlineStr"><is><t{space}>{_escape(shown)}</t></is></c>'
             self._tails[key] = tail
         width = self._widths.get(text)
         if width is None:
@@ -531,7 +536,9 @@ def write_seats_xlsx(
     page, an auto-filter, column widths fitted to the content (CJK characters
     count double), A4 fitted to the page width (landscape when wide), page
     numbers in the footer. Ids and phone numbers are text cells, so leading
-    zeros survive; every text is a text cell, never a formula.
+    zeros survive; every text is a text cell, never a formula. A text longer
+    than an Excel cell holds (:data:`CELL_LIMIT`) is cut with "…" (seats.csv
+    keeps it whole).
 
     The sheet XML is written directly (one shared style per kind of cell), so a
     10,000-seat list takes about a second. The file is byte-for-byte the same

@@ -17,7 +17,7 @@ import string
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from fpdf.fonts import TTFFont
 from fpdf.output import OutputProducer
 
 from seatplan.errors import Location, ValidationError
-from seatplan.fonts import find_cjk_font
+from seatplan.fonts import find_cjk_font, font_characters
 
 #: Family name of the one registered face.
 FONT = "seatplan-cjk"
@@ -162,12 +162,12 @@ class _NoCut:
 
 
 class _SheetOutput(OutputProducer):
-    """Writes the PDF; a CFF face the document prints most glyphs of is embedded without cutting it again.
+    """Writes the PDF; a CFF face the document prints a quarter or more of is embedded without cutting it again.
 
     The face is then the shared subset as it is (:func:`shared_font_subset`):
     compiled once more (milliseconds) instead of cut again glyph by glyph (a
-    quarter of a millisecond per glyph), and at most twice the size a new cut
-    would have.
+    third of a millisecond per glyph), and at most four times the size a new
+    cut would have.
     """
 
     def _add_fonts(self, *args: Any, **kwargs: Any) -> Any:
@@ -177,7 +177,7 @@ class _SheetOutput(OutputProducer):
         from fontTools import subset
 
         keep = all(
-            face.is_cff and 2 * len(face.subset.get_all_glyph_names()) >= len(face.ttfont.getGlyphOrder())
+            face.is_cff and 4 * len(face.subset.get_all_glyph_names()) >= len(face.ttfont.getGlyphOrder())
             for face in self.fpdf.fonts.values() if isinstance(face, TTFFont)
         )
         if not keep or not hasattr(fpdf.output, "ftsubset"):
@@ -255,13 +255,9 @@ def new_pdf(font_path: Path, *, title: str, subject: str = "", orientation: str 
     return pdf
 
 
-@cache
 def font_charset(font_path: Path) -> frozenset[int]:
     """Code points the font file has glyphs for."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(str(font_path), lazy=True, fontNumber=0) as font:
-        return frozenset(font.getBestCmap() or {})
+    return font_characters(font_path)
 
 
 _IGNORABLE = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\ufeff\n")
@@ -290,12 +286,34 @@ def check_glyphs(text: str, font_path: Path, *, who: str, source: Location, fiel
     if not missing:
         return
     chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+    bundled = font_path in (find_cjk_font(serif=False), find_cjk_font(serif=True))
     raise ValidationError(
-        f"{who}: the font {font_path.name} has no glyph for {chars}; the card would print a blank",
+        f"{who}: the font {font_path.name} has no glyph for {chars}; the sheet would print a blank",
         location=Location(file=source.file, row=source.row, field=field, value=text),
-        hint="choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
+        hint=("write the character as a common variant in the list (the sheets print in the bundled Noto face"
+              + (", the name cards too unless [cards] font = \"/path/to/font.ttf\" names a face that has it)"
+                 if bundled else ")"))
+        if bundled or field not in CARD_FIELDS else
+        "choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
         "or write the name as the person's ID card does",
     )
+
+
+#: Columns of the list a name card prints (the face of ``[cards] font``).
+CARD_FIELDS = ("姓名", "职务", "单位", "职务/单位", "外文名")
+
+
+def check_people(people: Iterable[tuple[str, Location, Mapping[str, str]]], font_path: Path) -> None:
+    """Refuse the first person whose texts the face cannot print.
+
+    ``people`` gives, for each person, the name (to name them), the place in
+    the list, and the texts printed for them by column (``{"姓名": ..., "单位": ...}``).
+    """
+    for who, source, texts in people:
+        for column, text in texts.items():
+            if text:
+                check_glyphs(text, font_path, who=who.strip() or "a person without a name", source=source,
+                             field=column)
 
 
 def pdf_bytes(pdf: FPDF) -> bytes:
@@ -308,10 +326,14 @@ def pdf_bytes(pdf: FPDF) -> bytes:
     data = bytes(pdf.output())
     missing = sorted({chr(c) for face in pdf.fonts.values() for c in getattr(face, "missing_glyphs", ())})
     if missing:
+        title = pdf.title or "a sheet"
         raise ValidationError(
-            "the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8]),
-            location=Location(field="cards.font"),
-            hint="choose a font with the full GB 2312 repertoire, or leave cards.font out for the bundled face",
+            f"{title}: the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
+            + "; the sheet would print a blank",
+            location=Location(field="title" if any(ch in title for ch in missing) else "cards.font",
+                              value=title if any(ch in title for ch in missing) else ""),
+            hint="write the meeting title and the plan's labels with characters of the GB 18030 basic set; a "
+            "card font given with [cards] font needs the full GB 2312 repertoire",
         )
     return data
 
@@ -354,31 +376,32 @@ def text_width(pdf: FPDF, text: str, size_pt: float) -> float:
     return pdf.get_string_width(text)
 
 
-def wrap_text(pdf: FPDF, text: str, width: float, size_pt: float | None = None) -> list[str]:
+def wrap_text(pdf: FPDF, text: str, width: float, size_pt: float | None = None, *, break_words: bool = True) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` at ``size_pt`` (default: the current font size).
 
     Lines break between ideographs, after spaces and punctuation, and inside a
-    Latin word only when the word alone is wider than the line.
+    Latin word only when the word alone is wider than the line (with
+    ``break_words=False`` such a word is left whole, on a line too wide).
     """
     size = pdf.font_size_pt if size_pt is None else size_pt
     lines: list[str] = []
     line = ""
     for token in _tokens(text):
         candidate = line + token
-        if not line or text_width(pdf, candidate.rstrip(), size) <= width:
+        if line.strip() and text_width(pdf, candidate.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
             line = candidate
-            if text_width(pdf, line.rstrip(), size) > width:  # one token wider than the line
-                pieces = list(line)
-                line = ""
-                for ch in pieces:
-                    if line and text_width(pdf, line + ch, size) > width:
-                        lines.append(line)
-                        line = ch
-                    else:
-                        line += ch
-            continue
-        lines.append(line.rstrip())
-        line = token.lstrip()
+        if break_words and text_width(pdf, line.rstrip(), size) > width:  # one token wider than the line
+            pieces = line
+            line = ""
+            for ch in pieces:
+                if line and text_width(pdf, line + ch, size) > width:
+                    lines.append(line)
+                    line = ch
+                else:
+                    line += ch
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]
@@ -410,9 +433,11 @@ def fit_text(
         return FittedText(one_pt, (text,))
     size = max_pt
     while size >= min_pt:
-        lines = wrap_text(pdf, text, width, size)
+        # a Latin word is broken only as a last resort: first the sizes at which every word fits its line
+        lines = wrap_text(pdf, text, width, size, break_words=False)
         fitted = FittedText(size, tuple(lines))
-        if (not max_lines or len(lines) <= max_lines) and fitted.height_mm <= height + 1e-6:
+        if ((not max_lines or len(lines) <= max_lines) and fitted.height_mm <= height + 1e-6
+                and all(text_width(pdf, line, size) <= width + 1e-6 for line in lines)):
             return FittedText(one_pt, (text,)) if one_pt >= size else fitted
         size = size * 0.94 if size > min_pt and size * 0.94 >= min_pt else (min_pt if size > min_pt else 0.0)
     if one_pt >= min_pt:

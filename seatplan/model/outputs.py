@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from seatplan.model.attendees import ListLanguage
 from seatplan.model.enums import Choice
 from seatplan.model.options import check_types, option_error
 
@@ -45,6 +46,9 @@ class OutputSpec:
         ``name, unit, title, seat, area, door, meeting, date`` in braces: ``"{name}同志：请于{date}出席{meeting}，座位{seat}。"``.
     half_days
         Half-day sessions of the meeting (water: one bottle per person per half day, R-PHY-14).
+    language
+        Language of seats.xlsx (``"zh"`` 中文 or ``"en"`` English); ``None`` (the default):
+        the language of the attendee list's headers.
     """
 
     TABLE: ClassVar[str] = "outputs"
@@ -55,6 +59,7 @@ class OutputSpec:
     phones: bool = False
     notice_template: str = ""
     half_days: int = 1
+    language: ListLanguage | None = None
 
     def __post_init__(self) -> None:
         t = self.TABLE

@@ -112,6 +112,9 @@ MAX_ROUNDS = 20
 #: Above this many (weighted pair × table) links the exact model is not built for
 #: the whole problem; the neighbourhood search is used instead.
 PAIR_TABLE_LIMIT = 20_000
+#: Share of a time limit the neighbourhood search leaves for what follows it (reading,
+#: checking and scoring the assignment), so that the whole call ends within the limit.
+POST_SEARCH_RESERVE = 0.01
 
 # --------------------------------------------------------------------------------------
 # units (keep-together groups merged)
@@ -712,7 +715,9 @@ def assign_tables(
     else:
         start = None
     if method is TableMethod.NEIGHBOURHOOD:
-        deadline = math.inf if time_limit is None else started + time_limit
+        # the bound does not depend on the search: computed first, its time comes out of the limit
+        upper = upper_bound_tables(problem)
+        deadline = math.inf if time_limit is None else started + time_limit - POST_SEARCH_RESERVE * time_limit
         found = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None)
         if found is None:
             reason = Conflict("start", "the greedy packing found no start for the neighbourhood search; use method='exact'")
@@ -728,7 +733,7 @@ def assign_tables(
             return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
         table_of = _relabel(problem, table_of)
         objective = score_tables(problem, table_of)
-        bound = max(objective, upper_bound_tables(problem))
+        bound = max(objective, upper)
         status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
         gap = (bound - objective) / max(1, abs(objective))
         return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)

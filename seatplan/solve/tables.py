@@ -396,8 +396,9 @@ def check_tables(problem: TableProblem, table_of: Mapping[str, str]) -> list[str
             out.append(f"{problem.name(g)} has no table")
         elif table_of[g] not in capacity:
             out.append(f"{problem.name(g)} is at unknown table {table_of[g]!r}")
+    guests = set(problem.guests)
     for g in table_of:
-        if g not in set(problem.guests):
+        if g not in guests:
             out.append(f"unknown guest {g!r} in the assignment")
     count: dict[str, int] = {}
     for t in table_of.values():
