@@ -531,8 +531,9 @@ class _Drawer:
             pdf.set_draw_color(120, 120, 120)
             pdf.set_line_width(0.2)
             pdf.rect(x, y + 1, 5, 4, style="DF")
-            text_in_box(pdf, f"{unit}　{count}人", x=x + 6, y=y + 0.5, width=_KEY_COL_W - 8, height=5, max_pt=9,
-                        min_pt=5, max_lines=1)
+            fitted = fit_text(pdf, f"{unit}　{count}人", width=_KEY_COL_W - 8, height=5, max_pt=9, min_pt=5,
+                              max_lines=1, prefer_one_line_pt=5.4)
+            draw_fitted(pdf, fitted, cx=0.0, left=x + 6.5, top=y + 0.5, height=5)
         return end
 
     def key_pages(self, start: int) -> None:
