@@ -178,15 +178,25 @@ def unit_block_labels(
         size = min(band_pt * 0.62, 14.0)
         placed.sort(key=lambda p: p.left)
         for k, p in enumerate(placed):
-            text = f"{p.block.unit} {counts.get(p.block.unit, len(p.block.seat_ids))}人"
+            unit, count = p.block.unit, f"{counts.get(p.block.unit, len(p.block.seat_ids))}人"
             # room along the band: up to half way to the neighbouring labels
             lo = (placed[k - 1].right + p.left) / 2 if k else p.left - 2 * w
             hi = (p.right + placed[k + 1].left) / 2 if k + 1 < len(placed) else p.right + 2 * w
-            width_em = max(labels.text_width_em(text), 1.0)
-            fs = max(min(size, (hi - lo) * ppm * 0.96 / width_em), _MIN_PT)
+            room_pt = (hi - lo) * ppm * 0.96
+            text, width_em = f"{unit} {count}", max(labels.text_width_em(f"{unit} {count}"), 1.0)
+            fs = min(size, room_pt / width_em)
+            # a long name over a short block: the count on a second line, if that reads larger
+            two_em = max(labels.text_width_em(unit), labels.text_width_em(count), 1.0)
+            two_fs = min(band_pt * 0.78 / (1.0 + labels.LINE_PITCH_EM), room_pt / two_em)
+            if two_fs > fs * 1.15:
+                text, width_em, fs = f"{unit}\n{count}", two_em, two_fs
+            fs = max(fs, _MIN_PT)
             half = width_em * fs / ppm / 2
             cx = min(max((p.left + p.right) / 2, lo + half), hi - half) if hi - lo >= 2 * half else (lo + hi) / 2
-            out.append(labels.Label(text, cx, p.y + band_pt * 0.08 / ppm, fs, style.TEXT, gid=f"unit-{len(out) + 1}"))
+            lines = text.count("\n") + 1
+            height_pt = ((lines - 1) * labels.LINE_PITCH_EM + 1.0) * fs
+            cy = p.y + (height_pt / 2 - band_pt * 0.30) / ppm  # its bottom just above the bracket
+            out.append(labels.Label(text, cx, cy, fs, style.TEXT, gid=f"unit-{len(out) + 1}"))
             base = p.y - band_pt * 0.36 / ppm
             tick = band_pt * 0.14 / ppm
             segments.append(((p.left + 0.05, base), (p.right - 0.05, base)))
