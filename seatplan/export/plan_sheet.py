@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -178,7 +179,7 @@ class _Drawer:
                 units.append(person.unit)
         self.units = units
         self.fill = {u: _FILLS[k % len(_FILLS)] for k, u in enumerate(units)}
-        self.counts = {u: sum(1 for p in self.people.values() if p.unit == u) for u in units}
+        self.counts = Counter(p.unit for p in self.people.values())
         self.pages = 0
         self.name_cap = NAME_MAX_PT
 
