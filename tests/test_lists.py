@@ -184,6 +184,14 @@ def test_foreign_names_written_back_only_when_present(tmp_path: Path, rows: str)
 # --------------------------------------------------------------------------- section words
 
 
+def test_sheet_names_excel_refuses_are_changed() -> None:
+    from seatplan.export import section_sheet_name
+
+    assert section_sheet_name("History") == "History_"
+    assert section_sheet_name("a\tb") == "a_b"
+    assert section_sheet_name("'x'") == "x"
+
+
 def test_english_area_and_label() -> None:
     assert english_area("floor", "台下") == "Floor"
     assert english_area("dais-2", "主席台") == "Dais"

@@ -126,7 +126,7 @@ def section_sheet_name(section: str) -> str:
     """Readable sheet name of a section: ``"dais"`` → ``"主席台"``, ``"dais-2"`` → ``"主席台-2"``.
 
     Other names are kept, with characters Excel forbids replaced by ``_`` and cut
-    to 31 characters.
+    to 31 characters; ``History``, a name Excel keeps for itself, becomes ``History_``.
     """
     if section == "dais":
         name = "主席台"
@@ -135,6 +135,8 @@ def section_sheet_name(section: str) -> str:
     else:
         name = _SECTION_NAMES.get(section, section) or "未分区"
     name = _SHEET_FORBIDDEN.sub("_", name).strip("'") or "_"
+    if name.casefold() == "history":
+        name += "_"
     return name[:31]
 
 
