@@ -202,3 +202,43 @@ def test_interpreters_marked_on_lists_and_drawing(tmp_path: Path) -> None:
     assert "译" in plan_pages
     seats = [line for line in csv_text.splitlines() if line.endswith(",译")]
     assert seats, "interpreters' seats are marked in seats.csv"
+
+
+def test_card_font_is_for_the_tent_cards_only(tmp_path: Path) -> None:
+    # [cards] font dresses the cards on the tables (name cards, table-number cards); seat cards and every
+    # sheet stay in the bundled sans face
+    from dataclasses import replace
+
+    meeting = load_meeting(EXAMPLES / "banquet" / "plan.toml")
+    meeting = replace(meeting, cards=replace(meeting.cards, serif=False, font=str(resolve_font(None, serif=True))))
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    for name in ("cards.pdf", "table-cards.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSerifSC" in data and b"NotoSansSC" not in data, name
+    for name in ("seatcards.pdf", "dais.pdf", "tables.pdf", "table-lists.pdf", "signin.pdf", "notices.pdf"):
+        data = (out / name).read_bytes()
+        assert b"NotoSansSC" in data and b"NotoSerifSC" not in data, name
+
+
+def test_fast_text_paths_write_what_fpdf_writes() -> None:
+    # the sheets measure and set text through SheetPDF's fast paths; they must give fpdf's own numbers and bytes
+    from fpdf import FPDF
+
+    texts = ["王　伟", "阿不都热合曼·买买提", "Rui Carvalho", "3排12号（译）", "(a) \\\\ b", ""]
+    pdf = new_pdf(resolve_font(None, serif=False), title="t")
+    for size in (5.0, 9.0, 11.3, 40.0):
+        pdf.set_font(FONT, size=size)
+        for text in texts:
+            assert pdf.get_string_width(text) == FPDF.get_string_width(pdf, text)
+            assert text_width(pdf, text, size) == FPDF.get_string_width(pdf, text)
+    pages = []
+    for draw in (FPDF.text, type(pdf).text):
+        pdf.add_page()
+        for k, text in enumerate(texts):
+            pdf.set_font(FONT, size=8.0 + k)
+            pdf.set_text_color(0, 0, 0) if k % 2 else pdf.set_text_color(200, 30, 30)
+            draw(pdf, 10.0 + k, 20.5 + 3 * k, text)
+        pages.append(bytes(pdf.pages[pdf.page].contents))
+    assert pages[0] == pages[1]

@@ -153,3 +153,40 @@ def test_xlsx_inventory_and_technical_sheets(township: Path) -> None:
     assert sum(1 for row in inventory.iter_rows(min_row=2, values_only=True) if row[status] == "有人") == summary["seated"]
     printed = [c.value for c in wb["全部"][2]]
     assert "x" not in printed and "座位编号" not in printed and "电话" not in printed
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "char"),
+    [("职务", "主任𠀀", "U+20000"), ("单位", "县委😀办", "U+1F600"), ("姓名", "王\U0002A6A5伟", "U+2A6A5")],
+)
+def test_a_character_the_face_lacks_names_person_row_and_column(tmp_path: Path, column: str, value: str,
+                                                                char: str) -> None:
+    # whichever text of a person (name, unit, title) has it, and whichever sheet prints it first
+    src = EXAMPLES / "meeting-room"
+    lines = (src / "attendees.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")  # the third person: row 4 of the file
+    person = cells[header.index("姓名")] if column != "姓名" else value
+    cells[header.index(column)] = value
+    lines[3] = ",".join(cells)
+    (tmp_path / "attendees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(src / "plan.toml", tmp_path / "plan.toml")
+    meeting = load_meeting(tmp_path / "plan.toml")
+    problem = build_problem(meeting)
+    with pytest.warns(UserWarning), pytest.raises(ValidationError) as caught:
+        write_outputs(meeting, problem, solve(problem), tmp_path / "out")
+    message = str(caught.value)
+    assert person in message and "attendees.csv" in message and "row 4" in message, message
+    assert column in message and char in message and "cards.font" not in message, message
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir()), "nothing is written"
+
+
+def test_each_sheet_checks_unit_and_title_before_drawing(tmp_path: Path) -> None:
+    from seatplan.errors import Location
+
+    bad = SeatRecord(**{**rec(1, "县委", 1, 1).__dict__, "title": "主任𠀀", "source": Location(file="名单.csv", row=9)})
+    for write in (lambda p: write_signin_sheets([bad], p), lambda p: write_unit_notices(build_unit_notices([bad]), p)):
+        with pytest.raises(ValidationError) as caught:
+            write(tmp_path / "x.pdf")
+        assert all(part in str(caught.value) for part in ("人员1", "名单.csv", "row 9", "职务", "U+20000"))
+        assert not (tmp_path / "x.pdf").exists()

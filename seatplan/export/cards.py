@@ -28,7 +28,7 @@ from seatplan.export.typeset import (
     FONT,
     PT_TO_MM,
     FittedText,
-    check_glyphs,
+    check_people,
     fit_text,
     new_pdf,
     pdf_bytes,
@@ -299,10 +299,10 @@ def render_name_cards(
 
 
 def _check_cards(cards: Sequence[NameCard], font_path: Path) -> None:
-    for card in cards:
-        for text, column in ((card.name, "姓名"), (card.second_line, "职务/单位"), (card.back_name, "外文名")):
-            if text:
-                check_glyphs(text, font_path, who=card.name.strip() or "a name card", source=card.source, field=column)
+    """Refuse a card whose name, second line, title (staff note) or back name the face cannot print."""
+    check_people(((c.name.strip() or "a name card", c.source,
+                   {"姓名": c.name, "职务/单位": c.second_line, "职务": c.title, "外文名": c.back_name}) for c in cards),
+                 font_path)
 
 
 def write_name_cards(

@@ -89,6 +89,7 @@ def _close_up(meeting: Meeting, problem: SeatingProblem) -> tuple[str, Callable[
 def pack_texts(meeting: Meeting, problem: SeatingProblem, records: Sequence[SeatRecord]) -> list[str]:
     """Every data text the pack's PDFs may print (for one shared font subset)."""
     texts = [meeting.title, meeting.date, *(d.name for d in problem.layout.venue.doors)]
+    texts += [meeting.balcony.label if meeting.balcony is not None else ""]
     texts += [s.label for s in problem.layout.shapes]
     for a in problem.attendees:
         texts += [a.name, a.unit, a.title, a.foreign_name]

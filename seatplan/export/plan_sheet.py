@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from seatplan.export.typeset import (
     PAPER_MM,
     PT_TO_MM,
     FittedText,
+    check_people,
     draw_fitted,
     fit_text,
     new_pdf,
@@ -165,6 +167,9 @@ class _Drawer:
         self.problem = problem
         occupant = plan.occupant_of() if plan is not None else {}
         self.people: dict[str, Attendee] = {sid: problem.attendee(aid) for sid, aid in occupant.items()}
+        seated = set(occupant.values())
+        check_people(((p.name, p.source, {"姓名": p.name, "单位": p.unit}) for p in problem.attendees if p.id in seated),
+                     resolve_font(None, serif=False))
         self.title, self.date, self.labels, self.frame = title, date, labels or {}, frame
         self.page_w, self.page_h = PAPER_MM[paper][1], PAPER_MM[paper][0]  # landscape
         units: list[str] = []
@@ -174,7 +179,7 @@ class _Drawer:
                 units.append(person.unit)
         self.units = units
         self.fill = {u: _FILLS[k % len(_FILLS)] for k, u in enumerate(units)}
-        self.counts = {u: sum(1 for p in self.people.values() if p.unit == u) for u in units}
+        self.counts = Counter(p.unit for p in self.people.values())
         self.pages = 0
         self.name_cap = NAME_MAX_PT
 

@@ -16,7 +16,7 @@ from seatplan.export.cards import PAGE_HEIGHT, PAGE_WIDTH
 from seatplan.export.records import SeatRecord
 from seatplan.export.typeset import (
     FONT,
-    check_glyphs,
+    check_people,
     new_pdf,
     pdf_bytes,
     resolve_font,
@@ -41,8 +41,7 @@ def render_seat_cards(
 ) -> bytes:
     """Render seat cards to PDF bytes; see :func:`write_seat_cards`."""
     font_path = resolve_font(font, serif=False)
-    for record in records:
-        check_glyphs(record.name, font_path, who=record.name, source=record.source, field="姓名")
+    check_people(((r.name, r.source, {"姓名": r.name, "单位": r.unit}) for r in records), font_path)
     pdf = new_pdf(font_path, title=f"{title} 座位卡" if title else "座位卡 seat cards", subject="座位卡 / seat cards")
     per_page = COLUMNS * ROWS
     if not records:

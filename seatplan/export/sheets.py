@@ -21,7 +21,7 @@ from fpdf import FPDF
 from seatplan.errors import Location, ValidationError
 from seatplan.export.records import SeatRecord
 from seatplan.export.typeset import (
-    check_glyphs,
+    check_people,
     draw_fitted,
     fit_text,
     new_pdf,
@@ -208,8 +208,8 @@ def _chunks(items: list[SeatRecord], first: int, rest: int) -> list[list[SeatRec
 
 
 def _check_records(records: Sequence[SeatRecord], font_path: Path) -> None:
-    for r in records:
-        check_glyphs(r.name, font_path, who=r.name, source=r.source, field="姓名")
+    """Refuse a name, unit or title the face cannot print, naming the person and the list row."""
+    check_people(((r.name, r.source, {"姓名": r.name, "单位": r.unit, "职务": r.title}) for r in records), font_path)
 
 
 def _table(pdf: FPDF, top: float, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[str]],

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
+from fpdf.enums import TextMode
 from fpdf.fonts import TTFFont
 from fpdf.output import OutputProducer
 
@@ -191,21 +192,31 @@ class _SheetOutput(OutputProducer):
 
 
 class SheetPDF(FPDF):
-    """An :class:`fpdf.FPDF` that measures text from the face's advance widths, each text once.
+    """An :class:`fpdf.FPDF` that measures and sets plain text fast, with the same bytes as fpdf's own.
 
-    ``get_string_width`` gives the same value as fpdf's own (the sum of the
-    advances times the size) without building text fragments for every call;
-    text layout measures the same strings at many sizes.
+    ``get_string_width`` is the sum of the advances times the size, each text
+    summed once; ``text`` writes the same ``BT … Tj ET`` fpdf writes, each text
+    encoded once (layout measures and sets the same strings many times). Any
+    text feature the sheets do not use (shaping, spacing, stretching,
+    underline, a text render mode) takes fpdf's own path.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._advances: dict[tuple[str, str], float] = {}
+        self._encoded: dict[tuple[str, str], str] = {}
+        self._fits: dict[tuple[object, ...], FittedText] = {}
+
+    def _plain(self) -> TTFFont | None:
+        """The current face when text is set plainly (no feature that changes widths or drawing), else None."""
+        font = self.current_font
+        if (not isinstance(font, TTFFont) or self.text_shaping or self.char_spacing or self.font_stretching != 100):
+            return None
+        return font
 
     def get_string_width(self, s: str, normalized: bool = False, markdown: bool = False) -> float:
-        font = self.current_font
-        if (markdown or self.text_shaping or self.char_spacing or self.font_stretching != 100
-                or not isinstance(font, TTFFont)):
+        font = self._plain()
+        if font is None or markdown:
             return super().get_string_width(s, normalized, markdown)
         return self.advance(s, font) * self.font_size_pt * 0.001 / self.k
 
@@ -219,6 +230,24 @@ class SheetPDF(FPDF):
             widths = face.cw
             units = self._advances[key] = sum(widths[ord(c)] for c in text)
         return units
+
+    def text(self, x: float, y: float, text: str = "") -> None:
+        font = self._plain()
+        if (font is None or not self.page or self.text_mode != TextMode.FILL or self.underline or self.strikethrough
+                or getattr(self, "_record_text_quad_points", True) or not hasattr(self, "_set_font_for_page")):
+            super().text(x, y, text)
+            return
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(font, self.font_size_pt))
+        key = (font.fontkey, text)
+        encoded = self._encoded.get(key)
+        if encoded is None:
+            encoded = self._encoded[key] = font.encode_text(text)
+        line = f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {encoded} ET"
+        if self.fill_color != self.text_color:
+            assert self.text_color is not None
+            line = f"q {self.text_color.serialize().lower()} {line} Q"
+        self._out(line)
 
     def output(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("output_producer_class", _SheetOutput)
@@ -286,12 +315,34 @@ def check_glyphs(text: str, font_path: Path, *, who: str, source: Location, fiel
     if not missing:
         return
     chars = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+    bundled = font_path in (find_cjk_font(serif=False), find_cjk_font(serif=True))
     raise ValidationError(
-        f"{who}: the font {font_path.name} has no glyph for {chars}; the card would print a blank",
+        f"{who}: the font {font_path.name} has no glyph for {chars}; the sheet would print a blank",
         location=Location(file=source.file, row=source.row, field=field, value=text),
-        hint="choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
+        hint=("write the character as a common variant in the list (the sheets print in the bundled Noto face"
+              + (", the name cards too unless [cards] font = \"/path/to/font.ttf\" names a face that has it)"
+                 if bundled else ")"))
+        if bundled or field not in CARD_FIELDS else
+        "choose a font that has the character with [cards] font = \"/path/to/font.ttf\", "
         "or write the name as the person's ID card does",
     )
+
+
+#: Columns of the list a name card prints (the face of ``[cards] font``).
+CARD_FIELDS = ("姓名", "职务", "单位", "职务/单位", "外文名")
+
+
+def check_people(people: Iterable[tuple[str, Location, Mapping[str, str]]], font_path: Path) -> None:
+    """Refuse the first person whose texts the face cannot print.
+
+    ``people`` gives, for each person, the name (to name them), the place in
+    the list, and the texts printed for them by column (``{"姓名": ..., "单位": ...}``).
+    """
+    for who, source, texts in people:
+        for column, text in texts.items():
+            if text:
+                check_glyphs(text, font_path, who=who.strip() or "a person without a name", source=source,
+                             field=column)
 
 
 def pdf_bytes(pdf: FPDF) -> bytes:
@@ -304,10 +355,14 @@ def pdf_bytes(pdf: FPDF) -> bytes:
     data = bytes(pdf.output())
     missing = sorted({chr(c) for face in pdf.fonts.values() for c in getattr(face, "missing_glyphs", ())})
     if missing:
+        title = pdf.title or "a sheet"
         raise ValidationError(
-            "the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8]),
-            location=Location(field="cards.font"),
-            hint="choose a font with the full GB 2312 repertoire, or leave cards.font out for the bundled face",
+            f"{title}: the font has no glyph for " + ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:8])
+            + "; the sheet would print a blank",
+            location=Location(field="title" if any(ch in title for ch in missing) else "cards.font",
+                              value=title if any(ch in title for ch in missing) else ""),
+            hint="write the meeting title and the plan's labels with characters of the GB 18030 basic set; a "
+            "card font given with [cards] font needs the full GB 2312 repertoire",
         )
     return data
 
@@ -400,6 +455,20 @@ def fit_text(
     given). Text that does not fit even at ``min_pt`` is cut with ``…`` on its
     last line: it never leaves the box.
     """
+    memo = pdf._fits if isinstance(pdf, SheetPDF) else None
+    key = (text, width, height, max_pt, min_pt, max_lines, prefer_one_line_pt)
+    if memo is not None and key in memo:
+        return memo[key]
+    fitted = _fit_text(pdf, text, width=width, height=height, max_pt=max_pt, min_pt=min_pt, max_lines=max_lines,
+                       prefer_one_line_pt=prefer_one_line_pt)
+    if memo is not None:
+        memo[key] = fitted
+    return fitted
+
+
+def _fit_text(pdf: FPDF, text: str, *, width: float, height: float, max_pt: float, min_pt: float, max_lines: int,
+              prefer_one_line_pt: float) -> FittedText:
+    """:func:`fit_text` without the memo."""
     text = " ".join(text.split())
     one = text_width(pdf, text, 100.0)
     one_pt = max_pt if one <= 0 else min(max_pt, 100.0 * width / one, height / (PT_TO_MM * LINE_SPACING))
@@ -440,7 +509,8 @@ def draw_fitted(
     color: tuple[int, int, int] | None = None,
 ) -> None:
     """Draw a fitted block centred horizontally at ``cx`` and vertically in ``top`` … ``top + height``."""
-    pdf.set_font(FONT, size=fitted.size_pt)
+    if pdf.font_family != FONT or pdf.font_size_pt != fitted.size_pt or pdf.font_style:
+        pdf.set_font(FONT, size=fitted.size_pt)
     ink = color or (grey, grey, grey)
     if ink != (0, 0, 0):
         pdf.set_text_color(*ink)

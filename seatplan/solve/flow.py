@@ -635,9 +635,15 @@ class FlowZone:
         try:
             for part in parts:
                 inside = set(part)
-                self.frozen = {a: p for a, p in positions.items() if a not in inside}
-                sub = {a: [positions[a]] for a in actives if a not in inside} | {a: cand[a] for a in part}
-                built = self._build(actives, hint, None, explain=False, cand=sub)
+                lo = min(min(cand[a]) for a in part)
+                hi = max(max(cand[a]) for a in part)
+                # people held in place wholly before or after the span change nothing inside it
+                early = [a for a in actives if a not in inside and positions[a] < lo and self.g[a] < lo]
+                late = {a for a in actives if a not in inside and positions[a] > hi and self.g[a] >= hi}
+                members = [a for a in actives if a in inside or (a not in late and a not in early)]
+                self.frozen = {a: positions[a] for a in members if a not in inside}
+                sub = {a: [positions[a]] for a in self.frozen} | {a: cand[a] for a in part}
+                built = self._build(members, hint, None, explain=False, cand=sub, ranges=ranges, before=len(early))
                 if isinstance(built, list):
                     return built
                 solver, code = run_model(built.model, self._settings())
@@ -733,8 +739,14 @@ class FlowZone:
         *,
         explain: bool,
         cand: dict[str, list[int]] | None = None,
+        ranges: dict[int, tuple[int, int]] | None = None,
+        before: int = 0,
     ) -> _Model | list[Conflict]:
-        """The model over ``actives`` (``cand``: their candidate positions, if already known): variables, then constraints, then the objective.
+        """The model over ``actives``: variables, then constraints, then the objective.
+
+        A part of a staged zone (:meth:`_solve_parts`) gives the candidates, the unit ranges
+        of the whole zone and the number of people kept in place before its span who are
+        left out of the model (``before``: they count in α at every candidate).
 
         The order in which variables and constraints enter the model is part of
         the deterministic result (CP-SAT's search follows it): keep it.
@@ -743,11 +755,14 @@ class FlowZone:
 
         model = cp_model.CpModel()
         info = _Model(model=model, x={})
-        q_total, ranges = self._run_ranges(set(actives))
-        if cand is None:
-            cand = self._candidates(actives, ranges, window, explain=explain)
-        if not explain:
-            self._drop_unreachable(actives, ranges, cand)
+        q_total, own = self._run_ranges(set(actives))
+        if ranges is None:
+            ranges = own
+            if cand is None:
+                cand = self._candidates(actives, ranges, window, explain=explain)
+            if not explain:
+                self._drop_unreachable(actives, ranges, cand)
+        assert cand is not None
         for a in actives:
             if not cand[a]:
                 return self._explain(actives) if not explain else [self._no_seat(a)]
@@ -756,7 +771,7 @@ class FlowZone:
         info.x = x = self._add_choices(model, actives, cand, hint)
         # constraints, with the cost terms of the order displacement
         terms, alpha, ts = self._add_displacement(model, actives, x, q_total)
-        self._add_unit_blocks(model, actives, x, ranges, alpha, ts, lit_for)
+        self._add_unit_blocks(model, actives, x, ranges, alpha, ts, lit_for, before)
         self._add_run_order(model, actives, x, ranges)
         self._add_need_order(model, actives, x)
         act = set(actives)
@@ -908,8 +923,9 @@ class FlowZone:
         alpha: Mapping[int, Any],
         ts: Sequence[int],
         lit_for: LitFor,
+        before: int = 0,
     ) -> None:
-        """Unit blocks: the passive people before a non-individual active person."""
+        """Unit blocks: the passive people before a non-individual active person (``before``: active people left out)."""
         for a in actives:
             if a in self.individual or a in self.frozen:
                 continue
@@ -924,7 +940,7 @@ class FlowZone:
                 what = f"{who.name} must sit in the front-to-back fill"
             lit = lit_for("unit-block", what, (a,))
             for p, v in x[a].items():
-                ct = model.add_linear_constraint(alpha_at(alpha, ts, p), p - hi, p - lo)
+                ct = model.add_linear_constraint(alpha_at(alpha, ts, p), p - hi - before, p - lo - before)
                 ct.only_enforce_if([v] if lit is None else [v, lit])
 
     def _add_run_order(
