@@ -207,12 +207,15 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name on first use, so ``import seatplan`` loads none of the layers."""
+    """Import a public name (or a sub-package) on first use, so ``import seatplan`` loads none of the layers."""
     import importlib
+    import importlib.util
 
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'seatplan' has no attribute {name!r}")
+        if name.startswith("_") or importlib.util.find_spec(f"seatplan.{name}") is None:
+            raise AttributeError(f"module 'seatplan' has no attribute {name!r}")
+        return importlib.import_module(f"seatplan.{name}")  # a sub-package: seatplan.model, seatplan.io ...
     loaded = importlib.import_module(module)
     value = loaded if name == "protocol" else getattr(loaded, name)
     globals()[name] = value

@@ -148,6 +148,19 @@ def test_xlsx_follows_the_list_language(tmp_path: Path) -> None:
     assert zh["全部"].oddFooter.center.text.startswith("第")
 
 
+@pytest.mark.parametrize(("english", "shown"), [(False, "靠过道、轮椅位、block-1"), (True, "aisle wheelchair block-1")])
+def test_inventory_tags_in_the_workbook_language(tmp_path: Path, english: bool, shown: str) -> None:
+    from seatplan.export.pack import INVENTORY_COLUMNS
+
+    row = ["s1", "台下", "floor", "", "3", "12", "3排12号", "", "aisle wheelchair block-1", "empty", "", "", ""]
+    write_seats_xlsx([], tmp_path / "s.xlsx", english=english, inventory=(INVENTORY_COLUMNS, [row]))
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[-1]
+    values = [c.value for c in sheet[2]]
+    assert values[8] == shown and values[4:6] == [3, 12]
+    assert values[9] == ("empty" if english else "空") and values[1] == ("Floor" if english else "台下")
+    assert values[6] == ("Row 3, seat 12" if english else "3排12号")
+
+
 def test_csv_header_is_the_same_in_both_languages(tmp_path: Path) -> None:
     """seats.csv is for scripts and replans: its header does not follow the list's language."""
     zh = _csv_rows(_write(_plan(tmp_path / "zh", ZH_LIST), tmp_path / "out-zh") / "seats.csv")
@@ -182,6 +195,14 @@ def test_foreign_names_written_back_only_when_present(tmp_path: Path, rows: str)
 
 
 # --------------------------------------------------------------------------- section words
+
+
+def test_sheet_names_excel_refuses_are_changed() -> None:
+    from seatplan.export import section_sheet_name
+
+    assert section_sheet_name("History") == "History_"
+    assert section_sheet_name("a\tb") == "a_b"
+    assert section_sheet_name("'x'") == "x"
 
 
 def test_english_area_and_label() -> None:

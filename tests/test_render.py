@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -630,3 +631,57 @@ def test_characters_the_face_lacks_or_cannot_show_do_not_break_the_drawing() -> 
     assert text_width_em("\U0001F600") > 0  # a character the face lacks: its missing-glyph box
     box = label_box(Label("王\x01", 0.0, 0.0, 10.0), 72.0)
     assert box[2] > box[0]
+
+
+#: Random halls tried by the unit-label property test; ``SEATPLAN_RANDOM_HALLS=200`` searches longer.
+RANDOM_HALLS = int(os.environ.get("SEATPLAN_RANDOM_HALLS", "6"))
+
+
+def _random_hall(unit_sizes: list[int], name_lengths: list[int], rows: int, blocks: tuple[int, ...]) -> tuple[SeatingProblem, Plan]:
+    """A hall of ``rows`` rows split by aisles into ``blocks``, filled front to back by units in order."""
+    width = sum(blocks) * 0.55 + 1.2 * (len(blocks) - 1) + 4.0
+    venue = Venue.rectangle(width, rows * 0.9 + 8.0, stage_depth=3.0, doors=(Door(width / 2, 0.0, 2.0, main=True),))
+    seats: list[Seat] = []
+    for row in range(1, rows + 1):
+        x, k = 2.0, 0
+        for n in blocks:
+            for _ in range(n):
+                k += 1
+                seats.append(Seat(f"r{row}s{k}", "floor", row, k, round(x, 4), rows * 0.9 + 3.0 - row * 0.9, FACING_FRONT))
+                x += 0.55
+            x += 1.2
+    attendees: list[Attendee] = []
+    for u, (size, length) in enumerate(zip(unit_sizes, name_lengths)):
+        unit = ("某" * length)[: max(1, length - 1)] + f"{u}"
+        attendees.extend(Attendee(f"u{u}p{i}", "王" + "建国"[: 1 + i % 2], unit, rank=i + 1, unit_order=u + 1) for i in range(size))
+    attendees = attendees[: len(seats)]
+    plan = Plan(seat_of={a.id: s.id for a, s in zip(attendees, seats)})
+    zones = (Zone("floor", tuple(s.id for s in seats), tuple(a.id for a in attendees)),)
+    return SeatingProblem(Layout(venue, tuple(seats), ()), tuple(attendees), zones, title="随机"), plan
+
+
+@pytest.mark.parametrize("seed", range(RANDOM_HALLS))
+def test_unit_labels_never_cover_names_or_each_other_in_random_halls(seed: int) -> None:
+    import random
+
+    from seatplan.render.labels import label_box
+
+    rng = random.Random(seed)
+    blocks = tuple(rng.choice((4, 8, 12, 20)) for _ in range(rng.randint(1, 3)))
+    rows = rng.randint(2, 12)
+    n_units = rng.randint(1, 40)
+    problem, plan = _random_hall([rng.choice((1, 1, 2, 3, 5, 9, 20)) for _ in range(n_units)],
+                                 [rng.randint(2, 16) for _ in range(n_units)], rows, blocks)
+    ax = draw_plan(problem, plan)
+    units_layer, seats_layer = _layer(ax, "unit-labels"), _layer(ax, "seat-labels")
+    mine = [label_box(lb, units_layer.points_per_unit) for lb in units_layer.labels]
+    names = [label_box(lb, seats_layer.points_per_unit) for lb in seats_layer.labels]
+    seats, _ = _seats(ax)
+    markers = [tuple(p.vertices.min(axis=0)) + tuple(p.vertices.max(axis=0)) for p in seats.get_paths()]
+    units = {problem.attendee(a).unit for a in plan.seat_of}
+    assert {lb.text.replace("\n", " ").rsplit(" ", 1)[0] for lb in units_layer.labels} == units
+    for k, box in enumerate(mine):
+        text = units_layer.labels[k].text
+        assert not any(_overlap(box, other) for other in names), text
+        assert not any(_overlap(box, m) for m in markers), text
+        assert not any(_overlap(box, o) for j, o in enumerate(mine) if j != k), text

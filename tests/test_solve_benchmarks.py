@@ -34,3 +34,12 @@ def test_small_dense_model_agrees() -> None:
     assert ours.status is SolveStatus.OPTIMAL and status == "OPTIMAL"
     assert objective == bound == ours.objective and reached is not None
     assert plan is not None and check_plan(problem, plan) == []
+
+
+def test_growth_curve_helpers() -> None:
+    from seatplan.bench.solver import fit_exponent, run_growth_point
+
+    sizes = [1000, 10_000, 100_000]
+    assert abs(fit_exponent(sizes, [2e-6 * n**1.5 for n in sizes]) - 1.5) < 1e-9
+    point = run_growth_point(1000)
+    assert point["violations"] == 0 and point["status"] == "OPTIMAL" and point["requests"] == "5 / 3 / 10"

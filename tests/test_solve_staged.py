@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seatplan.bench.solver import hall_scenario
+from seatplan.bench.solver import dense_scenario, hall_scenario
 from seatplan.check import check_plan, plan_cost
 from seatplan.model import Result, SeatingProblem, SolveStatus
 from seatplan.model.problem import PeopleGroup
@@ -81,6 +81,21 @@ def test_staged_solve_is_valid_and_bounded_by_the_exact_one(
     # same input, same plan
     again = _staged(monkeypatch, problem)
     assert again.require_plan().seat_of == plan.seat_of
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_staged_solve_with_two_need_classes(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Wheelchair users and aisle seekers: one matching per class (their places may coincide)."""
+    problem = dense_scenario(200, 10, rows=7, blocks=(10, 12, 10), seed=seed)
+    assert len({a.needs for a in problem.attendees if a.needs}) == 2
+    exact = solve(problem)
+    assert exact.status is SolveStatus.OPTIMAL
+    staged = _staged(monkeypatch, problem)
+    plan = staged.require_plan()
+    assert check_plan(problem, plan) == []
+    assert plan_cost(problem, plan) == staged.objective
+    assert staged.bound <= exact.objective <= staged.objective
+    assert staged.status is not SolveStatus.OPTIMAL or staged.objective == exact.objective
 
 
 def test_staged_solve_at_a_larger_size_keeps_every_rule() -> None:

@@ -19,12 +19,18 @@ Scenarios (fixed seeds; seats built in plain Python, no layout code):
 ``seatplan bench hall-10000-200 dense-400`` runs the first and the last; ``python -m seatplan.bench.solver`` prints medians of solve time, status, objective,
 bound, gap and peak memory (each run in a fresh process; ``ru_maxrss``).
 ``--repeats``, ``--only`` and ``--dense-limit`` adjust it.
+
+``python -m seatplan.bench.solver --growth 1000,10000,30000,100000 --repeats 3`` measures
+:func:`proportional_hall` at those sizes instead (with and without its requests, each run in
+a fresh process) and prints a Markdown table of the medians with the exponent of a
+least-squares fit of log time on log size.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import resource
 import statistics
@@ -219,7 +225,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dense-limit", type=float, default=300.0, help="time limit of the dense model, seconds")
     parser.add_argument("--child", choices=SCENARIOS, help=argparse.SUPPRESS)
     parser.add_argument("--skip-dense", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--growth", help="comma-separated sizes of proportional_hall to measure (a growth curve)")
+    parser.add_argument("--growth-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rank", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.growth_child:
+        print(json.dumps(run_growth_point(args.growth_child, rules=not args.rank)))
+        return 0
+    if args.growth:
+        print_growth([int(x) for x in args.growth.split(",")], args.repeats)
+        return 0
     if args.child:
         print(json.dumps(run_one(args.child, dense_limit=args.dense_limit, dense=not args.skip_dense)))
         return 0
@@ -263,8 +278,55 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def run_growth_point(n: int, *, rules: bool = True) -> dict[str, object]:
+    """Solve :func:`proportional_hall` ``(n)`` once (after a small warm-up solve) and check it."""
+    problem = proportional_hall(n, rules=rules)
+    solve(proportional_hall(200, rules=rules))  # imports and first-call costs are not the hall's
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = solve(problem)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    violations = len(check_plan(problem, result.require_plan()))
+    c = problem.constraints
+    requests = f"{len(c.pins)} / {sum(1 for a in problem.attendees if a.needs)} / {len(c.keep_apart)}"
+    return {"n": n, "rules": rules, "wall_s": wall, "cpu_s": cpu, "status": str(result.status), "gap": result.gap,
+            "violations": violations, "peak_mb": _peak_mb(), "requests": requests}
+
+
+def print_growth(sizes: Sequence[int], repeats: int) -> None:
+    """Medians of :func:`run_growth_point` in fresh processes, a Markdown table and the fitted exponents."""
+    med: dict[tuple[int, bool], dict[str, float]] = {}
+    first: dict[int, dict[str, object]] = {}
+    for n in sizes:
+        for rules in (True, False):
+            runs = []
+            for _ in range(repeats if rules else 1):
+                cmd = [sys.executable, "-m", "seatplan.bench.solver", "--growth-child", str(n), *([] if rules else ["--rank"])]
+                proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+                runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            med[n, rules] = {k: statistics.median(float(r[k]) for r in runs) for k in ("wall_s", "cpu_s", "peak_mb")}
+            if rules:
+                first[n] = runs[0]
+    print("| people | pins / wheelchair users / keep-apart pairs | wall s | CPU s | status | gap | violations | peak MB | rank-only wall s (CPU s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n in sizes:
+        m, r, f = med[n, True], med[n, False], first[n]
+        print(
+            f"| {n:,} | {f['requests']} | {m['wall_s']:.3g} | {m['cpu_s']:.3g} | {f['status']} | {float(f['gap']):.2g} | "  # type: ignore[arg-type]
+            f"{f['violations']} | {m['peak_mb']:.0f} | {r['wall_s']:.3g} ({r['cpu_s']:.3g}) |"
+        )
+    for rules, what in ((True, "with requests"), (False, "rank-only")):
+        for key in ("wall_s", "cpu_s"):
+            print(f"exponent {what}, {key[:-2]}: {fit_exponent(sizes, [med[n, rules][key] for n in sizes]):.2f}")
+
+
+def fit_exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
+    """The slope of the least-squares line of log ``seconds`` on log ``sizes``."""
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(max(t, 1e-9)) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
 
 
 # ------------------------------------------------------------------ builders for `seatplan bench`
@@ -343,3 +405,7 @@ def build_hall_100000_prop(*, seed: int = 0, quick: bool = False) -> Case:
     """``hall-100000-prop``: 100,000 people, requests in proportion (3,000 with ``--quick``)."""
     del seed
     return _proportional_case(100_000, 3_000, quick)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

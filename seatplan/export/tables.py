@@ -126,7 +126,7 @@ def section_sheet_name(section: str) -> str:
     """Readable sheet name of a section: ``"dais"`` → ``"主席台"``, ``"dais-2"`` → ``"主席台-2"``.
 
     Other names are kept, with characters Excel forbids replaced by ``_`` and cut
-    to 31 characters.
+    to 31 characters; ``History``, a name Excel keeps for itself, becomes ``History_``.
     """
     if section == "dais":
         name = "主席台"
@@ -135,6 +135,8 @@ def section_sheet_name(section: str) -> str:
     else:
         name = _SECTION_NAMES.get(section, section) or "未分区"
     name = _SHEET_FORBIDDEN.sub("_", name).strip("'") or "_"
+    if name.casefold() == "history":
+        name += "_"
     return name[:31]
 
 
@@ -248,6 +250,12 @@ INVENTORY_TITLES = {
 #: English titles of the inventory columns.
 INVENTORY_TITLES_EN = {**SEAT_COLUMN_TITLES_EN, "tags": "Tags", "status": "Status"}
 _STATUS_WORDS = {"occupied": ("有人", "occupied"), "empty": ("空", "empty")}
+#: Chinese words of the seat tags in the 座位总表 sheet (other tags are shown as they are).
+TAG_WORDS_ZH = {
+    "aisle": "靠过道", "exit": "近出口", "wheelchair": "轮椅位", "interpreter": "同传", "stool": "译员凳",
+    "reserved": "预留", "host-seat": "主人位", "hostess-seat": "女主人位", "main-table": "主桌", "principal": "主位",
+    "staff": "工作人员", "standing": "站位", "armchair": "沙发", "dais-spare": "备用座", "dais-empty-centre": "空中位",
+}
 _MARK_WORDS_EN = {"译": "interpreter", "记": "note-taker"}
 _FOOTERS = ("第 &amp;P 页 / 共 &amp;N 页", "Page &amp;P of &amp;N")
 
@@ -522,7 +530,8 @@ def write_seats_xlsx(
         inventory status (when the attendee list had English headers).
     inventory
         Column names and rows of the seat inventory (every seat, occupied or
-        empty, with its tags), written as the sheet ``座位总表`` after the others.
+        empty, with its tags), written as the sheet ``座位总表`` after the others;
+        its tags in Chinese words (:data:`TAG_WORDS_ZH`) unless ``english``.
 
     Notes
     -----
@@ -589,6 +598,8 @@ def _inventory_sheet(name: str, columns: Sequence[str], rows: Sequence[Sequence[
                 continue
             if column == "status":
                 text = _STATUS_WORDS.get(text, (text, text))[lang]
+            elif column == "tags" and not english:
+                text = "、".join(TAG_WORDS_ZH.get(tag, tag) for tag in text.split())
             elif english and column == "area" and "section" in fields:
                 text = english_area(fields["section"], text)
             elif english and column == "label" and {"section", "area", "table", "row", "seat"} <= fields.keys():

@@ -27,6 +27,9 @@ Choices beyond the plain rules, and why
 - An xlsx number cell whose number format is all zeros (``00000000000``, the way
   Excel shows fixed-width numbers) is padded with leading zeros, so a landline
   stored as a number keeps its ``0``.
+- The list's language is that of its recognised headers (:func:`header_language`):
+  English when more of them are in Latin letters than in Chinese (``ID`` counts
+  for neither). seats.xlsx is written in it (docs/outputs.md).
 - When a list has both 序号 (a running counter) and 排序 (or another rank
   header), 排序 is the rank and 序号 is only the list counter; likewise
   单位排序 wins over 单位序号.

@@ -22,8 +22,6 @@ __all__ = ["UnitBlock", "find_unit_blocks", "unit_block_labels"]
 
 #: Facing of a seat whose row faces the stage (degrees).
 _FACING_STAGE = 90
-#: Smallest font size a unit label is written at (points).
-_MIN_PT = 4.0
 
 
 @dataclass(frozen=True)
@@ -118,6 +116,60 @@ def find_unit_blocks(
     return blocks
 
 
+def _fit_band(
+    placed: Sequence[_Placed], counts: Mapping[str, int], band_pt: float, ppm: float, bounds: tuple[float, float]
+) -> tuple[list[str], list[float], list[float]]:
+    """Texts, sizes (points) and centres (metres) of the labels sharing one band, left to right.
+
+    Each label fits the room over its block and half way to the next labels (one line, or the
+    head count on a second line where that reads larger), at most as large as the band allows.
+    Where the labels of the band together still do not fit its length, the largest common size
+    that fits caps them all. Each label is centred over its block and pushed aside just enough
+    that none touches the next.
+    """
+    one_cap = min(band_pt * 0.62, 14.0)
+    two_cap = band_pt * 0.78 / (1.0 + labels.LINE_PITCH_EM)
+    gap_pt = 0.4 * one_cap
+    length_pt = (bounds[1] - bounds[0]) * ppm - gap_pt * (len(placed) - 1)
+    forms = []
+    for k, p in enumerate(placed):
+        unit, count = p.block.unit, f"{counts.get(p.block.unit, len(p.block.seat_ids))}人"
+        lo = (placed[k - 1].right + p.left) / 2 if k else bounds[0]
+        hi = (p.right + placed[k + 1].left) / 2 if k + 1 < len(placed) else bounds[1]
+        room = (hi - lo) * ppm - gap_pt
+        one = max(labels.text_width_em(f"{unit} {count}"), 1.0)
+        two = max(labels.text_width_em(unit), labels.text_width_em(count), 1.0)
+        fit_one, fit_two = min(one_cap, room / one), min(two_cap, room / two)
+        if fit_two > fit_one * 1.15:
+            forms.append((f"{unit}\n{count}", two, fit_two))
+        else:
+            forms.append((f"{unit} {count}", one, max(fit_one, 0.5)))
+
+    def layout(limit: float) -> list[tuple[str, float, float]]:
+        """(text, size, width in points) of each label with sizes capped at ``limit``."""
+        return [(text, min(cap, limit), em * min(cap, limit)) for text, em, cap in forms]
+
+    limit = one_cap
+    if sum(c[2] for c in layout(limit)) > length_pt:
+        low, high = 0.5, one_cap
+        for _ in range(30):
+            mid = (low + high) / 2
+            low, high = (mid, high) if sum(c[2] for c in layout(mid)) <= length_pt else (low, mid)
+        limit = low
+    chosen = layout(limit)
+    # a label over its own block, then pushed right past its left neighbour and left off the band's end
+    widths = [c[2] / ppm for c in chosen]
+    gap = gap_pt / ppm
+    left = [(p.left + p.right) / 2 - wd / 2 for p, wd in zip(placed, widths)]
+    for k in range(len(left)):
+        floor = bounds[0] if k == 0 else left[k - 1] + widths[k - 1] + gap
+        left[k] = max(left[k], floor)
+    for k in reversed(range(len(left))):
+        ceiling = bounds[1] - widths[k] if k == len(left) - 1 else left[k + 1] - gap - widths[k]
+        left[k] = min(left[k], ceiling)
+    return [c[0] for c in chosen], [c[1] for c in chosen], [x + wd / 2 for x, wd in zip(left, widths)]
+
+
 @dataclass(frozen=True)
 class _Placed:
     block: UnitBlock
@@ -169,24 +221,26 @@ def unit_block_labels(
         gaps.setdefault((block.section, block.front[0].row), []).append(
             _Placed(block, block.front[0].x - w / 2, block.front[-1].x + w / 2, top + band / 2)
         )
+    extent: dict[tuple[str, int], tuple[float, float]] = {}
+    for seat in seats:
+        if _faces_stage(seat) and seat.section in boxes:
+            half = boxes[seat.section][0] / 2
+            lo, hi = extent.get((seat.section, seat.row), (seat.x - half, seat.x + half))
+            extent[(seat.section, seat.row)] = (min(lo, seat.x - half), max(hi, seat.x + half))
     out: list[labels.Label] = []
     segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    for (section, _row), placed in sorted(gaps.items()):
-        w, h = boxes[section]
-        across = row_pitch.get(section, (None, None))[1] or (h / 0.72)
+    for key, placed in sorted(gaps.items()):
+        w, h = boxes[key[0]]
+        across = row_pitch.get(key[0], (None, None))[1] or (h / 0.72)
         band_pt = max(across - h, 0.28 * across) * ppm
-        size = min(band_pt * 0.62, 14.0)
         placed.sort(key=lambda p: p.left)
-        for k, p in enumerate(placed):
-            text = f"{p.block.unit} {counts.get(p.block.unit, len(p.block.seat_ids))}人"
-            # room along the band: up to half way to the neighbouring labels
-            lo = (placed[k - 1].right + p.left) / 2 if k else p.left - 2 * w
-            hi = (p.right + placed[k + 1].left) / 2 if k + 1 < len(placed) else p.right + 2 * w
-            width_em = max(labels.text_width_em(text), 1.0)
-            fs = max(min(size, (hi - lo) * ppm * 0.96 / width_em), _MIN_PT)
-            half = width_em * fs / ppm / 2
-            cx = min(max((p.left + p.right) / 2, lo + half), hi - half) if hi - lo >= 2 * half else (lo + hi) / 2
-            out.append(labels.Label(text, cx, p.y + band_pt * 0.08 / ppm, fs, style.TEXT, gid=f"unit-{len(out) + 1}"))
+        lo, hi = extent[key]
+        texts, sizes, centres = _fit_band(placed, counts, band_pt, ppm, (lo - w / 2, hi + w / 2))
+        for p, text, fs, cx in zip(placed, texts, sizes, centres):
+            lines = text.count("\n") + 1
+            height_pt = ((lines - 1) * labels.LINE_PITCH_EM + 1.0) * fs
+            cy = p.y + (height_pt / 2 - band_pt * 0.30) / ppm  # its bottom just above the bracket
+            out.append(labels.Label(text, cx, cy, fs, style.TEXT, gid=f"unit-{len(out) + 1}"))
             base = p.y - band_pt * 0.36 / ppm
             tick = band_pt * 0.14 / ppm
             segments.append(((p.left + 0.05, base), (p.right - 0.05, base)))

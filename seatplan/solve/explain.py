@@ -89,11 +89,15 @@ def _match(people: list[str], options: dict[str, list[int]]) -> dict[str, int]:
     owner: dict[int, str] = {}
 
     def augment(a: str, seen: set[int]) -> bool:
+        for p in options[a]:  # a free position first: people with the same options take them in turn
+            if p not in owner:
+                owner[p] = a
+                return True
         for p in options[a]:
             if p in seen:
                 continue
             seen.add(p)
-            if p not in owner or augment(owner[p], seen):
+            if augment(owner[p], seen):
                 owner[p] = a
                 return True
         return False

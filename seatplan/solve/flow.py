@@ -93,18 +93,22 @@ MAX_LAZY_ROUNDS = 12
 WINDOW = 64
 WINDOW_FROM = 2000
 #: In a zone of more than :data:`WINDOW_FROM` seats with at least this many people placed
-#: individually (seat needs), the solve is *staged*: first those people alone (the groups
-#: the plan then breaks are not yet in the model), then the groups with those people kept
-#: where the first round put them. The first round is a relaxation of the zone, so its
-#: optimum is a valid bound; the zone is OPTIMAL when the plan costs no more than it.
-#: Without staging one model couples every request through the whole hall and its size
-#: (and time) grows with the hall, not with the requests.
+#: individually (seat needs), the solve is *staged*. The people of each need class take
+#: the places of their best ordered matching (:func:`seatplan.solve.staging.ordered_matching`;
+#: its value is a lower bound of the zone, so the gap stays honest) and keep them; the
+#: groups around them (those that touch a fixed or individually placed person, then those
+#: the plan breaks) are solved in independent parts (:meth:`FlowZone._solve_parts`). Where
+#: no matching applies (banquet tables, too few spare places) the first round is the model
+#: of those people alone, a relaxation whose optimum is the bound. The zone is OPTIMAL when
+#: the plan costs no more than the bound. Without staging one model couples every request
+#: through the whole hall and its size (and time) grows with the hall, not with the requests.
 STAGED_FROM = 16
-#: First round of a staged zone with one kind of seat need: each person's candidates are
-#: the suitable positions within this many places (in order) of his best ordered matching.
+#: A person of a need class who does not keep his place in the matching (a group member,
+#: or everyone when two classes want one place) may move within this many suitable places
+#: (in order) of it.
 NEAR_MATCHING = 6
-#: In the second round of a staged zone, a group member's candidates are the positions
-#: within this many places of where the first round put him.
+#: In a staged zone, a group member's candidates are the positions within this many places
+#: of where the plan with the individually placed people in place puts him.
 STAGED_WINDOW = 24
 
 
@@ -395,7 +399,7 @@ class FlowZone:
     def _match_class(self, suitable: list[int], people: list[str]) -> int | None:
         """The dynamic programme of :meth:`_narrow_by_matching` for one class (``people`` in precedence order)."""
         k, n_s = len(people), len(suitable)
-        if n_s < k or n_s - k + 1 <= 2 * NEAR_MATCHING + 1:
+        if k == 0 or n_s < k:
             return None
         value, picked = ordered_matching(suitable, [self.g[a] for a in people], len(self.seated_free) - k)
         for a, j in zip(people, picked):
