@@ -589,6 +589,13 @@ def test_svg_names_are_searchable_and_reference_defined_glyphs(tmp_path: Path) -
     svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
     for name in ("王建国", "李明", "张伟", "刘秀英"):
         assert f"<!-- {name} -->" in svg
+    # a long name drawn on two or three lines is still found whole
+    long_problem, long_plan = make_hall(600)
+    long_names = [a.name for a in long_problem.attendees if len(a.name) > 6]
+    assert long_names
+    save_plan_images(long_problem, long_plan, None, tmp_path / "long.svg")
+    long_svg = (tmp_path / "long.svg").read_text(encoding="utf-8")
+    assert all(f"<!-- {name} -->" in long_svg for name in long_names)
     root = ET.fromstring(svg)
     ids = {e.get("id") for e in root.iter() if e.get("id")}
     hrefs = {e.get("{http://www.w3.org/1999/xlink}href") for e in root.iter()} - {None}
