@@ -59,6 +59,8 @@ _FILLS = (
     (250, 214, 230), (230, 230, 204), (220, 235, 250), (245, 230, 214), (214, 240, 230), (240, 220, 220),
 )
 _DAIS_EDGE = (200, 30, 30)
+#: Shapes a close-up draws with its seats (and fits to the page with them).
+_FURNITURE = (ShapeKind.TABLE, ShapeKind.LECTERN, ShapeKind.OBSTACLE)
 #: Key: column width and line height (mm).
 _KEY_COL_W = 62.0
 _KEY_LINE = 6.0
@@ -127,6 +129,10 @@ def _seat_box(seats: Sequence[Seat], *, big: bool = False) -> dict[str, tuple[fl
         square = big and all(abs(s.facing % 90.0) < 1e-6 for s in members)
         if square:  # a close-up of chairs in rows: a box as deep as a chair with its desk, for a large name
             w, h = w * 1.1, 1.0
+            ys = sorted({round(s.y, 3) for s in members})
+            spacing = min((b - a for a, b in itertools.pairwise(ys)), default=0.0)
+            if spacing > 0:  # rows close together (a photo's rows): boxes do not run into the next row
+                h = min(h, 0.9 * spacing)
         if gaps:
             gaps.sort()
             w = min(w, 0.92 * gaps[len(gaps) // 4])
@@ -136,13 +142,19 @@ def _seat_box(seats: Sequence[Seat], *, big: bool = False) -> dict[str, tuple[fl
 
 
 def _bounds(problem: SeatingProblem, seats: Sequence[Seat], whole_room: bool) -> tuple[float, float, float, float]:
+    """Extent (metres) of a page's drawing: the room, or the seats of a close-up with their own furniture."""
     xs = [s.x for s in seats]
     ys = [s.y for s in seats]
     if whole_room:
         for x, y in problem.layout.venue.outline:
             xs.append(x)
             ys.append(y)
-    pad = 0.8 if not whole_room else 0.3
+    elif seats:
+        for shape in problem.layout.shapes:
+            if shape.kind in _FURNITURE and len(shape.points) > 1 and _Drawer._near(shape.points, seats):
+                xs += [x for x, _ in shape.points]
+                ys += [y for _, y in shape.points]
+    pad = 0.6 if not whole_room else 0.3
     if not xs:
         return (0.0, 0.0, 1.0, 1.0)
     return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
@@ -343,8 +355,12 @@ class _Drawer:
         cx, cy = view.at(seat.x, seat.y)
         turn = (seat.facing - 90.0) % 360.0
         if abs(turn % 180.0 - 90.0) < 1e-6:  # a chair turned a quarter: its row runs up the page
-            return cx, cy, box[1] * view.scale, box[0] * view.sy, 0.0
-        return cx, cy, box[0] * view.scale, box[1] * view.sy, turn
+            w, h, turn = box[1] * view.scale, box[0] * view.sy, 0.0
+        else:
+            w, h = box[0] * view.scale, box[1] * view.sy
+        if not view.to_scale:  # a spread close-up: boxes no taller than 1.6 times their width
+            h = min(h, 1.6 * w)
+        return cx, cy, w, h, turn
 
     def _name_fit(self, seat: Seat, w: float, h: float, big: bool) -> FittedText:
         """The occupant's name fitted to the lower part of the marker (below the rank number on a close-up)."""
@@ -354,9 +370,12 @@ class _Drawer:
         if abs((seat.facing - 90.0) % 180.0) > 1e-6 and abs((seat.facing - 90.0) % 90.0) > 1e-6:
             w = h = min(w, h)  # a turned marker: the name stays upright inside it
         top_h = h * (0.34 if big else 0.0)
+        # a name in words ("Rui Carvalho", "阿依古丽·买买提") may take two lines to be larger; a Chinese name
+        # of two to four characters is never broken
+        words = big and any(ch in name for ch in " ·・")
         return fit_text(self.pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
                         max_pt=self.name_cap if big else 14, min_pt=NAME_MIN_PT, max_lines=2,
-                        prefer_one_line_pt=18.0 if big else NAME_MIN_PT)
+                        prefer_one_line_pt=18.0 if words else NAME_MIN_PT)
 
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
               rank_badges: bool) -> None:
@@ -531,8 +550,9 @@ class _Drawer:
             pdf.set_draw_color(120, 120, 120)
             pdf.set_line_width(0.2)
             pdf.rect(x, y + 1, 5, 4, style="DF")
-            text_in_box(pdf, f"{unit}　{count}人", x=x + 6, y=y + 0.5, width=_KEY_COL_W - 8, height=5, max_pt=9,
-                        min_pt=5, max_lines=1)
+            fitted = fit_text(pdf, f"{unit}　{count}人", width=_KEY_COL_W - 8, height=5, max_pt=9, min_pt=5,
+                              max_lines=1, prefer_one_line_pt=5.4)
+            draw_fitted(pdf, fitted, cx=0.0, left=x + 6.5, top=y + 0.5, height=5)
         return end
 
     def key_pages(self, start: int) -> None:

@@ -507,8 +507,10 @@ def draw_fitted(
     height: float,
     grey: int = 0,
     color: tuple[int, int, int] | None = None,
+    left: float | None = None,
 ) -> None:
-    """Draw a fitted block centred horizontally at ``cx`` and vertically in ``top`` … ``top + height``."""
+    """Draw a fitted block centred horizontally at ``cx`` (or its lines starting at ``left``) and vertically
+    in ``top`` … ``top + height``."""
     if pdf.font_family != FONT or pdf.font_size_pt != fitted.size_pt or pdf.font_style:
         pdf.set_font(FONT, size=fitted.size_pt)
     ink = color or (grey, grey, grey)
@@ -518,7 +520,7 @@ def draw_fitted(
     y = top + (height - fitted.height_mm) / 2
     for line in fitted.lines:
         baseline = y + fitted.line_mm / 2 + 0.36 * size_mm
-        pdf.text(cx - text_width(pdf, line, fitted.size_pt) / 2, baseline, line)
+        pdf.text(left if left is not None else cx - text_width(pdf, line, fitted.size_pt) / 2, baseline, line)
         y += fitted.line_mm
     if ink != (0, 0, 0):
         pdf.set_text_color(0, 0, 0)
