@@ -75,6 +75,7 @@ def build_problem(meeting: Meeting) -> SeatingProblem:
         zones=staging.zones,
         allow_unseated=meeting.allow_unseated,
         title=meeting.title,
+        notes=staging.notes,
     )
     return apply_rules(meeting, problem)
 
@@ -376,6 +377,7 @@ def summarise(meeting: Meeting, problem: SeatingProblem, result: Result) -> dict
             "bound": result.bound,
             "gap": result.gap,
             "seconds": round(result.seconds, 3),
+            "notes": list(problem.notes),
         },
         "layout_check": {
             "profile": meeting.check.profile,

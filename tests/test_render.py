@@ -25,8 +25,7 @@ from seatplan.model import (
     Venue,
     Zone,
 )
-from seatplan.render import draw_plan, save_plan_images
-from seatplan.render import style
+from seatplan.render import draw_plan, save_plan_images, style
 from seatplan.render.diagram import _em_width, _fit_name, _SeatStyle, _split_lines
 
 # --------------------------------------------------------------------------- fixtures
@@ -92,7 +91,7 @@ def make_hall(n_floor_people: int = 600) -> tuple[SeatingProblem, Plan]:
     left = (width - total) / 2 + pitch / 2
     xs: list[float] = []
     x = left
-    for b, n in enumerate(blocks):
+    for n in blocks:
         for _ in range(n):
             xs.append(round(x, 4))
             x += pitch
@@ -312,7 +311,7 @@ def test_occupied_seats_take_unit_colours_in_order() -> None:
 
 def test_unit_colours_cycle() -> None:
     units = [f"u{i}" for i in range(45)]
-    colours = style.unit_colours(units + ["u0"])
+    colours = style.unit_colours([*units, "u0"])
     assert len(colours) == 45
     assert colours["u0"] == colours["u20"] == colours["u40"] == style.PALETTE[0]
     assert len(set(style.PALETTE)) == len(style.PALETTE) == 20
@@ -570,7 +569,7 @@ def test_names_are_inked_where_their_labels_are() -> None:
 
     def dark_pixels(x: float, y: float, r: int) -> int:
         px, py = ax.transData.transform((x, y))
-        col, row = int(round(px)), int(round(height - py))
+        col, row = round(float(px)), round(float(height - py))
         window = pixels[row - r : row + r, col - r : col + r, :3].astype(int)
         return int((window.sum(axis=2) < 200).sum())
 
@@ -589,6 +588,13 @@ def test_svg_names_are_searchable_and_reference_defined_glyphs(tmp_path: Path) -
     svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
     for name in ("王建国", "李明", "张伟", "刘秀英"):
         assert f"<!-- {name} -->" in svg
+    # a long name drawn on two or three lines is still found whole
+    long_problem, long_plan = make_hall(600)
+    long_names = [a.name for a in long_problem.attendees if len(a.name) > 6]
+    assert long_names
+    save_plan_images(long_problem, long_plan, None, tmp_path / "long.svg")
+    long_svg = (tmp_path / "long.svg").read_text(encoding="utf-8")
+    assert all(f"<!-- {name} -->" in long_svg for name in long_names)
     root = ET.fromstring(svg)
     ids = {e.get("id") for e in root.iter() if e.get("id")}
     hrefs = {e.get("{http://www.w3.org/1999/xlink}href") for e in root.iter()} - {None}

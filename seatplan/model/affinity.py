@@ -50,11 +50,15 @@ class AffinitySpec:
         order, fill the bands in turn (rank keeps the more honoured tables), affinity
         choosing the table inside each band.
     time_limit
-        Seconds the search may take (large banquets reach a good plan in a second and
-        improve it until then).
+        Safety cap in seconds. The search ends on fixed budgets sized from the problem
+        (annealing steps, CP-SAT deterministic work units, rounds; the exact model's work is
+        also held to ``0.1 × time_limit`` units), never on the clock, so the same plan and
+        seed give byte-identical seats on any machine under any load. Only if a machine is
+        so slow that the cap is hit does the clock end the search: the plan is still valid,
+        a warning and ``summary.json`` (``solver.notes``) say it depends on the machine.
+        See ``docs/banquet.md``, "Reproducible seating".
     seed
-        Seed of the search (the same seed gives the same plan when the search ends before
-        ``time_limit``).
+        Seed of the search (the same seed gives the same plan).
 
     Raises
     ------

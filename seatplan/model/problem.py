@@ -214,6 +214,9 @@ class SeatingProblem:
         Meeting title, carried to the outputs.
     constraints
         Pins, reserved seats, groups, unit blocks (default: none).
+    notes
+        Remarks of the staging's solvers for ``summary.json`` (e.g. an affinity search
+        stopped by its time cap, so the seating depends on the machine).
     """
 
     layout: Layout
@@ -222,6 +225,7 @@ class SeatingProblem:
     allow_unseated: bool = False
     title: str = ""
     constraints: Constraints = field(default_factory=Constraints)
+    notes: tuple[str, ...] = ()
     seat_index: dict[str, Seat] = field(init=False, repr=False, compare=False)
     attendee_index: dict[str, Attendee] = field(init=False, repr=False, compare=False)
     _cache: dict[str, object] = field(init=False, repr=False, compare=False)

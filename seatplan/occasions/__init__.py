@@ -23,12 +23,14 @@ class Staging:
     """What an occasion produces: the layout and the zones in precedence order.
 
     ``hall`` is the meeting hall as the row engine built it (the layout check reads its
-    aisles and rows); ``None`` for the other occasions.
+    aisles and rows); ``None`` for the other occasions. ``notes`` are remarks of the
+    solver for ``summary.json`` (e.g. an affinity search stopped by its time cap).
     """
 
     layout: Layout
     zones: tuple[Zone, ...]
     hall: HallLayout | None = None
+    notes: tuple[str, ...] = ()
 
 
 def option_error(meeting: Meeting, key: str, value: object, message: str, hint: str) -> PlanFileError:

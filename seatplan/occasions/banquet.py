@@ -77,7 +77,7 @@ import functools
 import warnings as _warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from seatplan.errors import Location, ValidationError
 from seatplan.layout.banquet import SECTION, BanquetTable, generate_banquet
@@ -173,6 +173,7 @@ class BanquetPlan:
     tables: tuple[BanquetTable, ...]
     occupant: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    solver_notes: tuple[str, ...] = ()
     long_table: LongTableLayout | None = None
     gendered: bool = False
 
@@ -190,7 +191,7 @@ def build(meeting: Meeting) -> Staging:
     plan = plan_banquet(meeting)
     for text in plan.warnings:
         _warnings.warn(text, BanquetWarning, stacklevel=2)
-    return plan.staging
+    return replace(plan.staging, notes=plan.solver_notes) if plan.solver_notes else plan.staging
 
 
 def plan_banquet(meeting: Meeting) -> BanquetPlan:
@@ -293,9 +294,10 @@ def _plan_rounds(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
     )
     notes += banquet.warnings
     stream = list(guests) + list(seats.extra)
+    solver_notes: list[str] = []
     by_affinity = None
     if meeting.affinity is not None:  # [affinity]: the tables after the main one, by who knows whom
-        by_affinity = functools.partial(_by_affinity, meeting, banquet.tables, seats.seated)
+        by_affinity = functools.partial(_by_affinity, meeting, banquet.tables, seats.seated, solver_notes)
     occupant, order = _fill_tables(
         banquet.tables, seats.seated, stream, swap=swap, interpreter=party.guest_interpreters[:1],
         stools=stool_people, notes=notes, by_affinity=by_affinity,
@@ -314,7 +316,8 @@ def _plan_rounds(meeting: Meeting, options: BanquetSpec) -> BanquetPlan:
         staging=Staging(layout=banquet.layout, zones=(zone,)),
         tables=banquet.tables,
         occupant=occupant,
-        warnings=tuple(notes),
+        warnings=(*notes, *solver_notes),
+        solver_notes=tuple(solver_notes),
     )
 
 
@@ -451,10 +454,15 @@ def _fill_tables(
 
 
 def _by_affinity(
-    meeting: Meeting, tables: Sequence[BanquetTable], host_of: dict[tuple[int, str], Attendee], stream: list[Attendee]
+    meeting: Meeting, tables: Sequence[BanquetTable], host_of: dict[tuple[int, str], Attendee], solver_notes: list[str],
+    stream: list[Attendee],
 ) -> dict[int, list[Attendee]]:
-    """Guests of the tables after the main one, chosen by ``[affinity]`` (taken off ``stream``, precedence kept)."""
-    from seatplan.solve.affinity import assign_by_affinity, explain_failure
+    """Guests of the tables after the main one, chosen by ``[affinity]`` (taken off ``stream``, precedence kept).
+
+    When the time cap stopped the search, a note saying so goes to ``solver_notes``
+    (a warning, and ``summary.json``).
+    """
+    from seatplan.solve.affinity import assign_by_affinity, describe_cap, explain_failure
 
     rest = [t for t in tables if t.rank > 1]
     pins = {host_of[t.rank, role].id: str(t.rank) for t in rest for role in ("H", "CO") if (t.rank, role) in host_of}
@@ -468,6 +476,8 @@ def _by_affinity(
     )
     if not result.table_of:
         raise explain_failure(result, str(meeting.source or ""))
+    if result.capped:
+        solver_notes.append(describe_cap(spec))
     del stream[: len(seated)]
     out: dict[int, list[Attendee]] = {t.rank: [] for t in rest}
     for a in seated:

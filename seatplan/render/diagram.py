@@ -965,7 +965,8 @@ def _draw_seats(
             out.append(labels.Label(f"{seat.number}{seat.mark}", seat.x, seat.y + st.h * 0.46, st.number_fs,
                                     style.MUTED_TEXT, va=labels.VAlign.TOP, gid=f"number-{seat.id}"))
             text, fs = _fit_name(person.name, st)
-            out.append(labels.Label(text, seat.x, seat.y - st.name_dy, fs, style.TEXT, gid=f"name-{seat.id}"))
+            out.append(labels.Label(text, seat.x, seat.y - st.name_dy, fs, style.TEXT, gid=f"name-{seat.id}",
+                                    note=person.name))
         else:
             if EMPTY_CHAIR_TAGS & seat.tags:
                 label = "空"  # a chair protocol keeps empty (R-DAIS-6/7): never a number to fill

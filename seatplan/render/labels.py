@@ -81,6 +81,9 @@ class Label:
         Which point of the text box sits at the anchor.
     gid
         Id of the label's group in an SVG (``""``: none).
+    note
+        The text as the SVG comment of the label's group, where it is searched for
+        (``""``: the text, its lines joined by spaces).
     """
 
     text: str
@@ -91,6 +94,7 @@ class Label:
     ha: HAlign = HAlign.CENTER
     va: VAlign = VAlign.CENTER
     gid: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -366,7 +370,8 @@ def _layer_class() -> Callable[[Sequence[Label], float], Artist]:
                     yield "</defs>\n"
                     defined.update(new)
                 gid = f' id="{svg_attr(label.gid)}"' if label.gid else ""
-                yield f'<g{gid} style="fill: {label.colour}">\n<!-- {_escape_comment(label.text)} -->\n'
+                note = _escape_comment(label.note or " ".join(label.text.split("\n")))
+                yield f'<g{gid} style="fill: {label.colour}">\n<!-- {note} -->\n'
                 k = f"{label.size / _SVG_UNITS:.6g}"
                 for ch, x, base in placed:
                     yield (f'<use xlink:href="#{_glyph_id(ch)}" '

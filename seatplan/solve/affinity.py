@@ -24,7 +24,7 @@ from seatplan.model.affinity import AffinitySpec
 from seatplan.model.enums import SolveStatus
 from seatplan.solve.table_assign import Table, TableProblem, TableResult, assign_tables
 
-__all__ = ["affinity_problem", "assign_by_affinity", "explain_failure", "rank_bands"]
+__all__ = ["affinity_problem", "assign_by_affinity", "describe_cap", "explain_failure", "rank_bands"]
 
 
 def affinity_problem(
@@ -173,6 +173,16 @@ def assign_by_affinity(
         gap=(bound - objective) / max(1, abs(objective)),
         seconds=sum(r.seconds for r in results),
         method=results[-1].method if results else TableResult(SolveStatus.OPTIMAL, {}).method,
+        capped=any(r.capped for r in results),
+    )
+
+
+def describe_cap(spec: AffinitySpec) -> str:
+    """The note a plan gets when ``time_limit`` stopped the affinity search (``TableResult.capped``)."""
+    return (
+        f"affinity seating: the time cap of {spec.time_limit:g} s (affinity.time_limit) stopped the search before "
+        "its fixed budget was spent, so the tables depend on this machine's speed and load and another run may "
+        "differ; raise affinity.time_limit (or run on a less busy machine) for a reproducible seating"
     )
 
 

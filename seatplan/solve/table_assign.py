@@ -108,6 +108,17 @@ __all__ = [
 
 #: Rounds of the neighbourhood search at most (each takes every table once as its seed).
 MAX_ROUNDS = 20
+#: CP-SAT work (deterministic time units) of one neighbourhood re-seating at most.
+NEIGHBOURHOOD_WORK = 0.5
+#: CP-SAT work of the whole neighbourhood search, per table of the problem: small after the
+#: annealing (which does most of the work), larger with ``min_known`` (no annealing then).
+NEIGHBOURHOOD_WORK_PER_TABLE, NEIGHBOURHOOD_WORK_PER_TABLE_ALONE = 0.005, 0.05
+#: CP-SAT work of the exact model when no ``work_limit`` is given: a base plus a share per
+#: pair × table link (proofs of small problems come far sooner).
+EXACT_WORK, EXACT_WORK_PER_LINK = 2.0, 1e-3
+#: CP-SAT work units per second of ``time_limit`` the exact model may use at most when no
+#: ``work_limit`` is given: a single busy core spends them in well under half the limit.
+WORK_PER_SECOND = 0.1
 
 #: Above this many (weighted pair × table) links the exact model is not built for
 #: the whole problem; the neighbourhood search is used instead.
@@ -718,7 +729,10 @@ def assign_tables(
         # the bound does not depend on the search: computed first, its time comes out of the limit
         upper = upper_bound_tables(problem)
         deadline = math.inf if time_limit is None else started + time_limit - POST_SEARCH_RESERVE * time_limit
-        found = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None)
+        found, capped = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None)
+        if capped:
+            LOGGER.warning("tables: the time limit of %s s stopped the search before its budget; "
+                           "the assignment depends on the machine's speed", time_limit)
         if found is None:
             reason = Conflict("start", "the greedy packing found no start for the neighbourhood search; use method='exact'")
             return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
@@ -736,13 +750,24 @@ def assign_tables(
         bound = max(objective, upper)
         status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
         gap = (bound - objective) / max(1, abs(objective))
-        return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)
+        return TableResult(status, table_of, objective, bound, gap, seconds(), method=method, capped=capped)
     model, units, x = _build_model(problem, _Families(), start)
     if model is None:
         conflict = Conflict("capacity", "a keep-together group fits no table it is allowed to use")
         return TableResult(SolveStatus.INFEASIBLE, {}, seconds=seconds(), explanation=(conflict,), method=method)
+    if work_limit is None:
+        work_limit = EXACT_WORK + EXACT_WORK_PER_LINK * _link_count(problem, units)
+        if time_limit is not None:  # a budget a slow or busy machine still spends well within the cap
+            work_limit = min(work_limit, WORK_PER_SECOND * time_limit)
     options = {"time_limit": time_limit, "seed": seed, "workers": workers, "deterministic": deterministic, "work_limit": work_limit}
     solver, code = _run(model, **options)  # type: ignore[arg-type]
+    # ended neither by proof nor by the work budget but by the wall clock: machine-dependent
+    capped = (
+        time_limit is not None
+        and code not in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
+        and solver.deterministic_time < work_limit
+        and solver.wall_time >= 0.9 * time_limit
+    )
     if code == cp_model.MODEL_INVALID:
         raise SolverError(f"CP-SAT rejected the table model: {model.validate()}")
     if code == cp_model.INFEASIBLE:
@@ -753,9 +778,9 @@ def assign_tables(
             objective = score_tables(problem, start)
             bound = max(objective, min(math.floor(solver.best_objective_bound + 1e-6), upper_bound_tables(problem)))
             gap = (bound - objective) / max(1, abs(objective))
-            return TableResult(SolveStatus.FEASIBLE, dict(start), objective, bound, gap, seconds(), method=method)
-        reason = Conflict("time-limit", f"no assignment found within {time_limit} s; raise time_limit")
-        return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method)
+            return TableResult(SolveStatus.FEASIBLE, dict(start), objective, bound, gap, seconds(), method=method, capped=capped)
+        reason = Conflict("time-limit", f"no assignment found within the search budget ({time_limit} s at most); raise time_limit")
+        return TableResult(SolveStatus.UNKNOWN, {}, seconds=seconds(), explanation=(reason,), method=method, capped=capped)
     table_of = _relabel(problem, _read(problem, units, solver, x))
     # The model may leave a positive pair's y at 0 in a non-optimal solution, so the
     # true score can exceed the model's value; it can never be below it.
@@ -769,7 +794,7 @@ def assign_tables(
         bound = max(bound, objective)
     status = SolveStatus.OPTIMAL if bound == objective else SolveStatus.FEASIBLE
     gap = (bound - objective) / max(1, abs(objective))
-    return TableResult(status, table_of, objective, bound, gap, seconds(), method=method)
+    return TableResult(status, table_of, objective, bound, gap, seconds(), method=method, capped=capped)
 
 
 def _unit_search(problem: TableProblem, units: _Units, seed: int) -> UnitSearch:
@@ -794,14 +819,18 @@ def _improve(
     seed: int,
     size: int,
     steps: int | None,
-) -> dict[str, str] | None:
+) -> tuple[dict[str, str] | None, bool]:
     """Construction, annealing and CP-SAT neighbourhoods (:mod:`seatplan.solve.table_search`).
 
-    The annealing takes 80 % of the time (or ``steps`` steps), the
-    neighbourhoods the rest, until a whole round of them gains nothing. With
-    ``min_known`` the annealing is skipped (a step could leave a guest among
-    strangers) and only the exact neighbourhoods, which keep the rule, run.
-    Returns None when the construction gets stuck.
+    Every phase runs on a deterministic budget sized from the problem: the
+    annealing ``steps`` steps (default :data:`STEPS_PER_UNIT` per unit), the descent
+    until no move gains, the neighbourhoods at most :data:`MAX_ROUNDS` rounds and
+    :data:`NEIGHBOURHOOD_WORK_PER_TABLE` CP-SAT work units per table (more with
+    ``min_known``). ``deadline``
+    is only a safety cap. With ``min_known`` the annealing is skipped (a step could
+    leave a guest among strangers) and only the exact neighbourhoods, which keep
+    the rule, run. Returns the assignment (None when the construction gets stuck)
+    and whether the cap stopped a phase before its budget.
     """
     units = _merge_units(problem)
     search = _unit_search(problem, units, seed)
@@ -809,22 +838,22 @@ def _improve(
     if start is None and not search.construct():
         start = greedy_tables(problem) or _feasible_start(problem)
         if start is None:
-            return None
+            return None, False
         search = _unit_search(problem, units, seed)
     if start is not None:
         search.set_tables([index[start[m[0]]] for m in units.members])
     began = time.perf_counter()
     if not problem.has_min_known:
-        timed = math.isfinite(deadline)
-        budget = steps if steps is not None else (10**12 if timed else STEPS_PER_UNIT * len(search.free_units))
-        phase = began + (deadline - began) * 0.8 if timed else math.inf
-        search.set_tables(search.anneal(budget, deadline=phase))
+        budget = steps if steps is not None else STEPS_PER_UNIT * len(search.free_units)
+        search.set_tables(search.anneal(budget, deadline=deadline))
         search.descend(deadline=deadline)
     LOGGER.debug("tables: %d after the local search, %.1f s", search.score + units.constant, time.perf_counter() - began)
-    _neighbourhoods(problem, units, search, deadline=deadline, size=size)
+    per_table = NEIGHBOURHOOD_WORK_PER_TABLE_ALONE if problem.has_min_known else NEIGHBOURHOOD_WORK_PER_TABLE
+    work = per_table * len(problem.tables)
+    capped = _neighbourhoods(problem, units, search, deadline=deadline, size=size, work=work) or search.capped
     LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
     ids = [t.id for t in problem.tables]
-    return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}
+    return {g: ids[search.tab[units.unit_of[g]]] for g in problem.guests}, capped
 
 
 def _feasible_start(problem: TableProblem) -> dict[str, str] | None:
@@ -841,8 +870,15 @@ def _feasible_start(problem: TableProblem) -> dict[str, str] | None:
     return _read(problem, units, solver, x)
 
 
-def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *, deadline: float, size: int) -> None:
-    """Re-seat a few linked tables at a time with the exact model while that gains."""
+def _neighbourhoods(
+    problem: TableProblem, units: _Units, search: UnitSearch, *, deadline: float, size: int, work: float
+) -> bool:
+    """Re-seat a few linked tables at a time with the exact model while that gains.
+
+    Stops after a round without gain, :data:`MAX_ROUNDS` rounds or ``work`` CP-SAT
+    work units in all (each re-seating at most :data:`NEIGHBOURHOOD_WORK`), all
+    deterministic; returns True when the safety cap ``deadline`` stopped it first.
+    """
     from ortools.sat.python import cp_model
 
     adj = _adjacency(problem)
@@ -855,15 +891,16 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
     index = {t: k for k, t in enumerate(ids)}
     size = max(2, min(size, len(ids)))
     tried: set[frozenset[tuple[int, frozenset[int]]]] = set()  # neighbourhoods that gave nothing
+    spent = 0.0
     for _ in range(MAX_ROUNDS):
-        if time.perf_counter() >= deadline:
-            return
         gained = False
         seeds = list(range(len(ids)))
         search.rng.shuffle(seeds)
         for first in seeds:
+            if spent >= work:
+                return False
             if time.perf_counter() >= deadline:
-                return
+                return True
             chosen = search.linked_tables(first, size)
             key = frozenset((k, frozenset(search.at[k])) for k in chosen)
             guests = sorted((g for k in chosen for u in search.at[k] for g in units.members[u]), key=order_of.__getitem__)
@@ -889,7 +926,11 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
                 tried.add(key)
                 continue
             remaining = deadline - time.perf_counter()
-            solver, code = _run(model, time_limit=min(remaining, 10.0), seed=0, workers=1, work_limit=0.5)
+            cap = None if math.isinf(remaining) else max(0.0, remaining)
+            solver, code = _run(model, time_limit=cap, seed=0, workers=1, work_limit=min(NEIGHBOURHOOD_WORK, work - spent))
+            spent += max(solver.deterministic_time, 1e-3)  # a floor, so that trivial re-seatings count too
+            if cap is not None and code != cp_model.OPTIMAL and time.perf_counter() >= deadline:
+                return True  # the cap cut this re-seating short
             if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 tried.add(key)
                 continue
@@ -901,7 +942,8 @@ def _neighbourhoods(problem: TableProblem, units: _Units, search: UnitSearch, *,
                 search.place(units.unit_of[g], index[t])
             gained = True
         if not gained:
-            return
+            return False
+    return False
 
 
 def _diagnose(problem: TableProblem, options: Mapping[str, object]) -> list[Conflict]:

@@ -18,8 +18,10 @@ are merged into *units*; every step keeps capacities, keep-apart pairs and pins.
    optimally by CP-SAT; a change is kept only if it gains.
 
 Every random choice comes from one ``random.Random(seed)`` and every loop is
-counted in steps, so a run without a wall-clock limit (or one that the limit does
-not cut) gives the same assignment for the same seed on any machine.
+counted in steps, so the same seed gives the same assignment on any machine and
+under any load. A ``deadline`` is only a safety cap: when it stops a loop before
+its step budget, :attr:`UnitSearch.capped` is set (the result then depends on
+the machine's speed, and the caller says so).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from collections.abc import Mapping, Sequence
 __all__ = ["UnitSearch"]
 
 #: Steps of the annealing per unit when no budget is given.
-STEPS_PER_UNIT = 400
+STEPS_PER_UNIT = 800
 #: Starting and final temperature of the annealing (in units of connection weight).
 HOT, COLD = 1.0, 0.15
 
@@ -88,6 +90,8 @@ class UnitSearch:
         self.at: list[set[int]] = [set() for _ in range(self.nt)]
         self.pull: list[list[int]] = [[0] * self.nt for _ in range(self.n)]  # unit → table → weight there
         self.score = 0
+        #: Set when a wall-clock deadline stopped a loop before its step budget.
+        self.capped = False
 
     # ------------------------------------------------------------------ state
 
@@ -239,8 +243,8 @@ class UnitSearch:
         """Simulated annealing; returns the best table of every unit seen.
 
         The temperature falls geometrically from ``hot`` to ``cold`` over ``steps``
-        steps, or over the time to ``deadline`` if that comes first (then the run
-        depends on the machine's speed; without a deadline it does not).
+        steps. ``deadline`` (a :func:`time.perf_counter` value) is a safety cap: if
+        it comes first the run stops there and :attr:`capped` is set.
         """
         best_score, best_tab = self.score, self.tab[:]
         free = self.free_units
@@ -249,16 +253,12 @@ class UnitSearch:
         rng = self.rng
         temp = hot
         ratio = cold / hot
-        began = time.perf_counter()
-        span = deadline - began
         for step in range(steps):
             if step % 512 == 0:
-                done = step / steps
-                if span < math.inf:  # a wall-clock limit: cool down over the time left too
-                    done = max(done, (time.perf_counter() - began) / span)
-                    if done >= 1:
-                        break
-                temp = hot * ratio**done
+                if time.perf_counter() >= deadline:
+                    self.capped = True
+                    break
+                temp = hot * ratio ** (step / steps)
             u = free[int(rng.random() * len(free))]
             a = self.tab[u]
             known = self.known[u]
@@ -282,10 +282,16 @@ class UnitSearch:
         return best_tab
 
     def descend(self, *, deadline: float = math.inf) -> bool:
-        """Best-improvement moves and exchanges of one unit until none gains; True if anything changed."""
+        """Best-improvement moves and exchanges of one unit until none gains; True if anything changed.
+
+        ``deadline`` is a safety cap (:attr:`capped` is set when it stops the descent).
+        """
         changed = False
         improved = True
-        while improved and time.perf_counter() < deadline:
+        while improved:
+            if time.perf_counter() >= deadline:
+                self.capped = True
+                break
             improved = False
             for u in self.free_units:
                 a = self.tab[u]

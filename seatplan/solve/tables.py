@@ -340,6 +340,10 @@ class TableResult:
         Why there is no assignment (or why the search gave up).
     method
         How the search ran (:class:`TableMethod`): ``"exact"`` or ``"neighbourhood"``.
+    capped
+        The wall-clock ``time_limit`` (a safety cap) stopped the search before its
+        deterministic budget was spent: the assignment depends on the machine's
+        speed and load. False means the same input gives the same assignment anywhere.
     """
 
     status: SolveStatus
@@ -350,6 +354,7 @@ class TableResult:
     seconds: float = 0.0
     explanation: tuple[Conflict, ...] = ()
     method: TableMethod = TableMethod.EXACT
+    capped: bool = False
 
     def by_table(self) -> dict[str, list[str]]:
         """Table id → guest ids, in the order of the assignment."""
