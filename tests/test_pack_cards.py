@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seatplan.errors import Location, ValidationError
-from seatplan.export import NameCard, render_name_cards, render_seat_cards
+from seatplan.export import NameCard, SeatRecord, render_name_cards, render_seat_cards
 from seatplan.export.cards import MAX_NAME_PT, NAME_WIDTH_SHARE, PAGE_WIDTH, fit_name
 from seatplan.export.records import handout_key
 from seatplan.export.typeset import FONT, fit_text, new_pdf, resolve_font, text_width
@@ -294,3 +294,32 @@ def test_fast_text_paths_write_what_fpdf_writes() -> None:
             draw(pdf, 10.0 + k, 20.5 + 3 * k, text)
         pages.append(bytes(pdf.pages[pdf.page].contents))
     assert pages[0] == pages[1]
+
+
+UNIT_CHARS = "新疆维吾尔自治区伊犁哈萨克州某县乡镇人民政府农业综合服务中心第一分"
+NAME_CHARS = "阿不都热合曼买提艾力江古丽"
+
+
+@needs_poppler
+@settings(max_examples=10, deadline=None)
+@given(unit=st.text(alphabet=UNIT_CHARS, min_size=20, max_size=80),
+       name=st.lists(st.text(alphabet=NAME_CHARS, min_size=2, max_size=6), min_size=1, max_size=4).map("·".join))
+def test_seat_card_wraps_long_unit_and_name_at_a_readable_size(unit: str, name: str) -> None:
+    # a 40-character unit was shrunk to about 6.6 pt on one line of the card
+    import tempfile
+
+    record = SeatRecord(id="P1", name=name, unit=unit, rank=0, section="balcony", row=2, seat=8, table="", x=0.0,
+                        y=0.0, title="干部", label="二楼 2排8号", seat_id="s", gender="", ethnicity="", phone="",
+                        note="", area="二楼")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "seatcards.pdf"
+        path.write_bytes(render_seat_cards([record], title="全县大会"))
+        html = pdf_text(path, "-bbox")
+    words = [(m.group(3), (float(m.group(2)) - float(m.group(1))) / 1.448)
+             for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)]
+    unit_words = [(w, size) for w, size in words if w and set(w) <= set(UNIT_CHARS)]
+    name_words = [(w, size) for w, size in words if w and w != "·" and set(w) <= set(NAME_CHARS + "·")]
+    assert "".join(w for w, _ in unit_words) == unit, words  # all of it, no "…"
+    assert "".join(w for w, _ in name_words) == name, words
+    assert min(size for _, size in unit_words) >= 7.9, words
+    assert min(size for _, size in name_words) >= 8.9, words

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from seatplan.errors import ValidationError
 from seatplan.export import SeatRecord
@@ -99,12 +102,17 @@ def test_long_unit_and_name_stay_in_their_cells(tmp_path: Path) -> None:
                          text=True).stdout
     import re
 
+    spans: dict[str, list[tuple[float, float]]] = {"长": [], "县": [], "序号": [], "座位": []}
     for m in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', out):
         x0, x1 = float(m.group(1)) * 25.4 / 72, float(m.group(2)) * 25.4 / 72
-        if "长" in m.group(3):
-            assert x0 >= 15 + 14 and x1 <= 15 + 14 + 34 + 0.5  # inside the 姓名 column
-        if m.group(3).startswith("县"):
-            assert x0 >= 15 + 48 and x1 <= 15 + 48 + 52 + 0.5  # inside the 单位 column
+        for key in spans:
+            if m.group(3).startswith(key):
+                spans[key].append((x0, x1))
+    # the columns are sized to the content: each text stays between its neighbours, none runs into the next
+    assert spans["长"] and spans["县"]
+    assert max(x1 for _, x1 in spans["序号"]) < min(x0 for x0, _ in spans["长"])
+    assert max(x1 for _, x1 in spans["长"]) < min(x0 for x0, _ in spans["县"])
+    assert max(x1 for _, x1 in spans["县"]) < min(x0 for x0, _ in spans["座位"])
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +198,48 @@ def test_each_sheet_checks_unit_and_title_before_drawing(tmp_path: Path) -> None
             write(tmp_path / "x.pdf")
         assert all(part in str(caught.value) for part in ("人员1", "名单.csv", "row 9", "职务", "U+20000"))
         assert not (tmp_path / "x.pdf").exists()
+
+
+def words_with_sizes(path: Path) -> list[tuple[str, float, float, float]]:
+    """Every word of the PDF with its type size in points (box height over the face's 1.448 em line), its
+    horizontal centre and its top in millimetres."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    out = []
+    for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html):
+        x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+        out.append((m.group(5), (y1 - y0) / 1.448, (x0 + x1) / 2 * 25.4 / 72, y0 * 25.4 / 72))
+    return out
+
+
+long_unit = st.text(alphabet="新疆维吾尔自治区伊犁哈萨克州某县乡镇人民政府农业综合服务中心第一分", min_size=20, max_size=60)
+long_name = st.lists(st.text(alphabet="阿不都热合曼买提艾力江古丽", min_size=2, max_size=6), min_size=1,
+                     max_size=4).map("·".join)
+
+
+@needs_poppler
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(unit=long_unit, name=long_name, per_unit=st.booleans())
+def test_signin_sheet_wraps_long_texts_at_a_readable_size(tmp_path: Path, unit: str, name: str,
+                                                           per_unit: bool) -> None:
+    # a 40-character unit was shrunk to about 6.6 pt on one line in a fixed column; the signature column
+    # took 40 % of the width whatever the texts
+    records = [rec(1, unit, 1, 1, name=name), *(rec(k, unit, 1, k) for k in range(2, 30)),
+               rec(30, "县委", 2, 1, "二楼")]
+    path = tmp_path / "signin.pdf"
+    write_signin_sheets(records, path, title="全县大会", per_unit=per_unit)
+    words = words_with_sizes(path)
+    small = [(w, round(size, 1)) for w, size, _, _ in words if size < 7.9]
+    assert not small, small
+    cells = "".join(w for w, _, _, top in words if top < 280)  # above the footer (a long unit is cut there)
+    assert "…" not in cells
+    sign = [(cx, top) for w, _, cx, top in words if w == "签名"]
+    assert sign and all(2 * (195.0 - cx) >= 35.0 for cx, _ in sign), sign  # the column is centred on its header
+
+
+@needs_poppler
+def test_signin_columns_follow_the_content(tmp_path: Path) -> None:
+    short = [rec(k, "县委", 1, k, name="王伟") for k in range(1, 5)]
+    path = tmp_path / "a.pdf"
+    write_signin_sheets(short, path, per_unit=False)
+    (cx,) = [cx for w, _, cx, _ in words_with_sizes(path) if w == "签名"]
+    assert 2 * (195.0 - cx) > 80.0, "short texts leave the signature column most of the page"

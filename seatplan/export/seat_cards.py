@@ -12,11 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
+from fpdf import FPDF
+
 from seatplan.export.cards import PAGE_HEIGHT, PAGE_WIDTH
 from seatplan.export.records import SeatRecord
 from seatplan.export.typeset import (
     FONT,
+    FittedText,
     check_people,
+    draw_fitted,
+    fit_text,
     new_pdf,
     pdf_bytes,
     resolve_font,
@@ -29,6 +34,16 @@ ROWS = 4
 CARD_WIDTH = PAGE_WIDTH / COLUMNS
 CARD_HEIGHT = PAGE_HEIGHT / ROWS
 _MARGIN = 6.0
+#: Smallest type of the name and of the unit: a long one wraps over two or three lines before it gets smaller.
+NAME_MIN_PT = 9.0
+UNIT_MIN_PT = 8.0
+#: Height of the unit's box: three lines at :data:`UNIT_MIN_PT`, two at 10 pt.
+_UNIT_BOX_MM = 12.5
+
+
+def _draw(pdf: FPDF, fitted: FittedText, x: float, y: float, height: float, grey: int = 0) -> None:
+    """Draw a fitted block centred in the card's column from ``x`` and the band ``y`` … ``y + height``."""
+    draw_fitted(pdf, fitted, cx=x + (CARD_WIDTH - 2 * _MARGIN) / 2, top=y, height=height, grey=grey)
 
 
 def select_seat_cards(records: Iterable[SeatRecord], *, skip_sections: Sequence[str] = ("dais",)) -> list[SeatRecord]:
@@ -67,11 +82,12 @@ def render_seat_cards(
         y0 = (slot // COLUMNS) * CARD_HEIGHT
         label = f"{record.label}（{record.mark}）" if record.mark else record.label
         text_in_box(pdf, heading, x=x, y=y0 + 5, width=inner, height=8, max_pt=9, grey=110, max_lines=2)
-        text_in_box(pdf, label, x=x, y=y0 + 15, width=inner, height=24, max_pt=30, min_pt=8, max_lines=2)
-        text_in_box(pdf, record.name, x=x, y=y0 + 40, width=inner, height=13, max_pt=16, min_pt=5, max_lines=2)
+        text_in_box(pdf, label, x=x, y=y0 + 14, width=inner, height=23, max_pt=30, min_pt=8, max_lines=2)
+        _draw(pdf, fit_text(pdf, record.name, width=inner, height=13, max_pt=16, min_pt=NAME_MIN_PT, max_lines=2,
+                            prefer_one_line_pt=12), x, y0 + 38, 13)
         if record.unit:
-            text_in_box(pdf, record.unit, x=x, y=y0 + 54, width=inner, height=9, max_pt=10, min_pt=5, grey=80,
-                        max_lines=2)
+            _draw(pdf, fit_text(pdf, record.unit, width=inner, height=_UNIT_BOX_MM, max_pt=10, min_pt=UNIT_MIN_PT,
+                                max_lines=3, prefer_one_line_pt=9), x, y0 + 51.5, _UNIT_BOX_MM, grey=80)
         text_in_box(pdf, f"座位卡 · {k + 1}/{len(records)}", x=x, y=y0 + CARD_HEIGHT - 8, width=inner, height=5,
                     max_pt=7, grey=150)
     pdf.set_text_color(0, 0, 0)

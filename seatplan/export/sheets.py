@@ -21,6 +21,9 @@ from fpdf import FPDF
 from seatplan.errors import Location, ValidationError
 from seatplan.export.records import SeatRecord
 from seatplan.export.typeset import (
+    LINE_SPACING,
+    PT_TO_MM,
+    FittedText,
     check_people,
     draw_fitted,
     fit_text,
@@ -28,6 +31,7 @@ from seatplan.export.typeset import (
     pdf_bytes,
     resolve_font,
     text_in_box,
+    text_width,
 )
 from seatplan.files import atomic_write_bytes, csv_bytes
 
@@ -53,6 +57,17 @@ PAGE_W, PAGE_H = 210.0, 297.0
 _MARGIN = 15.0
 _ROW_H = 9.0  # room to sign
 _HEAD_H = 8.0
+#: Type of a table cell: largest size, the size kept on one line, and the smallest (a text wraps before it
+#: goes below; about 2.8 mm per Chinese character, read at arm's length).
+_CELL_PT = 11.0
+_CELL_ONE_LINE_PT = 9.5
+CELL_MIN_PT = 8.0
+_CELL_PAD = 1.2
+_CELL_VPAD = 0.8
+#: Smallest width of the signature column (room for a signature in a hand of about 8 mm).
+SIGN_MIN_MM = 40.0
+#: Lowest y of a sign-in table (below it: the count line and the footer).
+_SIGNIN_BOTTOM = PAGE_H - 26.0
 #: Columns of notices.csv.
 NOTICE_COLUMNS = ("unit", "people", "seats", "door", "text")
 #: Columns of notice-texts.csv.
@@ -146,7 +161,8 @@ def write_unit_notices_csv(notices: Sequence[UnitNotice], path: str | os.PathLik
 
 def _heading(pdf: FPDF, title: str, subtitle: str, date: str) -> float:
     text_in_box(pdf, title, x=_MARGIN, y=12, width=PAGE_W - 2 * _MARGIN, height=10, max_pt=18, min_pt=8, max_lines=1)
-    text_in_box(pdf, subtitle, x=_MARGIN, y=22, width=PAGE_W - 2 * _MARGIN, height=9, max_pt=15, min_pt=7, max_lines=1)
+    text_in_box(pdf, subtitle, x=_MARGIN, y=22, width=PAGE_W - 2 * _MARGIN, height=9, max_pt=15, min_pt=CELL_MIN_PT,
+                max_lines=2)
     if date:
         text_in_box(pdf, date, x=_MARGIN, y=31, width=PAGE_W - 2 * _MARGIN, height=5, max_pt=9, grey=90, max_lines=1)
     return 38.0
@@ -154,7 +170,7 @@ def _heading(pdf: FPDF, title: str, subtitle: str, date: str) -> float:
 
 def _footer(pdf: FPDF, page: int, pages: int, note: str) -> None:
     text_in_box(pdf, f"{note}　第 {page}/{pages} 页" if note else f"第 {page}/{pages} 页", x=_MARGIN,
-                y=PAGE_H - 11, width=PAGE_W - 2 * _MARGIN, height=5, max_pt=8, grey=120, max_lines=1)
+                y=PAGE_H - 11, width=PAGE_W - 2 * _MARGIN, height=5, max_pt=8, min_pt=8, grey=120, max_lines=1)
 
 
 def write_unit_notices(
@@ -173,23 +189,26 @@ def write_unit_notices(
         text_in_box(pdf, "无座位通知", x=_MARGIN, y=120, width=PAGE_W - 2 * _MARGIN, height=20, max_pt=20)
     for notice in notices:
         _check_records(notice.records, font_path)
-        chunks = _chunks(list(notice.records), 18, 24)
+        sentence = f"贵单位参会 {len(notice.records)} 人，座位：{notice.seats}"
+        sentence += f"，请从{notice.door}入场。" if notice.door else "。"
+        fitted = fit_text(pdf, sentence, width=PAGE_W - 2 * _MARGIN, height=40, max_pt=18, min_pt=7,
+                          prefer_one_line_pt=12)
+        rows = [[str(i + 1), r.name, r.title, _seat_text(r)] for i, r in enumerate(notice.records)]
+        columns = _fit_columns(pdf, [("序号", 11.0, 16.0), ("姓名", 22.0, 50.0), ("职务", 24.0, 70.0),
+                                     ("座位", 26.0, 60.0)], rows)
+        bottom = PAGE_H - 16.0
+        counts = _paginate(_row_heights(pdf, columns, rows, _ROW_H),
+                           [bottom - 38.0 - 16 - fitted.height_mm - 6 - _HEAD_H, bottom - 38.0 - _HEAD_H])
+        chunks = [rows[sum(counts[:k]) : sum(counts[: k + 1])] for k in range(len(counts))]
         for k, chunk in enumerate(chunks, start=1):
             pdf.add_page()
             y = _heading(pdf, title or "座位通知", "座位通知", date)
             if k == 1:
                 text_in_box(pdf, f"{notice.unit or _NO_UNIT}：", x=_MARGIN, y=y + 2, width=PAGE_W - 2 * _MARGIN,
                             height=12, max_pt=20, min_pt=8, max_lines=1)
-                sentence = f"贵单位参会 {len(notice.records)} 人，座位：{notice.seats}"
-                sentence += f"，请从{notice.door}入场。" if notice.door else "。"
-                fitted = fit_text(pdf, sentence, width=PAGE_W - 2 * _MARGIN, height=40, max_pt=18, min_pt=7,
-                                  prefer_one_line_pt=12)
                 draw_fitted(pdf, fitted, cx=PAGE_W / 2, top=y + 16, height=fitted.height_mm)
                 y += 16 + fitted.height_mm + 6
-            columns = [("序号", 16.0), ("姓名", 50.0), ("职务", 60.0), ("座位", PAGE_W - 2 * _MARGIN - 126.0)]
-            start = sum(len(c) for c in chunks[: k - 1])
-            rows = [[str(start + i + 1), r.name, r.title, _seat_text(r)] for i, r in enumerate(chunk)]
-            _table(pdf, y, columns, rows, row_h=_ROW_H)
+            _table(pdf, y, columns, chunk, row_h=_ROW_H)
             _footer(pdf, k, len(chunks), f"{notice.unit} {len(notice.records)}人")
     atomic_write_bytes(path, pdf_bytes(pdf))
 
@@ -198,25 +217,82 @@ def _seat_text(r: SeatRecord) -> str:
     return f"{r.label}（{r.mark}）" if r.mark else r.label
 
 
-def _chunks(items: list[SeatRecord], first: int, rest: int) -> list[list[SeatRecord]]:
-    out = [items[:first]]
-    k = first
-    while k < len(items):
-        out.append(items[k : k + rest])
-        k += rest
-    return out
-
-
 def _check_records(records: Sequence[SeatRecord], font_path: Path) -> None:
     """Refuse a name, unit or title the face cannot print, naming the person and the list row."""
     check_people(((r.name, r.source, {"姓名": r.name, "单位": r.unit, "职务": r.title}) for r in records), font_path)
 
 
+def _fit_cell(pdf: FPDF, text: str, width: float) -> FittedText:
+    """A cell's text: one line when it fits at :data:`_CELL_ONE_LINE_PT`, else wrapped (at most three lines)
+    at the largest size down to :data:`CELL_MIN_PT`; cut with "…" only past that."""
+    return fit_text(pdf, text, width=width - 2 * _CELL_PAD, height=3 * _CELL_ONE_LINE_PT * PT_TO_MM * LINE_SPACING,
+                    max_pt=_CELL_PT, min_pt=CELL_MIN_PT, max_lines=3, prefer_one_line_pt=_CELL_ONE_LINE_PT)
+
+
+def _row_heights(pdf: FPDF, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[str]],
+                 row_h: float) -> list[float]:
+    """Height of each row: ``row_h``, or more for a row whose text wraps over more lines."""
+    return [max([row_h] + [_fit_cell(pdf, text, width).height_mm + 2 * _CELL_VPAD
+                           for (_, width), text in zip(columns, row) if text]) for row in rows]
+
+
+def _fit_columns(pdf: FPDF, spec: Sequence[tuple[str, float, float]], rows: Sequence[Sequence[str]],
+                 *, rest: int = -1) -> list[tuple[str, float]]:
+    """Column widths sized to their content, filling the page width.
+
+    ``spec`` gives each column's header, smallest and largest width (mm). A column is as wide as its widest
+    text on one line at the body size (within its bounds); column ``rest`` (the signature column) takes the
+    room left, at least its smallest width: when the texts need more, the other columns narrow towards
+    their smallest widths (their texts wrap). Without a ``rest`` column, the room left is shared out in
+    proportion to the widths.
+    """
+    usable = PAGE_W - 2 * _MARGIN
+    natural = []
+    for k, (name, low, high) in enumerate(spec):
+        texts = [name] + [row[k] for row in rows if row[k]]
+        need = max(text_width(pdf, text, _CELL_PT) for text in texts) + 2 * _CELL_PAD + 0.5
+        natural.append(min(max(need, low), high))
+    widths = list(natural)
+    others = [k for k in range(len(spec)) if k != rest % len(spec)] if rest >= 0 else list(range(len(spec)))
+    room = usable - (spec[rest][1] if rest >= 0 else 0.0)
+    excess = sum(widths[k] for k in others) - room
+    if excess > 0:
+        slack = sum(widths[k] - spec[k][1] for k in others)
+        for k in others:
+            widths[k] -= excess * (widths[k] - spec[k][1]) / slack if slack > 0 else 0.0
+    if rest >= 0:
+        widths[rest] = usable - sum(widths[k] for k in others)
+    else:
+        total = sum(widths)
+        widths = [w * usable / total for w in widths]
+    return [(name, width) for (name, _, _), width in zip(spec, widths)]
+
+
+def _paginate(heights: Sequence[float], rooms: Sequence[float]) -> list[int]:
+    """How many rows go on each page: rows of ``heights`` filled into pages of ``rooms`` mm (the last room
+    repeats); every page takes at least one row."""
+    counts: list[int] = []
+    k = 0
+    while k < len(heights) or not counts:
+        room = rooms[min(len(counts), len(rooms) - 1)]
+        n, used = 0, 0.0
+        while k + n < len(heights) and (n == 0 or used + heights[k + n] <= room + 1e-6):
+            used += heights[k + n]
+            n += 1
+        counts.append(n)
+        k += n
+        if n == 0:
+            break
+    return counts
+
+
 def _table(pdf: FPDF, top: float, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[str]],
            *, row_h: float) -> float:
-    """Draw a ruled table from ``top``; returns the y below it. Each cell's text fits its cell."""
+    """Draw a ruled table from ``top``; returns the y below it. Each cell's text fits its cell, a row
+    growing taller for a text that wraps (:func:`_row_heights`)."""
     pdf.set_draw_color(90, 90, 90)
     pdf.set_line_width(0.2)
+    heights = _row_heights(pdf, columns, rows, row_h)
     x0 = _MARGIN
     y = top
     pdf.set_fill_color(230, 230, 230)
@@ -224,19 +300,18 @@ def _table(pdf: FPDF, top: float, columns: Sequence[tuple[str, float]], rows: Se
     x = x0
     for name, width in columns:
         text_in_box(pdf, name, x=x + 1, y=y + 1, width=width - 2, height=_HEAD_H - 2, max_pt=10, min_pt=5, max_lines=1)
-        pdf.line(x, y, x, y + _HEAD_H + row_h * len(rows))
+        pdf.line(x, y, x, y + _HEAD_H + sum(heights))
         x += width
-    pdf.line(x, y, x, y + _HEAD_H + row_h * len(rows))
+    pdf.line(x, y, x, y + _HEAD_H + sum(heights))
     y += _HEAD_H
-    for row in rows:
+    for row, height in zip(rows, heights):
         pdf.line(x0, y, x, y)
         cx = x0
         for (_, width), text in zip(columns, row):
             if text:
-                text_in_box(pdf, text, x=cx + 1.2, y=y + 0.8, width=width - 2.4, height=row_h - 1.6, max_pt=11,
-                            min_pt=5, max_lines=2)
+                draw_fitted(pdf, _fit_cell(pdf, text, width), cx=cx + width / 2, top=y, height=height)
             cx += width
-        y += row_h
+        y += height
     pdf.line(x0, y, x, y)
     return y
 
@@ -290,26 +365,24 @@ def write_signin_sheets(
     if not groups:
         groups = [("全体参会人员", [])]
     usable = PAGE_W - 2 * _MARGIN
-    if per_unit:
-        columns = [("序号", 14.0), ("姓名", 40.0), ("职务", 50.0), ("座位", 36.0), ("签名", usable - 140.0)]
-    else:
-        columns = [("序号", 14.0), ("姓名", 34.0), ("单位", 52.0), ("座位", 34.0), ("签名", usable - 134.0)]
-    per_page = 24
+    middle = ("职务", 24.0, 60.0) if per_unit else ("单位", 30.0, 70.0)
+    spec = [("序号", 11.0, 16.0), ("姓名", 22.0, 36.0), middle, ("座位", 26.0, 46.0), ("签名", SIGN_MIN_MM, usable)]
     for unit, members in groups:
-        chunks = [members[k : k + per_page] for k in range(0, max(len(members), 1), per_page)]
-        for k, chunk in enumerate(chunks, start=1):
+        rows = [[str(i + 1), r.name, r.title if per_unit else r.unit, _seat_text(r), ""]
+                for i, r in enumerate(members)]
+        columns = _fit_columns(pdf, spec, rows, rest=len(spec) - 1)
+        heights = _row_heights(pdf, columns, rows, _ROW_H)
+        counts = _paginate(heights, [_SIGNIN_BOTTOM - 38.0 - _HEAD_H])
+        start = 0
+        for k, count in enumerate(counts, start=1):
             pdf.add_page()
             heading = f"{unit or _NO_UNIT}　应到 {len(members)} 人"
             y = _heading(pdf, f"{title} 签到表" if title else "签到表", heading, date)
-            start = (k - 1) * per_page
-            if per_unit:
-                rows = [[str(start + i + 1), r.name, r.title, _seat_text(r), ""] for i, r in enumerate(chunk)]
-            else:
-                rows = [[str(start + i + 1), r.name, r.unit, _seat_text(r), ""] for i, r in enumerate(chunk)]
-            y = _table(pdf, y, columns, rows, row_h=_ROW_H)
+            y = _table(pdf, y, columns, rows[start : start + count], row_h=_ROW_H)
+            start += count
             text_in_box(pdf, f"应到 {len(members)} 人　　实到 ______ 人　　缺席 ______ 人", x=_MARGIN, y=y + 4,
                         width=usable, height=8, max_pt=12, max_lines=1)
-            _footer(pdf, k, len(chunks), unit)
+            _footer(pdf, k, len(counts), unit)
     atomic_write_bytes(path, pdf_bytes(pdf))
 
 
@@ -448,6 +521,11 @@ def write_supplies_sheet(supplies: Supplies, path: str | os.PathLike[str], *, ti
 # --------------------------------------------------------------------------- banquet lists
 
 
+def _place_row(r: SeatRecord) -> list[str]:
+    """A row of the list per table: place (with its 译 / 记 mark), name, unit, title."""
+    return [f"{r.seat}" + (f"（{r.mark}）" if r.mark else ""), r.name, r.unit, r.title]
+
+
 def write_table_lists(
     records: Sequence[SeatRecord],
     path: str | os.PathLike[str],
@@ -468,8 +546,10 @@ def write_table_lists(
             tables.setdefault(r.table, []).append(r)
     pdf = new_pdf(font_path, title=f"{title} 每桌名单" if title else "每桌名单", subject="每桌名单")
     usable = PAGE_W - 2 * _MARGIN
-    columns = [("位次", 16.0), ("姓名", 44.0), ("单位", 66.0), ("职务", usable - 126.0)]
+    spec = [("位次", 14.0, 22.0), ("姓名", 22.0, 50.0), ("单位", 30.0, 80.0), ("职务", 24.0, 70.0)]
     row_h = 7.5
+    # one set of widths for every table, sized to all of them
+    columns = _fit_columns(pdf, spec, [_place_row(r) for members in tables.values() for r in members])
     y = PAGE_H
     bottom = PAGE_H - 16
     if not tables:
@@ -477,14 +557,14 @@ def write_table_lists(
         _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "无桌次", date)
     for table, members in tables.items():
         members.sort(key=lambda r: r.seat)
-        need = 10 + _HEAD_H + row_h * len(members) + 6
+        rows = [_place_row(r) for r in members]
+        need = 10 + _HEAD_H + sum(_row_heights(pdf, columns, rows, row_h)) + 6
         if y + need > bottom:
             pdf.add_page()
             y = _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "每桌名单（按位次）", date)
         host = members[0].name if members and members[0].seat == 1 else ""
         heading = f"{table}号桌　{len(members)}人" + (f"　主人：{host}" if host else "")
         text_in_box(pdf, heading, x=_MARGIN, y=y, width=usable, height=8, max_pt=13, min_pt=7, max_lines=1)
-        rows = [[f"{r.seat}" + (f"（{r.mark}）" if r.mark else ""), r.name, r.unit, r.title] for r in members]
         y = _table(pdf, y + 9, columns, rows, row_h=row_h) + 6
     atomic_write_bytes(path, pdf_bytes(pdf))
     return len(tables)

@@ -15,7 +15,7 @@ import datetime as _dt
 import os
 import string
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -423,16 +423,21 @@ def text_width(pdf: FPDF, text: str, size_pt: float) -> float:
     return pdf.get_string_width(text)
 
 
-def _greedy(pieces: Sequence[str], fits: Callable[[str], bool]) -> list[list[str]]:
-    """Pieces filled into lines, each line as long as ``fits`` allows (a piece too wide alone gets its own line)."""
+def _greedy(pieces: Sequence[str], full: Sequence[float], bare: Sequence[float], limit: float) -> list[list[str]]:
+    """Pieces filled into lines no wider than ``limit`` (a piece too wide alone gets its own line).
+
+    ``full`` and ``bare`` are the pieces' widths with and without their trailing spaces (widths add up:
+    the sheets set text without kerning).
+    """
     lines: list[list[str]] = []
     line: list[str] = []
-    for piece in pieces:
-        if line and not fits("".join(line) + piece):
+    used = 0.0
+    for piece, width, width_bare in zip(pieces, full, bare):
+        if line and used + width_bare > limit:
             lines.append(line)
-            line = [piece]
-        else:
-            line.append(piece)
+            line, used = [], 0.0
+        line.append(piece)
+        used += width
     if line:
         lines.append(line)
     return lines
@@ -442,29 +447,30 @@ def _split_part(pdf: FPDF, part: Sequence[str], width: float, size: float, break
     """A part wider than the line, broken into as few lines as it takes, of balanced widths, with no lone
     character on the last line when the line before can spare one."""
     def w(s: str) -> float:
-        return text_width(pdf, s.rstrip(), size)
+        return text_width(pdf, s, size)
 
     pieces: list[str] = []
     for token in part:
-        if break_words and w(token) > width and len(token.rstrip()) > 1:  # a word wider than the line
-            pieces.extend("".join(line) for line in _greedy(list(token), lambda s: w(s) <= width))
+        if break_words and w(token.rstrip()) > width and len(token.rstrip()) > 1:  # a word wider than the line
+            chars = list(token)
+            widths = [w(c) for c in chars]
+            pieces.extend("".join(line) for line in _greedy(chars, widths, widths, width))
         else:
             pieces.append(token)
-    lines = _greedy(pieces, lambda s: w(s) <= width)
+    full = [w(piece) for piece in pieces]
+    bare = [w(piece.rstrip()) for piece in pieces]
+    lines = _greedy(pieces, full, bare, width)
     if len(lines) < 2:
         return ["".join(line) for line in lines]
-    low, high = w("".join(pieces)) / len(lines), width
-    def within(limit: float) -> Callable[[str], bool]:
-        return lambda s: w(s) <= limit
-
+    low, high = sum(full) / len(lines), width
     for _ in range(12):  # the narrowest measure that still gives as many lines: lines of even width
         mid = (low + high) / 2
-        if len(_greedy(pieces, within(mid))) == len(lines):
+        if len(_greedy(pieces, full, bare, mid)) == len(lines):
             high = mid
         else:
             low = mid
-    lines = _greedy(pieces, within(high + 1e-9))
-    if len(lines[-1]) == 1 and len(lines[-2]) >= 3 and w(lines[-2][-1] + lines[-1][0]) <= width:
+    lines = _greedy(pieces, full, bare, high + 1e-9)
+    if len(lines[-1]) == 1 and len(lines[-2]) >= 3 and w((lines[-2][-1] + lines[-1][0]).rstrip()) <= width:
         lines[-1].insert(0, lines[-2].pop())
     return ["".join(line) for line in lines]
 
