@@ -339,6 +339,7 @@ def _name_cards(meeting: Meeting, problem: SeatingProblem, result: Result) -> li
                 order_note=f"第{k}/{len(seats)}张" + (f" · {where}" if where else ""),
                 second_line=second,
                 back_name=person.foreign_name,
+                mark=seat.mark,
                 source=person.source,
             )
         )

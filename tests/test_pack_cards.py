@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,40 @@ def test_very_long_name_wraps_within_its_card(length: int) -> None:
         assert "".join(fitted.lines) == name  # all of it printed
     else:
         assert fitted.lines[-1].endswith("…")
+
+
+name_part = st.text(alphabet="阿不都热合曼买提艾力江古丽娜尔吐逊瓦依", min_size=2, max_size=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(name_part, min_size=2, max_size=4), dot=st.sampled_from(["·", "•", "・"]),
+       with_second=st.booleans())
+def test_transliterated_name_breaks_between_its_parts(parts: list[str], dot: str, with_second: bool) -> None:
+    # 阿不都热合曼·买买提·艾力江 once printed as 阿不都热合 / 曼·买买提·艾 / 力江
+    name = dot.join(parts)
+    fitted = fit_name(PDF, name, with_second_line=with_second)
+    assert "".join(fitted.lines) == name, fitted
+    if len(fitted.lines) > 1:
+        assert not any(line.startswith(dot) for line in fitted.lines), fitted
+        ends = set(accumulate(len(line) for line in fitted.lines))
+        bounds = set(accumulate(len(part) + 1 for part in parts))
+        assert ends - {len(name)} <= bounds, f"a part is split: {fitted.lines}"
+        assert fitted.size_pt >= 40, fitted
+
+
+@pytest.mark.parametrize("name", ["Maximilian Alexander von Hohenzollern", "Rui Carvalho da Silva Pereira"])
+def test_latin_name_breaks_at_spaces(name: str) -> None:
+    fitted = fit_name(PDF, name)
+    assert " ".join(fitted.lines) == name and all(line.strip() == line for line in fitted.lines), fitted
+
+
+@settings(max_examples=200, deadline=None)
+@given(length=st.integers(3, 60), width=st.floats(20.0, 120.0))
+def test_wrapped_text_leaves_no_one_character_line(length: int, width: float) -> None:
+    text = ("县农业农村局乡村振兴服务中心" * 5)[:length]
+    fitted = fit_text(PDF, text, width=width, height=40, max_pt=12, min_pt=9)
+    if len(fitted.lines) > 1 and not fitted.lines[-1].endswith("…"):
+        assert all(len(line) >= 2 for line in fitted.lines), fitted
 
 
 def test_fit_text_latin_words_stay_whole() -> None:
@@ -202,6 +237,23 @@ def test_interpreters_marked_on_lists_and_drawing(tmp_path: Path) -> None:
     assert "译" in plan_pages
     seats = [line for line in csv_text.splitlines() if line.endswith(",译")]
     assert seats, "interpreters' seats are marked in seats.csv"
+    # the name cards of the interpreters carry the mark too, on both faces, as every other output does
+    marked = {line.split(",")[1] for line in seats}
+    pages = pdf_text(tmp_path / "out" / "cards.pdf").split("\f")
+    carded = [page for page in pages if any(name in page for name in marked)]
+    assert carded, "the talks example gives its interpreters name cards"
+    assert all(page.count("译") >= 3 for page in carded), carded  # badge on both faces and the staff note
+    assert not any("译" in page for page in pages if page not in carded)
+
+
+@needs_poppler
+@pytest.mark.parametrize("mark", ["译", "记"])
+def test_role_mark_on_name_card(tmp_path: Path, mark: str) -> None:
+    cards = [NameCard("Li Wen", mark=mark, second_line="Interpreter"), NameCard("王伟")]
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(render_name_cards(cards))
+    first, second = pdf_text(path).split("\f")[:2]
+    assert first.count(mark) >= 2 and mark not in second
 
 
 def test_card_font_is_for_the_tent_cards_only(tmp_path: Path) -> None:

@@ -211,3 +211,48 @@ def test_key_of_400_units_continues_on_further_pages(tmp_path: Path) -> None:
     for u in range(1, 401):
         assert f"第{u}单位 2人" in text, u  # every unit in the key, none dropped at the foot of a page
     assert all("测试大会" in p and "台下视角" in p for p in pages)
+
+
+def dais_with_names(names: list[str], rows: tuple[int, ...]) -> tuple[object, object]:
+    people = [Attendee(id=f"L{k}", name=name, unit="县委", rank=k, section="dais") for k, name in enumerate(names, 1)]
+    people += [Attendee(id=f"P{k}", name=f"人{k}", unit="第1单位", rank=100 + k) for k in range(6)]
+    meeting = Meeting(title="测试大会", date="2026-12-18", venue=Venue.rectangle(30.0, 30.0, stage_depth=3.0 + 1.7 * (len(rows) - 1)),
+                      attendees=tuple(people), dais=DaisSpec(rows=rows), floor=FloorSpec(blocks=(6,)))
+    problem = build_problem(meeting)
+    return problem, solve(problem)
+
+
+LONG_NAMES = ["阿不都热合曼·买买提·艾力江", "Muhammad Abdurrahman Abdullah", "欧阳司马诸葛慕容端木",
+              "阿依古丽·买买提", "Rui Carvalho"]
+
+
+@needs_poppler
+@pytest.mark.parametrize("rows", [(9,), (9, 6), (11, 7)])
+@pytest.mark.parametrize("long_name", LONG_NAMES)
+def test_close_up_always_prints_the_name(tmp_path: Path, rows: tuple[int, ...], long_name: str) -> None:
+    """A name too long for one line of its box is broken after its word marks and set smaller, never replaced
+    by the seat number (the leaders approve names)."""
+    import warnings
+
+    names = ["赵平艳", long_name] + [f"领导{k}" for k in range(3, sum(rows) + 1)]
+    problem, result = dais_with_names(names, rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    _, words = word_boxes(tmp_path / "d.pdf")
+    texts = {w[0] for w in words}
+    assert all(name in texts for name in names if name != long_name)
+    parts = sorted((w for w in words if w[0] in long_name), key=lambda w: (round(w[2]), w[1]))
+    assert "".join(w[0] for w in parts) == long_name.replace(" ", ""), parts  # the whole name, line by line
+    assert min(w[4] - w[2] for w in parts) >= 7.5, parts  # type of 8 pt or more
+    assert not any(re.fullmatch(r"\d+", w[0]) and w[2] > parts[0][2] - 1 for w in words), "no seat number"
+
+
+def test_close_up_name_that_cannot_fit_warns_and_is_still_printed(tmp_path: Path) -> None:
+    long_name = "阿" * 60
+    problem, result = dais_with_names(["赵平艳", long_name, "钱三", "孙四", "李五"], (5,))
+    with pytest.warns(UserWarning, match="does not fit its seat"):
+        write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    if shutil.which("pdftotext"):
+        (text,) = pdf_pages(tmp_path / "d.pdf")
+        assert long_name in re.sub(r"\s", "", text)

@@ -73,6 +73,9 @@ _EMBOLDEN_EM = 0.025
 _NOTE_PT = 8.0
 _NOTE_FROM_EDGE_MM = 9.0
 _FULL_WIDTH_SPACE = "\u3000"
+#: Side of the role badge (译 / 记) in millimetres and its type size (it sits above the name band).
+_BADGE_MM = 10.5
+_BADGE_PT = 22.0
 #: What a card PDF prints besides the cards' own texts (the page of an empty set).
 CARD_WORDS = "无桌签 / no name cards"
 _PLAIN_SPACES = (" ", "\u3000", "\t", "\u00a0")
@@ -98,6 +101,9 @@ class NameCard:
         The name in a second language, printed on the back half (the upper
         half of the page, the face towards the person seated); ``""`` prints
         the name on both faces.
+    mark
+        ``"译"`` for an interpreter, ``"记"`` for a note-taker (:attr:`seatplan.model.Seat.mark`):
+        printed as a boxed badge in the corner of both faces and in the staff note.
     source
         The person's place in the attendee list (file, row), named in errors.
     """
@@ -108,6 +114,7 @@ class NameCard:
     order_note: str = ""
     second_line: str = ""
     back_name: str = ""
+    mark: str = ""
     source: Location = field(default_factory=Location, compare=False, repr=False)
 
 
@@ -169,6 +176,7 @@ def cards_from_records(records: Iterable[SeatRecord], sections: Sequence[str] = 
                     title=r.title,
                     seat_label=r.label,
                     order_note=f"排序 {r.rank}" if r.rank else "",
+                    mark=r.mark,
                     source=r.source,
                 )
             )
@@ -179,7 +187,8 @@ def card_texts(cards: Iterable[NameCard]) -> list[str]:
     """Every text the cards print (for the font subset of :func:`seatplan.export.typeset.shared_font_subset`)."""
     texts = [CARD_WORDS, "　…"]
     for card in cards:
-        texts += [card.name, card.title, card.seat_label, card.order_note, card.second_line, card.back_name]
+        texts += [card.name, card.title, card.seat_label, card.order_note, card.second_line, card.back_name,
+                  card.mark]
     return texts
 
 
@@ -235,17 +244,31 @@ def _draw_block(pdf: FPDF, fitted: FittedText, top: float, bottom: float, bold: 
             y += fitted.line_mm
 
 
-def _draw_face(pdf: FPDF, name: FittedText, second: FittedText | None, fold: float) -> None:
+def _draw_face(pdf: FPDF, name: FittedText, second: FittedText | None, fold: float, mark: str = "") -> None:
     """One face of the tent, drawn upright below the fold at page height ``fold``."""
     top, bottom = _NAME_BAND_WITH_SECOND if second else _NAME_BAND
     _draw_block(pdf, name, fold + top, fold + bottom, bold=True)
     if second is not None:
         _draw_block(pdf, second, fold + _SECOND_BAND[0], fold + _SECOND_BAND[1], bold=False)
+    if mark:
+        _draw_badge(pdf, mark, fold)
+
+
+def _draw_badge(pdf: FPDF, mark: str, fold: float) -> None:
+    """The role mark (译 / 记) in a small box at the outer right corner of a face, above the name band."""
+    x, y, side = PAGE_WIDTH - _BADGE_MM - 12.0, fold + 1.5, _BADGE_MM
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.5)
+    pdf.rect(x, y, side, side)
+    pdf.set_font(FONT, size=_BADGE_PT)
+    size_mm = _BADGE_PT * PT_TO_MM
+    pdf.text(x + (side - pdf.get_string_width(mark)) / 2, y + side / 2 + 0.36 * size_mm, mark)
 
 
 def _draw_note(pdf: FPDF, card: NameCard) -> None:
     """Staff note (seat, title, order) in small grey type at the bottom edge of the lower half."""
-    parts = [t.strip() for t in (card.seat_label, card.title, card.order_note) if t and t.strip()]
+    role = f"（{card.mark}）" if card.mark else ""
+    parts = [t.strip() for t in (card.seat_label + role, card.title, card.order_note) if t and t.strip()]
     if not parts:
         return
     text = "　".join(parts)
@@ -292,8 +315,8 @@ def render_name_cards(
         _draw_marks(pdf)
         if name:
             with pdf.rotation(180, x=PAGE_WIDTH / 2, y=FOLD_Y / 2):
-                _draw_face(pdf, rear, second, 0.0)
-            _draw_face(pdf, front, second, FOLD_Y)
+                _draw_face(pdf, rear, second, 0.0, card.mark)
+            _draw_face(pdf, front, second, FOLD_Y, card.mark)
         _draw_note(pdf, card)
     return pdf_bytes(pdf)
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,16 +37,20 @@ from seatplan.export.typeset import (
     pdf_bytes,
     resolve_font,
     text_in_box,
+    text_width,
 )
 from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
 from seatplan.model.attendees import Attendee
 from seatplan.model.seats import SeatTag
 
-__all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
+__all__ = ["NAME_FLOOR_PT", "NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
 
 #: Smallest type for names and numbers on a plan: 9 pt has a CJK glyph height of about 2.7 mm.
 NAME_MIN_PT = 9.0
+#: Smallest type for a name on a close-up sheet (dais, head table, talks) before it is flagged: a CJK glyph of
+#: about 2.5 mm, the readable minimum.
+NAME_FLOOR_PT = 8.0
 #: Largest type for names (dais sheet).
 NAME_MAX_PT = 40.0
 #: A close-up of rows may be scaled up to this many times more in one direction than the other.
@@ -194,6 +200,7 @@ class _Drawer:
         self.counts = Counter(p.unit for p in self.people.values())
         self.pages = 0
         self.name_cap = NAME_MAX_PT
+        self.warned: set[str] = set()
 
     # ---------------------------------------------------------------- page frame
     def begin(self, heading: str, portrait: bool = False) -> tuple[float, float, float, float]:
@@ -370,12 +377,10 @@ class _Drawer:
         if abs((seat.facing - 90.0) % 180.0) > 1e-6 and abs((seat.facing - 90.0) % 90.0) > 1e-6:
             w = h = min(w, h)  # a turned marker: the name stays upright inside it
         top_h = h * (0.34 if big else 0.0)
-        # a name in words ("Rui Carvalho", "阿依古丽·买买提") may take two lines to be larger; a Chinese name
-        # of two to four characters is never broken
-        words = big and any(ch in name for ch in " ·・")
-        return fit_text(self.pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
-                        max_pt=self.name_cap if big else 14, min_pt=NAME_MIN_PT, max_lines=2,
-                        prefer_one_line_pt=18.0 if words else NAME_MIN_PT)
+        if big:
+            return _close_up_name(self.pdf, name, w * 0.94, (h - top_h) * 0.9, self.name_cap)
+        return fit_text(self.pdf, name, width=w * 0.9, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
+                        prefer_one_line_pt=NAME_MIN_PT)
 
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
               rank_badges: bool) -> None:
@@ -413,6 +418,16 @@ class _Drawer:
                     text_in_box(pdf, head, x=cx - w / 2, y=cy - h / 2 + 0.5, width=w, height=max(top_h - 1, 2),
                                 max_pt=22 if big else 16, min_pt=5, color=_DAIS_EDGE if rank_badges else (90, 90, 90), max_lines=1)
             fitted = self._name_fit(seat, w, h, big)
+            if big:  # a close-up always prints the name (the leaders approve names, not seat numbers)
+                if (fitted.size_pt < NAME_FLOOR_PT - 1e-6 or len(fitted.lines) > 3) and seat.id not in self.warned:
+                    self.warned.add(seat.id)
+                    where = person.source.describe() or "the list"
+                    warnings.warn(f"{where}: the name {person.name!r} does not fit its seat on the close-up sheet "
+                                  f"in 3 lines at {NAME_FLOOR_PT:g} pt; it is printed in {len(fitted.lines)} lines "
+                                  f"at {fitted.size_pt:.1f} pt. Check the printed sheet, or shorten the name in the "
+                                  "list (a short form the leaders accept)", stacklevel=2)
+                draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
+                return
             if fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…"):
                 draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
                 return
@@ -565,6 +580,61 @@ class _Drawer:
             end = self.key(_plan_area(self), start)
             self.footer(f"单位一览：第 {start + 1}–{end} 个单位，共 {total} 个")
             start = end
+
+
+_HANG = " ·・\u3000"  # a word mark at the end of a line may hang into the margin
+
+
+def _pack_words(pdf: FPDF, words: Sequence[str], width: float, size: float, *, split: bool = False) -> list[str] | None:
+    """``words`` packed greedily into lines no wider than ``width`` at ``size`` (a word mark ending a line
+    hangs); None if one word is wider, unless ``split``, which breaks such a word between its characters."""
+    lines: list[str] = []
+
+    def fits(text: str) -> bool:
+        return text_width(pdf, text.rstrip(_HANG), size) <= width + 1e-6
+
+    for word in words:
+        pieces = [word]
+        if not fits(word):
+            if not split:
+                return None
+            pieces = list(word)
+        for piece in pieces:
+            if lines and fits(lines[-1] + piece):
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+    return [line.rstrip(" \u3000") for line in lines]
+
+
+def _close_up_name(pdf: FPDF, name: str, width: float, height: float, max_pt: float) -> FittedText:
+    """A name set for a close-up sheet: always the whole name, never cut.
+
+    In order: the largest size (``max_pt`` down to :data:`NAME_MIN_PT`) at which
+    the name fits one line, or up to three lines broken after its word marks
+    ("阿不都热合曼·" / "买买提·" / "艾力江", "Rui " / "Carvalho"); then the same
+    down to :data:`NAME_FLOOR_PT`; then broken inside a too-long word at the
+    floor; and when even that does not fit the box, the size at which it does
+    (the caller warns about a name below the floor).
+    """
+    words = [w for w in re.split(r"(?<=[ ·・\u3000])", name) if w]
+    line_mm = PT_TO_MM * 1.2
+    size = max(max_pt, NAME_MIN_PT)
+    one = text_width(pdf, name, 100.0)
+    one_pt = min(size, 100.0 * width / one if one > 0 else size, height / line_mm)
+    if one_pt >= min(size, 18.0):  # one line reads better than a larger name broken in two
+        return FittedText(one_pt, (name,))
+    while size >= NAME_FLOOR_PT - 1e-6:
+        lines = _pack_words(pdf, words, width, size)
+        if lines is not None and len(lines) <= 3 and len(lines) * size * line_mm <= height + 1e-6:
+            return FittedText(size, tuple(lines))
+        size = size * 0.95 if size * 0.95 >= NAME_FLOOR_PT else (NAME_FLOOR_PT if size > NAME_FLOOR_PT else 0.0)
+    size = NAME_FLOOR_PT
+    while True:
+        lines = _pack_words(pdf, words, width, size, split=True) or [name]
+        if len(lines) * size * line_mm <= height + 1e-6 or size <= 3.0:
+            return FittedText(size, tuple(lines))
+        size *= 0.94
 
 
 def _groups(seats: Sequence[Seat]) -> list[tuple[str, list[Seat]]]:

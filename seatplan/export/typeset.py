@@ -15,7 +15,7 @@ import datetime as _dt
 import os
 import string
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +36,12 @@ FIXED_CREATION_DATE = _dt.datetime(2000, 1, 1, 0, 0, 0, tzinfo=_dt.UTC)
 PT_TO_MM = 25.4 / 72.0
 #: Line advance as a share of the type size.
 LINE_SPACING = 1.2
-#: Characters a line may break after (besides between any two ideographs).
-_BREAK_AFTER = frozenset(" \u3000·・-/、，,（(")
+#: Separators of a text's parts: spaces and the dots of transliterated names (阿不都热合曼·买买提).
+PART_SEPARATORS = frozenset(" \u3000·•・‧")
+#: Characters that never start a line (they stay with the character before them).
+_CLOSE = frozenset("·•・‧、，。,.;；:：!！?？)）]】》」』”’%％-/…")  # noqa: RUF001 - full-width punctuation
+#: Characters that never end a line (they stay with the character after them).
+_OPEN = frozenset("（(【《「『“‘")  # noqa: RUF001 - full-width punctuation
 #: Paper sizes, portrait width × height in millimetres.
 PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 
@@ -386,15 +390,29 @@ class FittedText:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[str, ...]:
-    """Pieces a line may break between: runs of Latin letters/digits stay whole."""
+def _parts(text: str) -> tuple[tuple[str, ...], ...]:
+    """The parts of ``text`` (runs ending at a name separator or space), each as the pieces a line may break
+    between.
+
+    A piece is one ideograph, or a run of Latin letters/digits; closing punctuation and separators stay with
+    the piece before them (a line never starts with "·" or "，"), opening brackets with the piece after them.
+    """
+    parts: list[tuple[str, ...]] = []
     tokens: list[str] = []
+    opening = False
     for ch in text:
-        if (tokens and ch.isascii() and ch.isalnum() and tokens[-1][-1:].isascii() and tokens[-1][-1:].isalnum()) or (tokens and tokens[-1][-1:] in _BREAK_AFTER and ch in _BREAK_AFTER):
+        last = tokens[-1][-1:] if tokens else ""
+        if opening or (tokens and ch in _CLOSE) or (ch.isascii() and ch.isalnum() and last.isascii() and last.isalnum()):
             tokens[-1] += ch
         else:
             tokens.append(ch)
-    return tuple(tokens)
+        opening = ch in _OPEN
+        if ch in PART_SEPARATORS:
+            parts.append(tuple(tokens))
+            tokens = []
+    if tokens:
+        parts.append(tuple(tokens))
+    return tuple(parts)
 
 
 def text_width(pdf: FPDF, text: str, size_pt: float) -> float:
@@ -405,35 +423,87 @@ def text_width(pdf: FPDF, text: str, size_pt: float) -> float:
     return pdf.get_string_width(text)
 
 
-def wrap_text(pdf: FPDF, text: str, width: float, size_pt: float | None = None, *, break_words: bool = True) -> list[str]:
+def _greedy(pieces: Sequence[str], fits: Callable[[str], bool]) -> list[list[str]]:
+    """Pieces filled into lines, each line as long as ``fits`` allows (a piece too wide alone gets its own line)."""
+    lines: list[list[str]] = []
+    line: list[str] = []
+    for piece in pieces:
+        if line and not fits("".join(line) + piece):
+            lines.append(line)
+            line = [piece]
+        else:
+            line.append(piece)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _split_part(pdf: FPDF, part: Sequence[str], width: float, size: float, break_words: bool) -> list[str]:
+    """A part wider than the line, broken into as few lines as it takes, of balanced widths, with no lone
+    character on the last line when the line before can spare one."""
+    def w(s: str) -> float:
+        return text_width(pdf, s.rstrip(), size)
+
+    pieces: list[str] = []
+    for token in part:
+        if break_words and w(token) > width and len(token.rstrip()) > 1:  # a word wider than the line
+            pieces.extend("".join(line) for line in _greedy(list(token), lambda s: w(s) <= width))
+        else:
+            pieces.append(token)
+    lines = _greedy(pieces, lambda s: w(s) <= width)
+    if len(lines) < 2:
+        return ["".join(line) for line in lines]
+    low, high = w("".join(pieces)) / len(lines), width
+    def within(limit: float) -> Callable[[str], bool]:
+        return lambda s: w(s) <= limit
+
+    for _ in range(12):  # the narrowest measure that still gives as many lines: lines of even width
+        mid = (low + high) / 2
+        if len(_greedy(pieces, within(mid))) == len(lines):
+            high = mid
+        else:
+            low = mid
+    lines = _greedy(pieces, within(high + 1e-9))
+    if len(lines[-1]) == 1 and len(lines[-2]) >= 3 and w(lines[-2][-1] + lines[-1][0]) <= width:
+        lines[-1].insert(0, lines[-2].pop())
+    return ["".join(line) for line in lines]
+
+
+def wrap_text(pdf: FPDF, text: str, width: float, size_pt: float | None = None, *, break_words: bool = True,
+              break_parts: bool = True) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` at ``size_pt`` (default: the current font size).
 
-    Lines break between ideographs, after spaces and punctuation, and inside a
-    Latin word only when the word alone is wider than the line (with
-    ``break_words=False`` such a word is left whole, on a line too wide).
+    Lines break first between parts (at spaces and at the separators of transliterated names "·", "•",
+    "・"), then inside a part that is wider than a line alone: between ideographs, in lines of balanced
+    widths, never before closing punctuation or after an opening bracket. A Latin word is broken only
+    when it alone is wider than the line (with ``break_words=False`` it is left whole, on a line too
+    wide); with ``break_parts=False`` a text of several parts keeps every part whole.
     """
     size = pdf.font_size_pt if size_pt is None else size_pt
+    parts = _parts(text)
+    whole = not break_parts and len(parts) > 1
+
+    def w(s: str) -> float:
+        return text_width(pdf, s.rstrip(), size)
+
     lines: list[str] = []
     line = ""
-    for token in _tokens(text):
-        candidate = line + token
-        if line.strip() and text_width(pdf, candidate.rstrip(), size) > width:
+    for part in parts:
+        piece = "".join(part)
+        if w(line + piece) <= width:
+            line += piece
+            continue
+        if line.strip():
             lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line = candidate
-        if break_words and text_width(pdf, line.rstrip(), size) > width:  # one token wider than the line
-            pieces = line
-            line = ""
-            for ch in pieces:
-                if line and text_width(pdf, line + ch, size) > width:
-                    lines.append(line)
-                    line = ch
-                else:
-                    line += ch
+        if whole or w(piece) <= width:
+            line = piece
+            continue
+        split = _split_part(pdf, part, width, size, break_words)
+        lines.extend(s.rstrip() for s in split[:-1])
+        line = split[-1]
     if line.strip():
         lines.append(line.rstrip())
-    return lines or [""]
+    return [line.lstrip() for line in lines] or [""]
 
 
 def fit_text(
@@ -474,15 +544,20 @@ def _fit_text(pdf: FPDF, text: str, *, width: float, height: float, max_pt: floa
     one_pt = max_pt if one <= 0 else min(max_pt, 100.0 * width / one, height / (PT_TO_MM * LINE_SPACING))
     if one_pt >= max(prefer_one_line_pt, min_pt) and (prefer_one_line_pt > 0 or one_pt >= max_pt):
         return FittedText(one_pt, (text,))
-    size = max_pt
-    while size >= min_pt:
-        # a Latin word is broken only as a last resort: first the sizes at which every word fits its line
-        lines = wrap_text(pdf, text, width, size, break_words=False)
-        fitted = FittedText(size, tuple(lines))
-        if ((not max_lines or len(lines) <= max_lines) and fitted.height_mm <= height + 1e-6
-                and all(text_width(pdf, line, size) <= width + 1e-6 for line in lines)):
-            return FittedText(one_pt, (text,)) if one_pt >= size else fitted
-        size = size * 0.94 if size > min_pt and size * 0.94 >= min_pt else (min_pt if size > min_pt else 0.0)
+    # a part of a name (阿不都热合曼 of 阿不都热合曼·买买提) is broken only when keeping the parts whole would
+    # make the text small (below the one-line size, or half the largest); a Latin word only as a last resort
+    whole_parts_pt = max(min_pt, prefer_one_line_pt or max_pt / 2)
+    for break_parts, floor in ((False, whole_parts_pt), (True, min_pt)):
+        size = max_pt
+        while size >= floor:
+            lines = wrap_text(pdf, text, width, size, break_words=False, break_parts=break_parts)
+            fitted = FittedText(size, tuple(lines))
+            if ((not max_lines or len(lines) <= max_lines) and fitted.height_mm <= height + 1e-6
+                    and all(text_width(pdf, line, size) <= width + 1e-6 for line in lines)):
+                return FittedText(one_pt, (text,)) if one_pt >= size else fitted
+            size = size * 0.94 if size > floor and size * 0.94 >= floor else (floor if size > floor else 0.0)
+        if len(_parts(text)) < 2:
+            break
     if one_pt >= min_pt:
         return FittedText(one_pt, (text,))
     lines = wrap_text(pdf, text, width, min_pt)
