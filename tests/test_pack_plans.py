@@ -328,3 +328,32 @@ def test_overview_numbers_every_unit_block(tmp_path: Path, units: int) -> None:
     drawn = {w[0] for w in words if re.fullmatch(r"\d+", w[0]) and w[4] < top_of_key - 5}
     for unit, (number, _) in key.items():
         assert number in drawn, (unit, number)
+
+
+@needs_poppler
+def test_signs_and_bands_are_printed_at_the_readable_size(tmp_path: Path) -> None:
+    """Labels of reserved blocks (预留：…) and of the balcony band (二楼（楼座）· 前沿栏杆 …) are at 9 pt or more,
+    on every page that shows them."""
+    meeting = load_meeting(EXAMPLES / "plenary-columns" / "plan.toml")
+    problem = build_problem(meeting)
+    write_plan_pdf(problem, solve(problem).plan, tmp_path / "plan.pdf", title=meeting.title, paper="A3",
+                   labels={"balcony": "二楼"})
+    signs = [w for page in all_word_boxes(tmp_path / "plan.pdf") for w in page if re.search("预留|楼座|栏杆", w[0])]
+    assert any("预留" in w[0] for w in signs) and any("楼座" in w[0] for w in signs), signs
+    assert min(w[4] - w[2] for w in signs) >= 8.9, sorted(signs, key=lambda w: w[4] - w[2])[:3]
+
+
+@needs_poppler
+@pytest.mark.parametrize("length", [12, 25, 40])
+def test_key_never_cuts_a_long_unit_name_or_its_head_count(tmp_path: Path, length: int) -> None:
+    meeting, problem, _ = hall(6, 5)
+    from dataclasses import replace
+
+    long_unit = ("新疆维吾尔自治区伊犁哈萨克自治州某某县某某乡镇人民政府农业农村综合服务中心第一分" * 2)[:length]
+    people = tuple(replace(a, unit=long_unit) if a.unit == "第3单位" else a for a in meeting.attendees)
+    meeting = replace(meeting, attendees=people)
+    problem = build_problem(meeting)
+    write_plan_pdf(problem, solve(problem).plan, tmp_path / "plan.pdf", title=meeting.title, paper="A4")
+    text = "".join(pdf_pages(tmp_path / "plan.pdf"))
+    assert "…" not in text
+    assert f"{long_unit}5人" in re.sub(r"\s", "", text)

@@ -38,6 +38,7 @@ from seatplan.export.typeset import (
     resolve_font,
     text_in_box,
     text_width,
+    wrap_text,
 )
 from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
@@ -201,6 +202,7 @@ class _Drawer:
         self.pages = 0
         self.name_cap = NAME_MAX_PT
         self.warned: set[str] = set()
+        self.pending: list[tuple[str, list[tuple[float, float]]]] = []  # shape labels drawn after the seats
 
     # ---------------------------------------------------------------- page frame
     def begin(self, heading: str, portrait: bool = False) -> tuple[float, float, float, float]:
@@ -224,20 +226,30 @@ class _Drawer:
     def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
              rank_badges: bool = False, stretch: float = 1.0) -> _View:
         seats = page.seats
-        view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
-        self._room(view, page.whole_room, seats)
         boxes = _seat_box(seats, big=big)
-        runs = self._unit_runs(seats, boxes, with_dais=not page.texts) if not big else []
-        gap = self._row_gap(seats) * view.sy
-        band = min(gap * 0.85, 2 * NAME_MIN_PT * PT_TO_MM * 1.2 + 0.6)
-        above = band >= NAME_MIN_PT * PT_TO_MM * 1.2 + 0.1
-        if page.texts and not above:  # no room between the rows: each unit's longest run carries its label
-            longest: dict[str, list[Seat]] = {}
-            for run in runs:
-                unit = self.people[run[0].id].unit
-                if len(run) > len(longest.get(unit, [])):
-                    longest[unit] = run
-            runs = [r for r in runs if longest[self.people[r[0].id].unit] is r]
+        notes_h = 0.0
+        for _ in range(2):  # a second pass leaves room under the drawing for the note of key numbers
+            view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
+            runs = self._unit_runs(seats, boxes, with_dais=not page.texts) if not big else []
+            gap = self._row_gap(seats) * view.sy
+            band = min(gap * 0.85, 2 * NAME_MIN_PT * PT_TO_MM * 1.2 + 0.6)
+            above = band >= NAME_MIN_PT * PT_TO_MM * 1.2 + 0.1
+            if page.texts and not above:  # no room between the rows: each unit's longest run carries its label
+                longest: dict[str, list[Seat]] = {}
+                for run in runs:
+                    unit = self.people[run[0].id].unit
+                    if len(run) > len(longest.get(unit, [])):
+                        longest[unit] = run
+                runs = [r for r in runs if longest[self.people[r[0].id].unit] is r]
+            limits = (area[0] - 10.0, area[0] + area[2] + 10.0)
+            if notes_h or not page.texts or not runs:
+                break
+            notes = self._label_runs(runs, view, boxes, band if above else 0.0, limits, dry=True)
+            if not notes:
+                break
+            notes_h = len(self._note_lines(notes, area[2])) * NAME_MIN_PT * PT_TO_MM * 1.2 + 1.0
+            area = (area[0], area[1], area[2], area[3] - notes_h)
+        self._room(view, page.whole_room, seats)
         hidden = set() if above or not page.texts else {s.id for run in runs for s in run}
         self.name_cap = NAME_MAX_PT
         if big:  # one size for the names of a close-up (the lower quartile of their own sizes): a longer name is smaller
@@ -246,8 +258,9 @@ class _Drawer:
             self.name_cap = sizes[len(sizes) // 4] if sizes else NAME_MAX_PT
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
+        self._shape_labels()
         if page.texts:
-            self._notes(self._label_runs(runs, view, boxes, band if above else 0.0, (area[0] - 10.0, area[0] + area[2] + 10.0)), area)
+            self._notes(self._label_runs(runs, view, boxes, band if above else 0.0, limits), area)
         else:
             self._number_runs(runs, view, boxes)
         if page.texts:
@@ -281,10 +294,7 @@ class _Drawer:
             if table:
                 self._table_label(shape.label or table, table, shape.points, view)
             elif shape.label and shape.kind is ShapeKind.TABLE:
-                xs = [p[0] for p in pts]
-                ys = [p[1] for p in pts]
-                text_in_box(pdf, shape.label, x=min(xs), y=min(ys), width=max(xs) - min(xs), height=max(ys) - min(ys),
-                            max_pt=11, min_pt=5, grey=110, max_lines=1)
+                self.pending.append((shape.label, pts))
             elif shape.label and shape.kind is ShapeKind.STAGE and whole_room:
                 xs = [p[0] for p in pts]
                 ys = [p[1] for p in pts]
@@ -293,6 +303,34 @@ class _Drawer:
         if whole_room:
             for door in venue.doors:
                 self._door(door.x, door.y, door.width, door.name, door.main, view)
+
+    def _shape_labels(self) -> None:
+        """The labels of desks, signs and bands (主席台第1排, 预留：工作人员, 二楼（楼座）· 前沿栏杆) at the readable
+        size, drawn after the seats so none covers them: inside the outline when they fit it, else on a white
+        tag on its lower edge (a thin band's label reaches over it), on two lines when it is long."""
+        pdf = self.pdf
+        for label, pts in self.pending:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            width, height = max(xs) - min(xs), max(ys) - min(ys)
+            cx = (min(xs) + max(xs)) / 2
+            fitted = fit_text(pdf, label, width=width * 0.96, height=height * 0.9, max_pt=11, min_pt=NAME_MIN_PT,
+                              max_lines=2, prefer_one_line_pt=NAME_MIN_PT)
+            if (fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…")
+                    and fitted.height_mm <= height * 0.9 + 1e-6):
+                draw_fitted(pdf, fitted, cx=cx, top=min(ys) + height * 0.05, height=height * 0.9, grey=90)
+                continue
+            lines = wrap_text(pdf, label, max(width * 0.96, 50.0), NAME_MIN_PT)
+            fitted = FittedText(NAME_MIN_PT, tuple(lines[:2]) if len(lines) <= 2 else tuple(lines))
+            tw = max(text_width(pdf, ln, NAME_MIN_PT) for ln in fitted.lines) + 1.6
+            th = fitted.height_mm + 0.4
+            pdf.set_fill_color(255, 255, 255)
+            pdf.set_draw_color(150, 150, 150)
+            pdf.set_line_width(0.15)
+            top = max(ys) - th + 0.3  # on the outline's lower edge: seats stand behind (above) a desk
+            pdf.rect(cx - tw / 2, top, tw, th, style="DF")
+            draw_fitted(pdf, fitted, cx=cx, top=top + 0.2, height=fitted.height_mm, grey=70)
+        self.pending = []
 
     @staticmethod
     def _near(points: Sequence[tuple[float, float]], seats: Sequence[Seat]) -> bool:
@@ -480,7 +518,7 @@ class _Drawer:
         return self.units.index(unit) + 1
 
     def _label_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]],
-                    band: float, limits: tuple[float, float]) -> dict[int, str]:
+                    band: float, limits: tuple[float, float], *, dry: bool = False) -> dict[int, str]:
         """Label every run: in the gap above its row (``band`` mm high) or, with ``band`` 0, over its seats.
 
         The label is the unit's name and head count at :data:`NAME_MIN_PT` or more (on two lines when the
@@ -522,19 +560,21 @@ class _Drawer:
                 if fitted.size_pt < NAME_MIN_PT - 1e-6 or fitted.lines[-1].endswith("…"):
                     number = self.unit_number(unit)
                     notes[number] = full
-                    for short in (f"（{number}）{self.counts[unit]}人", f"（{number}）", f"{number}"):
+                    for short in (f"（{number}）{self.counts[unit]}人", f"（{number}）"):
                         fitted = FittedText(NAME_MIN_PT, (short,))
                         if text_width(pdf, short, NAME_MIN_PT) <= room:
                             break
                 width = max(text_width(pdf, ln, fitted.size_pt) for ln in fitted.lines) + 1.0
                 width = max(width, min(xb - xa, hi - lo))
                 left = min(max((xa + xb) / 2 - width / 2, lo), max(hi - width, lo))
+                end = left + width
+                if dry:
+                    continue
                 pdf.set_fill_color(255, 255, 255)
                 pdf.set_draw_color(40, 40, 40)
                 pdf.set_line_width(0.3)
                 pdf.rect(left, top, width, height, style="DF")
                 draw_fitted(pdf, fitted, cx=left + width / 2, top=top + height * 0.02, height=height * 0.96)
-                end = left + width
         return notes
 
     def _number_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]]) -> None:
@@ -563,13 +603,17 @@ class _Drawer:
             pdf.rect(cx - tw / 2, cy - th / 2, tw, th, style="DF")
             draw_fitted(pdf, fitted, cx=cx, top=cy - th / 2, height=th)
 
+    def _note_lines(self, notes: dict[int, str], width: float) -> list[str]:
+        text = "图中编号： " + "； ".join(f"（{k}）{notes[k]}" for k in sorted(notes))
+        return wrap_text(self.pdf, text, width, NAME_MIN_PT)
+
     def _notes(self, notes: dict[int, str], area: tuple[float, float, float, float]) -> None:
-        """The units this page labels by their key number only, under the drawing right of the scale bar."""
+        """The units this page labels by their key number only, under the drawing and its scale bar (the
+        drawing was made smaller to leave them room)."""
         if not notes:
             return
-        text = "图中编号： " + "； ".join(f"（{k}）{notes[k]}" for k in sorted(notes))
-        text_in_box(self.pdf, text, x=area[0] + 75.0, y=area[1] + area[3] + 0.3, width=area[2] - 75.0, height=7.5,
-                    max_pt=9, min_pt=7, max_lines=2)
+        fitted = FittedText(NAME_MIN_PT, tuple(self._note_lines(notes, area[2])))
+        draw_fitted(self.pdf, fitted, cx=0.0, left=area[0], top=area[1] + area[3] + 7.0, height=fitted.height_mm)
 
     def _row_gap(self, seats: Sequence[Seat]) -> float:
         """Clear space between the rows of the floor sections, metres (0 when there are none)."""
@@ -652,28 +696,46 @@ class _Drawer:
         pdf.set_font(FONT, size=8)
         pdf.text(x + length + 2, y + 1, f"{metres} 米　(1:{round(1000 / view.scale)})")
 
+    def _key_entry(self, k: int) -> FittedText:
+        """The ``k``-th unit's key entry (number, name, head count) at 9 pt, on as many lines as it takes."""
+        unit = self.units[k]
+        text = f"{unit or '未填单位'} {self.counts[unit]}人"
+        return FittedText(NAME_MIN_PT, tuple(wrap_text(self.pdf, text, _KEY_COL_W - 14, NAME_MIN_PT)))
+
+    def key_rows(self, width: float, start: int = 0) -> list[tuple[int, int, float]]:
+        """The key from the ``start``-th unit in rows of columns across ``width`` mm: (first, end, height)."""
+        cols = max(1, int(width // _KEY_COL_W))
+        rows = []
+        for first in range(start, len(self.units), cols):
+            end = min(len(self.units), first + cols)
+            lines = max(len(self._key_entry(k).lines) for k in range(first, end))
+            rows.append((first, end, max(_KEY_LINE, lines * NAME_MIN_PT * PT_TO_MM * 1.2 + 1.8)))
+        return rows
+
     def key(self, area: tuple[float, float, float, float], start: int = 0) -> int:
-        """The units from the ``start``-th on, with their fill and head count, in columns filling ``area``.
+        """The units from the ``start``-th on, numbered, with their fill and head count, in columns filling
+        ``area``; a long name takes more lines, never cut.
 
         Returns the index of the first unit that did not fit (the number of units when all did).
         """
         pdf = self.pdf
-        entries = [(f"{k} {u or '未填单位'}", self.counts[u], self.fill[u]) for k, u in enumerate(self.units, 1)]
-        cols = max(1, int(area[2] // _KEY_COL_W))
-        rows = max(1, int(area[3] // _KEY_LINE))
-        x0, y0 = area[0], area[1]
-        end = min(len(entries), start + cols * rows)
-        for k in range(start, end):
-            unit, count, fill = entries[k]
-            col, row = (k - start) % cols, (k - start) // cols
-            x, y = x0 + col * _KEY_COL_W, y0 + row * _KEY_LINE
-            pdf.set_fill_color(*fill)
-            pdf.set_draw_color(120, 120, 120)
-            pdf.set_line_width(0.2)
-            pdf.rect(x, y + 1, 5, 4, style="DF")
-            fitted = fit_text(pdf, f"{unit}　{count}人", width=_KEY_COL_W - 8, height=5, max_pt=9, min_pt=5,
-                              max_lines=1, prefer_one_line_pt=5.4)
-            draw_fitted(pdf, fitted, cx=0.0, left=x + 6.5, top=y + 0.5, height=5)
+        x0, y = area[0], area[1]
+        end = start
+        for first, last, height in self.key_rows(area[2], start):
+            if y + height > area[1] + area[3] + 1e-6 and end > start:
+                break
+            for k in range(first, last):
+                x = x0 + (k - first) * _KEY_COL_W
+                pdf.set_fill_color(*self.fill[self.units[k]])
+                pdf.set_draw_color(120, 120, 120)
+                pdf.set_line_width(0.2)
+                pdf.rect(x, y + 1, 5, 4, style="DF")
+                fitted = self._key_entry(k)
+                number = FittedText(NAME_MIN_PT, (str(k + 1),))
+                draw_fitted(pdf, number, cx=x + 9.5, top=y + 0.6, height=number.height_mm)
+                draw_fitted(pdf, fitted, cx=0.0, left=x + 12.5, top=y + 0.6, height=fitted.height_mm)
+            y += height
+            end = last
         return end
 
     def key_pages(self, start: int) -> None:
@@ -791,7 +853,7 @@ def write_plan_pdf(
     drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper=paper, labels=labels, frame=frame)
     seats = tuple(problem.seats)
     area = _plan_area(drawer)
-    key_h = _KEY_LINE * math.ceil(len(drawer.units) / max(1, int(area[2] // _KEY_COL_W))) + 2
+    key_h = sum(h for _, _, h in drawer.key_rows(area[2])) + 2
     if key_h < area[3] * 0.3:
         room_area = (area[0], area[1], area[2], area[3] - key_h - 6)
     else:  # a long key goes on pages of its own after the drawing
