@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,74 @@ def test_close_up_name_that_cannot_fit_warns_and_is_still_printed(tmp_path: Path
     if shutil.which("pdftotext"):
         (text,) = pdf_pages(tmp_path / "d.pdf")
         assert long_name in re.sub(r"\s", "", text)
+
+
+def all_word_boxes(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """The words of every page with their boxes (points, y down), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return [[(t, float(a), float(b), float(c), float(d)) for a, b, c, d, t in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+            for page in out.split("<page ")[1:]]
+
+
+@needs_poppler
+@pytest.mark.parametrize(("units", "per_unit", "blocks"), [(54, 8, (10, 14, 10)), (30, 13, (9, 11, 9)),
+                                                           (20, 7, (12, 20, 12))])
+def test_every_run_of_a_unit_on_a_block_page_is_labelled(tmp_path: Path, units: int, per_unit: int,
+                                                         blocks: tuple[int, ...]) -> None:
+    """A unit split by an aisle, a block or a page boundary carries a label (its name and head count, or its
+    key number explained on the page) over each part, in type of the readable size or more."""
+    meeting, problem, result = hall(units, per_unit, blocks=blocks)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    unit_of = {a.name: a.unit for a in problem.attendees}
+    pages = all_word_boxes(tmp_path / "plan.pdf")
+    checked = 0
+    for words in pages:
+        people = [w for w in words if w[0] in unit_of and w[0].startswith("人")]
+        if not people:
+            continue
+        numbers = {m.group(1): m.group(2) for w in words if (m := re.fullmatch(r"（(\d+)）(第\d+单位)", w[0]))}
+        labels = Counter(w[0] for w in words if re.fullmatch(r"第\d+单位", w[0]))
+        for w in words:
+            m = re.match(r"（(\d+)）", w[0])
+            if m and not re.fullmatch(r"（\d+）第\d+单位", w[0]):
+                assert m.group(1) in numbers, (w, numbers)  # a key number on the drawing is explained on the page
+                labels[numbers[m.group(1)]] += 1
+        rows: list[list[tuple[str, float, float, float, float]]] = []
+        for w in sorted(people, key=lambda w: w[2] + w[4]):
+            if not rows or (w[2] + w[4]) / 2 - (rows[-1][0][2] + rows[-1][0][4]) / 2 > 6:
+                rows.append([])
+            rows[-1].append(w)
+        runs: Counter[str] = Counter()
+        for row in rows:
+            row.sort(key=lambda w: w[1])
+            for k, w in enumerate(row):
+                if k == 0 or unit_of[row[k - 1][0]] != unit_of[w[0]]:
+                    runs[unit_of[w[0]]] += 1
+        for unit, n in runs.items():
+            assert labels[unit] >= n, (unit, n, labels[unit])
+            checked += 1
+        sizes = [w[4] - w[2] for w in words if re.fullmatch(r"第\d+单位|（\d+）(\d+人)?", w[0])]
+        assert min(sizes) >= 8.9, sizes  # labels at the readable minimum (9 pt) or more
+    assert checked >= 10
+
+
+@needs_poppler
+@pytest.mark.parametrize("units", [12, 54])
+def test_overview_numbers_every_unit_block(tmp_path: Path, units: int) -> None:
+    """The overview of a hall too big for one page carries each unit's key number on its blocks, matching
+    the numbered key: no unit is told by colour alone."""
+    meeting, problem, result = hall(units, 10, blocks=(10, 14, 10), dais=9)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    words = all_word_boxes(tmp_path / "plan.pdf")[0]
+    assert "总图" in " ".join(w[0] for w in words)
+    key = {}
+    for k, w in enumerate(words):
+        if re.fullmatch(r"\d+", w[0]) and k + 1 < len(words) and re.fullmatch(r"第\d+单位|县委", words[k + 1][0]) \
+                and abs(words[k + 1][2] - w[2]) < 2:
+            key[words[k + 1][0]] = (w[0], w[2])
+    assert len(key) == units + 1, key
+    top_of_key = min(y for _, y in key.values())
+    drawn = {w[0] for w in words if re.fullmatch(r"\d+", w[0]) and w[4] < top_of_key - 5}
+    for unit, (number, _) in key.items():
+        assert number in drawn, (unit, number)

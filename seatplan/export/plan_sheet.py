@@ -227,10 +227,18 @@ class _Drawer:
         view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
         self._room(view, page.whole_room, seats)
         boxes = _seat_box(seats, big=big)
-        labelled = self._unit_label_runs(seats, view, boxes) if page.texts and not big else {}
+        runs = self._unit_runs(seats, boxes, with_dais=not page.texts) if not big else []
         gap = self._row_gap(seats) * view.sy
-        above = gap >= 3.2
-        hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
+        band = min(gap * 0.85, 2 * NAME_MIN_PT * PT_TO_MM * 1.2 + 0.6)
+        above = band >= NAME_MIN_PT * PT_TO_MM * 1.2 + 0.1
+        if page.texts and not above:  # no room between the rows: each unit's longest run carries its label
+            longest: dict[str, list[Seat]] = {}
+            for run in runs:
+                unit = self.people[run[0].id].unit
+                if len(run) > len(longest.get(unit, [])):
+                    longest[unit] = run
+            runs = [r for r in runs if longest[self.people[r[0].id].unit] is r]
+        hidden = set() if above or not page.texts else {s.id for run in runs for s in run}
         self.name_cap = NAME_MAX_PT
         if big:  # one size for the names of a close-up (the lower quartile of their own sizes): a longer name is smaller
             sizes = sorted(self._name_fit(s, *self._marker(s, view, boxes[s.section])[2:4], big).size_pt
@@ -238,8 +246,10 @@ class _Drawer:
             self.name_cap = sizes[len(sizes) // 4] if sizes else NAME_MAX_PT
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
-        for _unit, (run, text) in labelled.items():
-            self._label_run(run, text, view, boxes, above=min(gap * 0.85, 5.0) if above else 0.0)
+        if page.texts:
+            self._notes(self._label_runs(runs, view, boxes, band if above else 0.0, (area[0] - 10.0, area[0] + area[2] + 10.0)), area)
+        else:
+            self._number_runs(runs, view, boxes)
         if page.texts:
             self._row_labels(seats, view, boxes, big)
         self._scale_bar(view, area)
@@ -379,7 +389,7 @@ class _Drawer:
         top_h = h * (0.34 if big else 0.0)
         if big:
             return _close_up_name(self.pdf, name, w * 0.94, (h - top_h) * 0.9, self.name_cap)
-        return fit_text(self.pdf, name, width=w * 0.9, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
+        return fit_text(self.pdf, name, width=w * 0.84, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
                         prefer_one_line_pt=NAME_MIN_PT)
 
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
@@ -439,31 +449,127 @@ class _Drawer:
             text_in_box(pdf, label, x=cx - w / 2, y=cy - h / 2, width=w, height=h, max_pt=min(12, h / PT_TO_MM / 1.3),
                         min_pt=NAME_MIN_PT * 0.7, grey=40, max_lines=1)
 
-    def _unit_label_runs(self, seats: Sequence[Seat], view: _View,
-                         boxes: dict[str, tuple[float, float]]) -> dict[str, tuple[tuple[str, ...], str]]:
-        """Per unit on rows: the longest run of its seats in one row, and the label to write over it."""
+    def _unit_runs(self, seats: Sequence[Seat], boxes: dict[str, tuple[float, float]], *,
+                   with_dais: bool = False) -> list[list[Seat]]:
+        """Every run of one unit's seats next to each other in a row (rows sections, and the dais
+        ``with_dais``), row by row, left to right on the page: a unit split by an aisle, a block or a page
+        boundary has one run per part."""
         rows: dict[tuple[str, int], list[Seat]] = {}
         for s in seats:
-            if s.section.partition("-")[0] in _ROW_SECTIONS and not s.table and s.id in self.people:
+            if ((s.section.partition("-")[0] in _ROW_SECTIONS or (with_dais and s.is_dais)) and not s.table
+                    and s.id in self.people):
                 rows.setdefault((s.section, s.row), []).append(s)
-        best: dict[str, list[Seat]] = {}
-        for members in rows.values():
-            members.sort(key=lambda s: s.x)
-            run: list[Seat] = []
-            for s in members:
-                unit = self.people[s.id].unit
+        runs: list[list[Seat]] = []
+        for key in sorted(rows):
+            members = sorted(rows[key], key=lambda s: s.x)
+            for k, s in enumerate(members):
                 pitch = boxes[s.section][0] * 2.2
-                if run and self.people[run[-1].id].unit == unit and s.x - run[-1].x <= pitch:
-                    run.append(s)
+                prev = members[k - 1] if k else None
+                if prev is not None and self.people[prev.id].unit == self.people[s.id].unit and s.x - prev.x <= pitch:
+                    runs[-1].append(s)
                 else:
-                    run = [s]
-                if len(run) > len(best.get(unit, [])):
-                    best[unit] = list(run)
-        out: dict[str, tuple[tuple[str, ...], str]] = {}
-        for unit, run in best.items():
-            if len(run) >= 2:
-                out[unit] = (tuple(s.id for s in run), f"{unit or '未填单位'} {self.counts[unit]}人")
-        return out
+                    runs.append([s])
+        return runs
+
+    def unit_label(self, unit: str) -> str:
+        """The unit's label: its name and head count."""
+        return f"{unit or '未填单位'} {self.counts[unit]}人"
+
+    def unit_number(self, unit: str) -> int:
+        """The unit's number in the key (1 for the first unit in hand-out order)."""
+        return self.units.index(unit) + 1
+
+    def _label_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]],
+                    band: float, limits: tuple[float, float]) -> dict[int, str]:
+        """Label every run: in the gap above its row (``band`` mm high) or, with ``band`` 0, over its seats.
+
+        The label is the unit's name and head count at :data:`NAME_MIN_PT` or more (on two lines when the
+        band holds two); it may run beyond its own seats over the part of the row its neighbours' labels
+        leave free. When even that is too narrow, the label is the unit's key number and head count
+        (“（12）10人”), or the key number alone; the page then lists those numbers in a note. Returns the
+        key numbers used that way with the units' labels.
+        """
+        pdf = self.pdf
+        notes: dict[int, str] = {}
+        line = NAME_MIN_PT * PT_TO_MM * 1.2
+        by_row: dict[tuple[str, int], list[Sequence[Seat]]] = {}
+        for run in runs:
+            by_row.setdefault((run[0].section, run[0].row), []).append(run)
+        for row_runs in by_row.values():
+            spans = []
+            for run in row_runs:
+                w, h = boxes[run[0].section]
+                xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
+                xb, yb = view.at(max(s.x for s in run) + w / 2, min(s.y for s in run) - h / 2)
+                spans.append((xa, xb, ya, yb))
+            end = limits[0]
+            for k, (run, (xa, xb, ya, yb)) in enumerate(zip(row_runs, spans, strict=True)):
+                unit = self.people[run[0].id].unit
+                lo = max(end + 0.6, xa - (3.0 if k == 0 else 0.0), limits[0])
+                hi = min(spans[k + 1][0] + 0.3 if k + 1 < len(spans) else xb + 3.0, limits[1])
+                if k + 1 < len(spans):  # leave the next run at least its own seats' width... or its number
+                    nxt = spans[k + 1]
+                    hi = min(max(hi, nxt[0] + (nxt[1] - nxt[0]) / 2 - 4.0), (nxt[0] + nxt[1]) / 2 - 4.0) \
+                        if nxt[1] - nxt[0] < 8.0 else hi
+                    hi = max(hi, xb)
+                top, height = (ya - band - 0.3, band) if band else (ya, yb - ya)
+                room = max(hi - lo, xb - xa) - 1.0
+                full = self.unit_label(unit)
+                size = min(12.0, height * 0.96 / (PT_TO_MM * 1.2))
+                fitted = fit_text(pdf, full, width=room, height=height * 0.96, max_pt=max(size, NAME_MIN_PT),
+                                  min_pt=NAME_MIN_PT, max_lines=2 if height >= 2 * line else 1,
+                                  prefer_one_line_pt=NAME_MIN_PT)
+                if fitted.size_pt < NAME_MIN_PT - 1e-6 or fitted.lines[-1].endswith("…"):
+                    number = self.unit_number(unit)
+                    notes[number] = full
+                    for short in (f"（{number}）{self.counts[unit]}人", f"（{number}）", f"{number}"):
+                        fitted = FittedText(NAME_MIN_PT, (short,))
+                        if text_width(pdf, short, NAME_MIN_PT) <= room:
+                            break
+                width = max(text_width(pdf, ln, fitted.size_pt) for ln in fitted.lines) + 1.0
+                width = max(width, min(xb - xa, hi - lo))
+                left = min(max((xa + xb) / 2 - width / 2, lo), max(hi - width, lo))
+                pdf.set_fill_color(255, 255, 255)
+                pdf.set_draw_color(40, 40, 40)
+                pdf.set_line_width(0.3)
+                pdf.rect(left, top, width, height, style="DF")
+                draw_fitted(pdf, fitted, cx=left + width / 2, top=top + height * 0.02, height=height * 0.96)
+                end = left + width
+        return notes
+
+    def _number_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]]) -> None:
+        """An overview: each unit's key number on every run of two seats or more (on its longest run when
+        it has none), so no block is told by colour alone."""
+        pdf = self.pdf
+        longest: dict[str, Sequence[Seat]] = {}
+        for run in runs:
+            unit = self.people[run[0].id].unit
+            if len(run) > len(longest.get(unit, ())):
+                longest[unit] = run
+        chosen = [r for r in runs if len(r) >= 2 or longest[self.people[r[0].id].unit] is r]
+        for run in chosen:
+            w, h = boxes[run[0].section]
+            xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
+            xb, yb = view.at(max(s.x for s in run) + w / 2, min(s.y for s in run) - h / 2)
+            text = str(self.unit_number(self.people[run[0].id].unit))
+            fitted = fit_text(pdf, text, width=(xb - xa) * 0.9, height=(yb - ya) * 0.95, max_pt=10, min_pt=5.5,
+                              max_lines=1)
+            tw = text_width(pdf, text, fitted.size_pt) + 0.8
+            cx, cy = (xa + xb) / 2, (ya + yb) / 2
+            th = fitted.line_mm
+            pdf.set_fill_color(255, 255, 255)
+            pdf.set_draw_color(60, 60, 60)
+            pdf.set_line_width(0.15)
+            pdf.rect(cx - tw / 2, cy - th / 2, tw, th, style="DF")
+            draw_fitted(pdf, fitted, cx=cx, top=cy - th / 2, height=th)
+
+    def _notes(self, notes: dict[int, str], area: tuple[float, float, float, float]) -> None:
+        """The units this page labels by their key number only, under the drawing right of the scale bar."""
+        if not notes:
+            return
+        text = "图中编号： " + "； ".join(f"（{k}）{notes[k]}" for k in sorted(notes))
+        text_in_box(self.pdf, text, x=area[0] + 75.0, y=area[1] + area[3] + 0.3, width=area[2] - 75.0, height=7.5,
+                    max_pt=9, min_pt=7, max_lines=2)
 
     def _row_gap(self, seats: Sequence[Seat]) -> float:
         """Clear space between the rows of the floor sections, metres (0 when there are none)."""
@@ -552,7 +658,7 @@ class _Drawer:
         Returns the index of the first unit that did not fit (the number of units when all did).
         """
         pdf = self.pdf
-        entries = [(u or "未填单位", self.counts[u], self.fill[u]) for u in self.units]
+        entries = [(f"{k} {u or '未填单位'}", self.counts[u], self.fill[u]) for k, u in enumerate(self.units, 1)]
         cols = max(1, int(area[2] // _KEY_COL_W))
         rows = max(1, int(area[3] // _KEY_LINE))
         x0, y0 = area[0], area[1]
@@ -621,11 +727,13 @@ def _close_up_name(pdf: FPDF, name: str, width: float, height: float, max_pt: fl
     line_mm = PT_TO_MM * 1.2
     size = max(max_pt, NAME_MIN_PT)
     one = text_width(pdf, name, 100.0)
-    one_pt = min(size, 100.0 * width / one if one > 0 else size, height / line_mm)
+    one_pt = min(size, 100.0 * width * 0.9 / one if one > 0 else size, height / line_mm)  # a margin each side
     if one_pt >= min(size, 18.0):  # one line reads better than a larger name broken in two
         return FittedText(one_pt, (name,))
     while size >= NAME_FLOOR_PT - 1e-6:
         lines = _pack_words(pdf, words, width, size)
+        if lines is not None and len(lines) == 1 and text_width(pdf, lines[0], size) > width * 0.9:
+            lines = None
         if lines is not None and len(lines) <= 3 and len(lines) * size * line_mm <= height + 1e-6:
             return FittedText(size, tuple(lines))
         size = size * 0.95 if size * 0.95 >= NAME_FLOOR_PT else (NAME_FLOOR_PT if size > NAME_FLOOR_PT else 0.0)
