@@ -50,6 +50,11 @@ few strongly connected tables at a time with the exact model, so every step is
 small and exact; the result is FEASIBLE with the combinatorial bound and its gap
 (:class:`TableMethod`).
 
+Every search ends on a deterministic budget sized from the problem (CP-SAT work
+units, annealing steps, rounds), so the same input and seed give the same
+assignment on any machine under any load; ``time_limit`` is a wall-clock safety
+cap, and a result it cut short says so (``TableResult.capped``).
+
 Infeasible requests are results with an explanation (which rule, which people):
 capacities, groups larger than the largest table, keep-apart inside a group, pins
 that contradict each other, guests who know too few people for ``min_known``; when
@@ -648,9 +653,12 @@ def assign_tables(
     problem
         Guests, tables, weights and rules.
     time_limit
-        Wall-clock limit of the search in seconds (``None``: until proven or, for
-        the neighbourhood search, until a whole round brings no gain). On hitting
-        it the best assignment found is returned as FEASIBLE with its gap.
+        Wall-clock safety cap in seconds (``None``: none). The search ends on
+        deterministic budgets sized from the problem (CP-SAT work units for the
+        exact model, at most ``WORK_PER_SECOND × time_limit``; annealing steps, work
+        units and rounds for the neighbourhood search), so the same input gives the
+        same assignment on any machine. If the cap comes first, the best assignment
+        found is returned with ``capped`` set (machine-dependent).
     seed
         Random seed of the search.
     workers
@@ -658,13 +666,12 @@ def assign_tables(
         worker proves the optimum sooner than two interleaved ones).
     deterministic
         With ``workers > 1``, interleave the workers deterministically
-        (``interleave_search``), so the same input gives the same assignment when
-        the search ends by proof, by ``work_limit`` or by a round without gain. A
-        wall-clock ``time_limit`` that is hit ends the search at a
-        machine-dependent point.
+        (``interleave_search``), so the same input gives the same assignment
+        (unless the ``time_limit`` cap is hit: ``capped``).
     work_limit
-        Limit of the exact search in CP-SAT's deterministic time units
-        (reproducible, unlike ``time_limit``); ``None`` for no such limit.
+        Budget of the exact search in CP-SAT's deterministic time units; ``None``:
+        :data:`EXACT_WORK` plus :data:`EXACT_WORK_PER_LINK` per pair × table link,
+        at most :data:`WORK_PER_SECOND` per second of ``time_limit``.
     hint
         A starting assignment (guest → table); default :func:`greedy_tables`.
     method
