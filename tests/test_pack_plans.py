@@ -357,3 +357,19 @@ def test_key_never_cuts_a_long_unit_name_or_its_head_count(tmp_path: Path, lengt
     text = "".join(pdf_pages(tmp_path / "plan.pdf"))
     assert "…" not in text
     assert f"{long_unit}5人" in re.sub(r"\s", "", text)
+
+
+@needs_poppler
+@pytest.mark.parametrize("units", [12, 54])
+def test_every_page_shows_the_doors(tmp_path: Path, units: int) -> None:
+    """Block pages and the dais sheet name the doors and exits (a small plan of the hall where the page has
+    room, and where they are from the page's seats in its foot line)."""
+    meeting, problem, result = hall(units, 8)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    pages = [p for p in pdf_pages(tmp_path / "plan.pdf") if "单位一览" not in p.splitlines()[0]]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "正门" in page and "安全出口" in page, page[-300:]
+    assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    (dais,) = pdf_pages(tmp_path / "d.pdf")
+    assert "正门" in dais and "安全出口" in dais and "位置示意" in dais

@@ -224,8 +224,10 @@ class _Drawer:
 
     # ---------------------------------------------------------------- drawing
     def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
-             rank_badges: bool = False, stretch: float = 1.0) -> _View:
+             rank_badges: bool = False, stretch: float = 1.0, locator_room: float = 0.0) -> _View:
         seats = page.seats
+        whole_area = area
+        area = (area[0], area[1], area[2], area[3] - locator_room)  # a strip at the foot for the small plan
         boxes = _seat_box(seats, big=big)
         notes_h = 0.0
         for _ in range(2):  # a second pass leaves room under the drawing for the note of key numbers
@@ -266,7 +268,106 @@ class _Drawer:
         if page.texts:
             self._row_labels(seats, view, boxes, big)
         self._scale_bar(view, area)
+        if not page.whole_room:
+            self._locator(seats, view, whole_area)
         return view
+
+    def doors_text(self, seats: Sequence[Seat]) -> str:
+        """Where the doors are from these seats, as the page shows them (正门：下方；安全出口：左侧 …)."""
+        doors = self.problem.layout.venue.doors
+        if not doors or not seats:
+            return ""
+        if all(s.section.partition("-")[0] in ("balcony", "gallery") for s in seats):
+            # the plan draws an upper level beside the hall: "below" on the page is not where its doors are
+            return "楼座：经楼梯进出　一楼出入口：" + "、".join(dict.fromkeys(
+                d.name or ("正门" if d.main else "门") for d in doors))
+        xmin, xmax = min(s.x for s in seats), max(s.x for s in seats)
+        ymin, ymax = min(s.y for s in seats), max(s.y for s in seats)
+        where: dict[str, list[str]] = {}
+        for door in doors:
+            side = "".join(t for t, hit in (("上方", door.y > ymax + 0.5), ("下方", door.y < ymin - 0.5),
+                                            ("左侧", door.x < xmin - 0.5), ("右侧", door.x > xmax + 0.5)) if hit)
+            name = door.name or ("正门" if door.main else "门")
+            sides = where.setdefault(name, [])
+            if (side or "本区内") not in sides:
+                sides.append(side or "本区内")
+        return "出入口：" + "；".join(f"{name} {'、'.join(sides)}" for name, sides in where.items())
+
+    def _locator(self, seats: Sequence[Seat], view: _View, area: tuple[float, float, float, float]) -> None:
+        """A small plan of the whole hall in a free corner of the page: the seats of this page in red, the
+        other seats in grey, the stage and the doors with their names (位置示意)."""
+        pdf = self.pdf
+        hall = _bounds(self.problem, self.problem.seats, True)
+        hw, hd = hall[2] - hall[0], hall[3] - hall[1]
+        extent = _bounds(self.problem, seats, False)  # the seats with their desks
+        left, _top = view.at(extent[0], extent[3])
+        right, bottom = view.at(extent[2], extent[1])
+        margin_x, margin_y = 16.0, 8.0  # room for the door names beside and under the small plan
+        free = [  # (x, y, w, h) of the empty strips right, left and below the drawing
+            (right + 16.0, area[1], area[0] + area[2] + 10.0 - right - 16.0, area[3]),
+            (area[0] - 10.0, area[1], left - 16.0 - area[0] + 10.0, area[3]),
+            (area[0], bottom + 8.0, area[2], area[1] + area[3] - bottom - 8.0),
+        ]
+        best = None
+        for x, y, w, h in free:
+            scale = min((w - 2 * margin_x) / hw, (h - margin_y - 6.0) / hd, 60.0 / max(hw, hd))
+            if scale * max(hw, hd) >= 24.0 and (best is None or scale > best[0]):
+                best = (scale, x, y, w, h)
+        if best is None:
+            return
+        scale, x, y, w, h = best
+        ox = x + (w - hw * scale) / 2
+        oy = y + 6.0 if y > bottom else y + (h - hd * scale) / 2
+
+        def at(px: float, py: float) -> tuple[float, float]:
+            return ox + (px - hall[0]) * scale, oy + (hall[3] - py) * scale
+
+        text_in_box(pdf, "位置示意", x=ox, y=oy - 5.5, width=hw * scale, height=5, max_pt=NAME_MIN_PT,
+                    min_pt=NAME_MIN_PT, grey=60, max_lines=1)
+        venue = self.problem.layout.venue
+        pdf.set_draw_color(80, 80, 80)
+        pdf.set_line_width(0.3)
+        pdf.polygon([at(px, py) for px, py in venue.outline], style="D")
+        for shape in self.problem.layout.shapes:
+            if shape.kind is ShapeKind.STAGE and len(shape.points) > 2:
+                pdf.set_fill_color(230, 230, 230)
+                pdf.polygon([at(px, py) for px, py in shape.points], style="DF")
+        mine = {s.id for s in seats}
+        for group, members in _groups(self.problem.seats):
+            del group
+            for part in (
+                [s for s in members if s.id in mine], [s for s in members if s.id not in mine]
+            ):
+                if not part:
+                    continue
+                a = at(min(s.x for s in part) - 0.3, max(s.y for s in part) + 0.3)
+                b = at(max(s.x for s in part) + 0.3, min(s.y for s in part) - 0.3)
+                ours = part[0].id in mine
+                pdf.set_fill_color(*((230, 60, 60) if ours else (215, 215, 215)))
+                pdf.set_draw_color(*((160, 20, 20) if ours else (170, 170, 170)))
+                pdf.rect(a[0], a[1], b[0] - a[0], b[1] - a[1], style="DF")
+        x0, y0, _x1, y1 = venue.bounds
+        for door in venue.doors:
+            horizontal = abs(door.y - y0) < 0.3 or abs(door.y - y1) < 0.3
+            half = door.width / 2
+            a = at(door.x - half, door.y) if horizontal else at(door.x, door.y - half)
+            b = at(door.x + half, door.y) if horizontal else at(door.x, door.y + half)
+            exit_ = any(word in door.name.lower() for word in _EXIT_WORDS)
+            colour = (0, 140, 60) if exit_ else (30, 80, 200)
+            pdf.set_draw_color(*colour)
+            pdf.set_line_width(1.2)
+            pdf.line(*a, *b)
+            label = door.name or ("正门" if door.main else "门")
+            tw = text_width(pdf, label, NAME_MIN_PT)
+            px, py = at(door.x, door.y)
+            if horizontal:
+                tx, ty = px - tw / 2, (py + 4.2 if abs(door.y - y0) < 0.3 else py - 1.5)
+            else:
+                tx, ty = (px - tw - 1.5 if abs(door.x - x0) < 0.3 else px + 1.5), py + 1.2
+            pdf.set_font(FONT, size=NAME_MIN_PT)
+            pdf.set_text_color(*colour)
+            pdf.text(max(tx, 1.0), ty, label)
+            pdf.set_text_color(0, 0, 0)
 
     def _room(self, view: _View, whole_room: bool, seats: Sequence[Seat]) -> None:
         pdf = self.pdf
@@ -318,7 +419,9 @@ class _Drawer:
                               max_lines=2, prefer_one_line_pt=NAME_MIN_PT)
             if (fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…")
                     and fitted.height_mm <= height * 0.9 + 1e-6):
-                draw_fitted(pdf, fitted, cx=cx, top=min(ys) + height * 0.05, height=height * 0.9, grey=90)
+                # at the outline's front (lower) edge: chairs behind a desk overlap its back edge
+                draw_fitted(pdf, fitted, cx=cx, top=max(ys) - height * 0.05 - fitted.height_mm,
+                            height=fitted.height_mm, grey=90)
                 continue
             lines = wrap_text(pdf, label, max(width * 0.96, 50.0), NAME_MIN_PT)
             fitted = FittedText(NAME_MIN_PT, tuple(lines[:2]) if len(lines) <= 2 else tuple(lines))
@@ -887,7 +990,8 @@ def write_plan_pdf(
                 b = _bounds(problem, tile, False)
                 drawer.begin(title, portrait=(b[3] - b[1]) > (b[2] - b[0]))
                 drawer.draw(_Page(title, tuple(tile), False), _plan_area(drawer))
-                drawer.footer(f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人")
+                drawer.footer("　".join(t for t in (f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人",
+                                                    drawer.doors_text(tile)) if t))
     atomic_write_bytes(path, pdf_bytes(pdf))
     return drawer.pages
 
@@ -954,9 +1058,9 @@ def write_dais_sheet(
     # order left to right and front to back is what the leaders approve; chairs about a round table keep the
     # plan's proportions.
     upright = all(abs(s.facing % 90.0) < 1e-6 for s in chosen)
-    drawer.draw(_Page(heading, chosen, False), (x + 8, y, w - 16, h), big=True, rank_badges=True,
+    drawer.draw(_Page(heading, chosen, False), (x + 8, y, w - 16, h), big=True, rank_badges=True, locator_room=50.0,
                 stretch=_STRETCH if upright else 1.0)
-    drawer.footer("红字为排序号　请领导审定")
+    drawer.footer("　".join(t for t in ("红字为排序号　请领导审定", drawer.doors_text(chosen)) if t))
     atomic_write_bytes(path, pdf_bytes(pdf))
     return True
 
