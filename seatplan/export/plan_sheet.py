@@ -68,6 +68,8 @@ _FILLS = (
 _DAIS_EDGE = (200, 30, 30)
 #: Shapes a close-up draws with its seats (and fits to the page with them).
 _FURNITURE = (ShapeKind.TABLE, ShapeKind.LECTERN, ShapeKind.OBSTACLE)
+#: Size of the unit numbers on an overview, where the rows' pitch allows it.
+_NUMBER_PT = 8.5
 #: Key: column width and line height (mm).
 _KEY_COL_W = 62.0
 _KEY_LINE = 6.0
@@ -690,6 +692,7 @@ class _Drawer:
             if len(run) > len(longest.get(unit, ())):
                 longest[unit] = run
         chosen = [r for r in runs if len(r) >= 2 or longest[self.people[r[0].id].unit] is r]
+        pitch = (self._row_gap(self.problem.seats) + min(h for _, h in boxes.values())) * view.sy
         for run in chosen:
             w, h = boxes[run[0].section]
             xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
@@ -697,6 +700,8 @@ class _Drawer:
             text = str(self.unit_number(self.people[run[0].id].unit))
             fitted = fit_text(pdf, text, width=(xb - xa) * 0.9, height=(yb - ya) * 0.95, max_pt=10, min_pt=5.5,
                               max_lines=1)
+            if fitted.size_pt < _NUMBER_PT and pitch >= _NUMBER_PT * PT_TO_MM * 1.2:
+                fitted = FittedText(_NUMBER_PT, (text,))  # a tag a little larger than the seats, within the rows' pitch
             tw = text_width(pdf, text, fitted.size_pt) + 0.8
             cx, cy = (xa + xb) / 2, (ya + yb) / 2
             th = fitted.line_mm
