@@ -325,9 +325,11 @@ def test_overview_numbers_every_unit_block(tmp_path: Path, units: int) -> None:
             key[words[k + 1][0]] = (w[0], w[2])
     assert len(key) == units + 1, key
     top_of_key = min(y for _, y in key.values())
-    drawn = {w[0] for w in words if re.fullmatch(r"\d+", w[0]) and w[4] < top_of_key - 5}
+    tags = [w for w in words if re.fullmatch(r"\d+", w[0]) and w[4] < top_of_key - 5]
+    drawn = {w[0] for w in tags}
     for unit, (number, _) in key.items():
         assert number in drawn, (unit, number)
+    assert min(w[4] - w[2] for w in tags) >= 11.5  # 8.5 pt: readable where the rows' pitch allows it
 
 
 @needs_poppler

@@ -68,6 +68,8 @@ _FILLS = (
 _DAIS_EDGE = (200, 30, 30)
 #: Shapes a close-up draws with its seats (and fits to the page with them).
 _FURNITURE = (ShapeKind.TABLE, ShapeKind.LECTERN, ShapeKind.OBSTACLE)
+#: Size of the unit numbers on an overview, where the rows' pitch allows it.
+_NUMBER_PT = 8.5
 #: Key: column width and line height (mm).
 _KEY_COL_W = 62.0
 _KEY_LINE = 6.0
@@ -269,7 +271,7 @@ class _Drawer:
             self._row_labels(seats, view, boxes, big)
         self._scale_bar(view, area)
         if not page.whole_room:
-            self._locator(seats, view, whole_area)
+            self._locator(seats, view, whole_area, below=area[1] + area[3] if locator_room else 0.0)
         return view
 
     def doors_text(self, seats: Sequence[Seat]) -> str:
@@ -293,9 +295,11 @@ class _Drawer:
                 sides.append(side or "本区内")
         return "出入口：" + "；".join(f"{name} {'、'.join(sides)}" for name, sides in where.items())
 
-    def _locator(self, seats: Sequence[Seat], view: _View, area: tuple[float, float, float, float]) -> None:
+    def _locator(self, seats: Sequence[Seat], view: _View, area: tuple[float, float, float, float], *,
+                 below: float = 0.0) -> None:
         """A small plan of the whole hall in a free corner of the page: the seats of this page in red, the
-        other seats in grey, the stage and the doors with their names (位置示意)."""
+        other seats in grey, the stage and the doors with their names (位置示意). ``below``: the top of
+        a strip kept for it at the foot of the page (under the scale bar)."""
         pdf = self.pdf
         hall = _bounds(self.problem, self.problem.seats, True)
         hw, hd = hall[2] - hall[0], hall[3] - hall[1]
@@ -306,7 +310,7 @@ class _Drawer:
         free = [  # (x, y, w, h) of the empty strips right, left and below the drawing
             (right + 16.0, area[1], area[0] + area[2] + 10.0 - right - 16.0, area[3]),
             (area[0] - 10.0, area[1], left - 16.0 - area[0] + 10.0, area[3]),
-            (area[0], bottom + 8.0, area[2], area[1] + area[3] - bottom - 8.0),
+            (area[0], max(bottom, below) + 8.0, area[2], area[1] + area[3] - max(bottom, below) - 8.0),
         ]
         best = None
         for x, y, w, h in free:
@@ -333,19 +337,17 @@ class _Drawer:
                 pdf.set_fill_color(230, 230, 230)
                 pdf.polygon([at(px, py) for px, py in shape.points], style="DF")
         mine = {s.id for s in seats}
+        parts: dict[tuple[int, str, str], list[Seat]] = {}
         for group, members in _groups(self.problem.seats):
-            del group
-            for part in (
-                [s for s in members if s.id in mine], [s for s in members if s.id not in mine]
-            ):
-                if not part:
-                    continue
-                a = at(min(s.x for s in part) - 0.3, max(s.y for s in part) + 0.3)
-                b = at(max(s.x for s in part) + 0.3, min(s.y for s in part) - 0.3)
-                ours = part[0].id in mine
-                pdf.set_fill_color(*((230, 60, 60) if ours else (215, 215, 215)))
-                pdf.set_draw_color(*((160, 20, 20) if ours else (170, 170, 170)))
-                pdf.rect(a[0], a[1], b[0] - a[0], b[1] - a[1], style="DF")
+            for s in members:  # the other seats by block or table, grey; this page's on top, red
+                parts.setdefault((int(s.id in mine), group, s.table), []).append(s)
+        for key in sorted(parts):
+            part = parts[key]
+            a = at(min(s.x for s in part) - 0.3, max(s.y for s in part) + 0.3)
+            b = at(max(s.x for s in part) + 0.3, min(s.y for s in part) - 0.3)
+            pdf.set_fill_color(*((230, 60, 60) if key[0] else (215, 215, 215)))
+            pdf.set_draw_color(*((160, 20, 20) if key[0] else (170, 170, 170)))
+            pdf.rect(a[0], a[1], b[0] - a[0], b[1] - a[1], style="DF")
         x0, y0, _x1, y1 = venue.bounds
         for door in venue.doors:
             horizontal = abs(door.y - y0) < 0.3 or abs(door.y - y1) < 0.3
@@ -690,6 +692,7 @@ class _Drawer:
             if len(run) > len(longest.get(unit, ())):
                 longest[unit] = run
         chosen = [r for r in runs if len(r) >= 2 or longest[self.people[r[0].id].unit] is r]
+        pitch = (self._row_gap(self.problem.seats) + min(h for _, h in boxes.values())) * view.sy
         for run in chosen:
             w, h = boxes[run[0].section]
             xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
@@ -697,6 +700,8 @@ class _Drawer:
             text = str(self.unit_number(self.people[run[0].id].unit))
             fitted = fit_text(pdf, text, width=(xb - xa) * 0.9, height=(yb - ya) * 0.95, max_pt=10, min_pt=5.5,
                               max_lines=1)
+            if fitted.size_pt < _NUMBER_PT and pitch >= _NUMBER_PT * PT_TO_MM * 1.2:
+                fitted = FittedText(_NUMBER_PT, (text,))  # a tag a little larger than the seats, within the rows' pitch
             tw = text_width(pdf, text, fitted.size_pt) + 0.8
             cx, cy = (xa + xb) / 2, (ya + yb) / 2
             th = fitted.line_mm
