@@ -45,9 +45,8 @@ def test_aside_raises_the_jobs_error_here(enabled: bool) -> None:
     def job() -> None:
         raise GeometryError("the room is too small", hint="make it larger")
 
-    with pytest.raises(GeometryError, match="the room is too small"):
-        with _aside(job, enabled=enabled) as join:
-            join()
+    with pytest.raises(GeometryError, match="the room is too small"), _aside(job, enabled=enabled) as join:
+        join()
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -55,9 +54,8 @@ def test_aside_reissues_the_jobs_warnings(enabled: bool) -> None:
     def job() -> None:
         warnings.warn("张三 has a character no font can print", UserWarning, stacklevel=1)
 
-    with pytest.warns(UserWarning, match="张三"):
-        with _aside(job, enabled=enabled) as join:
-            join()
+    with pytest.warns(UserWarning, match="张三"), _aside(job, enabled=enabled) as join:
+        join()
 
 
 @pytest.mark.skipif(not FORKS, reason="the diagram is drawn aside only where os.fork and two cores exist")
