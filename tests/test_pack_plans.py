@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,166 @@ def test_key_of_400_units_continues_on_further_pages(tmp_path: Path) -> None:
     for u in range(1, 401):
         assert f"第{u}单位 2人" in text, u  # every unit in the key, none dropped at the foot of a page
     assert all("测试大会" in p and "台下视角" in p for p in pages)
+
+
+def dais_with_names(names: list[str], rows: tuple[int, ...]) -> tuple[object, object]:
+    people = [Attendee(id=f"L{k}", name=name, unit="县委", rank=k, section="dais") for k, name in enumerate(names, 1)]
+    people += [Attendee(id=f"P{k}", name=f"人{k}", unit="第1单位", rank=100 + k) for k in range(6)]
+    meeting = Meeting(title="测试大会", date="2026-12-18", venue=Venue.rectangle(30.0, 30.0, stage_depth=3.0 + 1.7 * (len(rows) - 1)),
+                      attendees=tuple(people), dais=DaisSpec(rows=rows), floor=FloorSpec(blocks=(6,)))
+    problem = build_problem(meeting)
+    return problem, solve(problem)
+
+
+LONG_NAMES = ["阿不都热合曼·买买提·艾力江", "Muhammad Abdurrahman Abdullah", "欧阳司马诸葛慕容端木",
+              "阿依古丽·买买提", "Rui Carvalho"]
+
+
+@needs_poppler
+@pytest.mark.parametrize("rows", [(9,), (9, 6), (11, 7)])
+@pytest.mark.parametrize("long_name", LONG_NAMES)
+def test_close_up_always_prints_the_name(tmp_path: Path, rows: tuple[int, ...], long_name: str) -> None:
+    """A name too long for one line of its box is broken after its word marks and set smaller, never replaced
+    by the seat number (the leaders approve names)."""
+    import warnings
+
+    names = ["赵平艳", long_name] + [f"领导{k}" for k in range(3, sum(rows) + 1)]
+    problem, result = dais_with_names(names, rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    _, words = word_boxes(tmp_path / "d.pdf")
+    texts = {w[0] for w in words}
+    assert all(name in texts for name in names if name != long_name)
+    parts = sorted((w for w in words if w[0] in long_name), key=lambda w: (round(w[2]), w[1]))
+    assert "".join(w[0] for w in parts) == long_name.replace(" ", ""), parts  # the whole name, line by line
+    assert min(w[4] - w[2] for w in parts) >= 7.5, parts  # type of 8 pt or more
+    assert not any(re.fullmatch(r"\d+", w[0]) and w[2] > parts[0][2] - 1 for w in words), "no seat number"
+
+
+def test_close_up_name_that_cannot_fit_warns_and_is_still_printed(tmp_path: Path) -> None:
+    long_name = "阿" * 60
+    problem, result = dais_with_names(["赵平艳", long_name, "钱三", "孙四", "李五"], (5,))
+    with pytest.warns(UserWarning, match="does not fit its seat"):
+        write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    if shutil.which("pdftotext"):
+        (text,) = pdf_pages(tmp_path / "d.pdf")
+        assert long_name in re.sub(r"\s", "", text)
+
+
+def all_word_boxes(path: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """The words of every page with their boxes (points, y down), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return [[(t, float(a), float(b), float(c), float(d)) for a, b, c, d, t in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+            for page in out.split("<page ")[1:]]
+
+
+@needs_poppler
+@pytest.mark.parametrize(("units", "per_unit", "blocks"), [(54, 8, (10, 14, 10)), (30, 13, (9, 11, 9)),
+                                                           (20, 7, (12, 20, 12))])
+def test_every_run_of_a_unit_on_a_block_page_is_labelled(tmp_path: Path, units: int, per_unit: int,
+                                                         blocks: tuple[int, ...]) -> None:
+    """A unit split by an aisle, a block or a page boundary carries a label (its name and head count, or its
+    key number explained on the page) over each part, in type of the readable size or more."""
+    meeting, problem, result = hall(units, per_unit, blocks=blocks)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    unit_of = {a.name: a.unit for a in problem.attendees}
+    pages = all_word_boxes(tmp_path / "plan.pdf")
+    checked = 0
+    for words in pages:
+        people = [w for w in words if w[0] in unit_of and w[0].startswith("人")]
+        if not people:
+            continue
+        numbers = {m.group(1): m.group(2) for w in words if (m := re.fullmatch(r"（(\d+)）(第\d+单位)", w[0]))}
+        labels = Counter(w[0] for w in words if re.fullmatch(r"第\d+单位", w[0]))
+        for w in words:
+            m = re.match(r"（(\d+)）", w[0])
+            if m and not re.fullmatch(r"（\d+）第\d+单位", w[0]):
+                assert m.group(1) in numbers, (w, numbers)  # a key number on the drawing is explained on the page
+                labels[numbers[m.group(1)]] += 1
+        rows: list[list[tuple[str, float, float, float, float]]] = []
+        for w in sorted(people, key=lambda w: w[2] + w[4]):
+            if not rows or (w[2] + w[4]) / 2 - (rows[-1][0][2] + rows[-1][0][4]) / 2 > 6:
+                rows.append([])
+            rows[-1].append(w)
+        runs: Counter[str] = Counter()
+        for row in rows:
+            row.sort(key=lambda w: w[1])
+            for k, w in enumerate(row):
+                if k == 0 or unit_of[row[k - 1][0]] != unit_of[w[0]]:
+                    runs[unit_of[w[0]]] += 1
+        for unit, n in runs.items():
+            assert labels[unit] >= n, (unit, n, labels[unit])
+            checked += 1
+        sizes = [w[4] - w[2] for w in words if re.fullmatch(r"第\d+单位|（\d+）(\d+人)?", w[0])]
+        assert min(sizes) >= 8.9, sizes  # labels at the readable minimum (9 pt) or more
+    assert checked >= 10
+
+
+@needs_poppler
+@pytest.mark.parametrize("units", [12, 54])
+def test_overview_numbers_every_unit_block(tmp_path: Path, units: int) -> None:
+    """The overview of a hall too big for one page carries each unit's key number on its blocks, matching
+    the numbered key: no unit is told by colour alone."""
+    meeting, problem, result = hall(units, 10, blocks=(10, 14, 10), dais=9)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    words = all_word_boxes(tmp_path / "plan.pdf")[0]
+    assert "总图" in " ".join(w[0] for w in words)
+    key = {}
+    for k, w in enumerate(words):
+        if re.fullmatch(r"\d+", w[0]) and k + 1 < len(words) and re.fullmatch(r"第\d+单位|县委", words[k + 1][0]) \
+                and abs(words[k + 1][2] - w[2]) < 2:
+            key[words[k + 1][0]] = (w[0], w[2])
+    assert len(key) == units + 1, key
+    top_of_key = min(y for _, y in key.values())
+    tags = [w for w in words if re.fullmatch(r"\d+", w[0]) and w[4] < top_of_key - 5]
+    drawn = {w[0] for w in tags}
+    for unit, (number, _) in key.items():
+        assert number in drawn, (unit, number)
+    assert min(w[4] - w[2] for w in tags) >= 11.5  # 8.5 pt: readable where the rows' pitch allows it
+
+
+@needs_poppler
+def test_signs_and_bands_are_printed_at_the_readable_size(tmp_path: Path) -> None:
+    """Labels of reserved blocks (预留：…) and of the balcony band (二楼（楼座）· 前沿栏杆 …) are at 9 pt or more,
+    on every page that shows them."""
+    meeting = load_meeting(EXAMPLES / "plenary-columns" / "plan.toml")
+    problem = build_problem(meeting)
+    write_plan_pdf(problem, solve(problem).plan, tmp_path / "plan.pdf", title=meeting.title, paper="A3",
+                   labels={"balcony": "二楼"})
+    signs = [w for page in all_word_boxes(tmp_path / "plan.pdf") for w in page if re.search("预留|楼座|栏杆", w[0])]
+    assert any("预留" in w[0] for w in signs) and any("楼座" in w[0] for w in signs), signs
+    assert min(w[4] - w[2] for w in signs) >= 8.9, sorted(signs, key=lambda w: w[4] - w[2])[:3]
+
+
+@needs_poppler
+@pytest.mark.parametrize("length", [12, 25, 40])
+def test_key_never_cuts_a_long_unit_name_or_its_head_count(tmp_path: Path, length: int) -> None:
+    meeting, problem, _ = hall(6, 5)
+    from dataclasses import replace
+
+    long_unit = ("新疆维吾尔自治区伊犁哈萨克自治州某某县某某乡镇人民政府农业农村综合服务中心第一分" * 2)[:length]
+    people = tuple(replace(a, unit=long_unit) if a.unit == "第3单位" else a for a in meeting.attendees)
+    meeting = replace(meeting, attendees=people)
+    problem = build_problem(meeting)
+    write_plan_pdf(problem, solve(problem).plan, tmp_path / "plan.pdf", title=meeting.title, paper="A4")
+    text = "".join(pdf_pages(tmp_path / "plan.pdf"))
+    assert "…" not in text
+    assert f"{long_unit}5人" in re.sub(r"\s", "", text)
+
+
+@needs_poppler
+@pytest.mark.parametrize("units", [12, 54])
+def test_every_page_shows_the_doors(tmp_path: Path, units: int) -> None:
+    """Block pages and the dais sheet name the doors and exits (a small plan of the hall where the page has
+    room, and where they are from the page's seats in its foot line)."""
+    meeting, problem, result = hall(units, 8)
+    write_plan_pdf(problem, result.plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    pages = [p for p in pdf_pages(tmp_path / "plan.pdf") if "单位一览" not in p.splitlines()[0]]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "正门" in page and "安全出口" in page, page[-300:]
+    assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
+    (dais,) = pdf_pages(tmp_path / "d.pdf")
+    assert "正门" in dais and "安全出口" in dais and "位置示意" in dais

@@ -142,6 +142,8 @@ def test_exact_model_matches_brute_force(problem: TableProblem) -> None:
 def test_neighbourhood_search_is_valid_and_bounded(problem: TableProblem) -> None:
     best = brute_force(problem)
     result = assign_tables(problem, method="neighbourhood", time_limit=10)
+    assert not result.capped  # ends on its step and work budgets, long before the cap
+    assert assign_tables(problem, method="neighbourhood", time_limit=10).table_of == result.table_of
     if result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         assert best is not None
         assert check_tables(problem, result.table_of) == []

@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,16 +37,21 @@ from seatplan.export.typeset import (
     pdf_bytes,
     resolve_font,
     text_in_box,
+    text_width,
+    wrap_text,
 )
 from seatplan.files import atomic_write_bytes
 from seatplan.model import Plan, Seat, SeatingProblem, ShapeKind
 from seatplan.model.attendees import Attendee
 from seatplan.model.seats import SeatTag
 
-__all__ = ["NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
+__all__ = ["NAME_FLOOR_PT", "NAME_MIN_PT", "write_dais_sheet", "write_plan_pdf", "write_table_plan"]
 
 #: Smallest type for names and numbers on a plan: 9 pt has a CJK glyph height of about 2.7 mm.
 NAME_MIN_PT = 9.0
+#: Smallest type for a name on a close-up sheet (dais, head table, talks) before it is flagged: a CJK glyph of
+#: about 2.5 mm, the readable minimum.
+NAME_FLOOR_PT = 8.0
 #: Largest type for names (dais sheet).
 NAME_MAX_PT = 40.0
 #: A close-up of rows may be scaled up to this many times more in one direction than the other.
@@ -61,6 +68,8 @@ _FILLS = (
 _DAIS_EDGE = (200, 30, 30)
 #: Shapes a close-up draws with its seats (and fits to the page with them).
 _FURNITURE = (ShapeKind.TABLE, ShapeKind.LECTERN, ShapeKind.OBSTACLE)
+#: Size of the unit numbers on an overview, where the rows' pitch allows it.
+_NUMBER_PT = 8.5
 #: Key: column width and line height (mm).
 _KEY_COL_W = 62.0
 _KEY_LINE = 6.0
@@ -194,6 +203,8 @@ class _Drawer:
         self.counts = Counter(p.unit for p in self.people.values())
         self.pages = 0
         self.name_cap = NAME_MAX_PT
+        self.warned: set[str] = set()
+        self.pending: list[tuple[str, list[tuple[float, float]]]] = []  # shape labels drawn after the seats
 
     # ---------------------------------------------------------------- page frame
     def begin(self, heading: str, portrait: bool = False) -> tuple[float, float, float, float]:
@@ -215,15 +226,35 @@ class _Drawer:
 
     # ---------------------------------------------------------------- drawing
     def draw(self, page: _Page, area: tuple[float, float, float, float], *, big: bool = False,
-             rank_badges: bool = False, stretch: float = 1.0) -> _View:
+             rank_badges: bool = False, stretch: float = 1.0, locator_room: float = 0.0) -> _View:
         seats = page.seats
-        view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
-        self._room(view, page.whole_room, seats)
+        whole_area = area
+        area = (area[0], area[1], area[2], area[3] - locator_room)  # a strip at the foot for the small plan
         boxes = _seat_box(seats, big=big)
-        labelled = self._unit_label_runs(seats, view, boxes) if page.texts and not big else {}
-        gap = self._row_gap(seats) * view.sy
-        above = gap >= 3.2
-        hidden = set() if above else {sid for run in labelled.values() for sid in run[0]}
+        notes_h = 0.0
+        for _ in range(2):  # a second pass leaves room under the drawing for the note of key numbers
+            view = _fit_view(_bounds(self.problem, seats, page.whole_room), area, stretch)
+            runs = self._unit_runs(seats, boxes, with_dais=not page.texts) if not big else []
+            gap = self._row_gap(seats) * view.sy
+            band = min(gap * 0.85, 2 * NAME_MIN_PT * PT_TO_MM * 1.2 + 0.6)
+            above = band >= NAME_MIN_PT * PT_TO_MM * 1.2 + 0.1
+            if page.texts and not above:  # no room between the rows: each unit's longest run carries its label
+                longest: dict[str, list[Seat]] = {}
+                for run in runs:
+                    unit = self.people[run[0].id].unit
+                    if len(run) > len(longest.get(unit, [])):
+                        longest[unit] = run
+                runs = [r for r in runs if longest[self.people[r[0].id].unit] is r]
+            limits = (area[0] - 10.0, area[0] + area[2] + 10.0)
+            if notes_h or not page.texts or not runs:
+                break
+            notes = self._label_runs(runs, view, boxes, band if above else 0.0, limits, dry=True)
+            if not notes:
+                break
+            notes_h = len(self._note_lines(notes, area[2])) * NAME_MIN_PT * PT_TO_MM * 1.2 + 1.0
+            area = (area[0], area[1], area[2], area[3] - notes_h)
+        self._room(view, page.whole_room, seats)
+        hidden = set() if above or not page.texts else {s.id for run in runs for s in run}
         self.name_cap = NAME_MAX_PT
         if big:  # one size for the names of a close-up (the lower quartile of their own sizes): a longer name is smaller
             sizes = sorted(self._name_fit(s, *self._marker(s, view, boxes[s.section])[2:4], big).size_pt
@@ -231,12 +262,114 @@ class _Drawer:
             self.name_cap = sizes[len(sizes) // 4] if sizes else NAME_MAX_PT
         for seat in seats:
             self._seat(seat, view, boxes[seat.section], page.texts and seat.id not in hidden, big, rank_badges)
-        for _unit, (run, text) in labelled.items():
-            self._label_run(run, text, view, boxes, above=min(gap * 0.85, 5.0) if above else 0.0)
+        self._shape_labels()
+        if page.texts:
+            self._notes(self._label_runs(runs, view, boxes, band if above else 0.0, limits), area)
+        else:
+            self._number_runs(runs, view, boxes)
         if page.texts:
             self._row_labels(seats, view, boxes, big)
         self._scale_bar(view, area)
+        if not page.whole_room:
+            self._locator(seats, view, whole_area, below=area[1] + area[3] if locator_room else 0.0)
         return view
+
+    def doors_text(self, seats: Sequence[Seat]) -> str:
+        """Where the doors are from these seats, as the page shows them (正门：下方；安全出口：左侧 …)."""
+        doors = self.problem.layout.venue.doors
+        if not doors or not seats:
+            return ""
+        if all(s.section.partition("-")[0] in ("balcony", "gallery") for s in seats):
+            # the plan draws an upper level beside the hall: "below" on the page is not where its doors are
+            return "楼座：经楼梯进出　一楼出入口：" + "、".join(dict.fromkeys(
+                d.name or ("正门" if d.main else "门") for d in doors))
+        xmin, xmax = min(s.x for s in seats), max(s.x for s in seats)
+        ymin, ymax = min(s.y for s in seats), max(s.y for s in seats)
+        where: dict[str, list[str]] = {}
+        for door in doors:
+            side = "".join(t for t, hit in (("上方", door.y > ymax + 0.5), ("下方", door.y < ymin - 0.5),
+                                            ("左侧", door.x < xmin - 0.5), ("右侧", door.x > xmax + 0.5)) if hit)
+            name = door.name or ("正门" if door.main else "门")
+            sides = where.setdefault(name, [])
+            if (side or "本区内") not in sides:
+                sides.append(side or "本区内")
+        return "出入口：" + "；".join(f"{name} {'、'.join(sides)}" for name, sides in where.items())
+
+    def _locator(self, seats: Sequence[Seat], view: _View, area: tuple[float, float, float, float], *,
+                 below: float = 0.0) -> None:
+        """A small plan of the whole hall in a free corner of the page: the seats of this page in red, the
+        other seats in grey, the stage and the doors with their names (位置示意). ``below``: the top of
+        a strip kept for it at the foot of the page (under the scale bar)."""
+        pdf = self.pdf
+        hall = _bounds(self.problem, self.problem.seats, True)
+        hw, hd = hall[2] - hall[0], hall[3] - hall[1]
+        extent = _bounds(self.problem, seats, False)  # the seats with their desks
+        left, _top = view.at(extent[0], extent[3])
+        right, bottom = view.at(extent[2], extent[1])
+        margin_x, margin_y = 16.0, 8.0  # room for the door names beside and under the small plan
+        free = [  # (x, y, w, h) of the empty strips right, left and below the drawing
+            (right + 16.0, area[1], area[0] + area[2] + 10.0 - right - 16.0, area[3]),
+            (area[0] - 10.0, area[1], left - 16.0 - area[0] + 10.0, area[3]),
+            (area[0], max(bottom, below) + 8.0, area[2], area[1] + area[3] - max(bottom, below) - 8.0),
+        ]
+        best = None
+        for x, y, w, h in free:
+            scale = min((w - 2 * margin_x) / hw, (h - margin_y - 6.0) / hd, 60.0 / max(hw, hd))
+            if scale * max(hw, hd) >= 24.0 and (best is None or scale > best[0]):
+                best = (scale, x, y, w, h)
+        if best is None:
+            return
+        scale, x, y, w, h = best
+        ox = x + (w - hw * scale) / 2
+        oy = y + 6.0 if y > bottom else y + (h - hd * scale) / 2
+
+        def at(px: float, py: float) -> tuple[float, float]:
+            return ox + (px - hall[0]) * scale, oy + (hall[3] - py) * scale
+
+        text_in_box(pdf, "位置示意", x=ox, y=oy - 5.5, width=hw * scale, height=5, max_pt=NAME_MIN_PT,
+                    min_pt=NAME_MIN_PT, grey=60, max_lines=1)
+        venue = self.problem.layout.venue
+        pdf.set_draw_color(80, 80, 80)
+        pdf.set_line_width(0.3)
+        pdf.polygon([at(px, py) for px, py in venue.outline], style="D")
+        for shape in self.problem.layout.shapes:
+            if shape.kind is ShapeKind.STAGE and len(shape.points) > 2:
+                pdf.set_fill_color(230, 230, 230)
+                pdf.polygon([at(px, py) for px, py in shape.points], style="DF")
+        mine = {s.id for s in seats}
+        parts: dict[tuple[int, str, str], list[Seat]] = {}
+        for group, members in _groups(self.problem.seats):
+            for s in members:  # the other seats by block or table, grey; this page's on top, red
+                parts.setdefault((int(s.id in mine), group, s.table), []).append(s)
+        for key in sorted(parts):
+            part = parts[key]
+            a = at(min(s.x for s in part) - 0.3, max(s.y for s in part) + 0.3)
+            b = at(max(s.x for s in part) + 0.3, min(s.y for s in part) - 0.3)
+            pdf.set_fill_color(*((230, 60, 60) if key[0] else (215, 215, 215)))
+            pdf.set_draw_color(*((160, 20, 20) if key[0] else (170, 170, 170)))
+            pdf.rect(a[0], a[1], b[0] - a[0], b[1] - a[1], style="DF")
+        x0, y0, _x1, y1 = venue.bounds
+        for door in venue.doors:
+            horizontal = abs(door.y - y0) < 0.3 or abs(door.y - y1) < 0.3
+            half = door.width / 2
+            a = at(door.x - half, door.y) if horizontal else at(door.x, door.y - half)
+            b = at(door.x + half, door.y) if horizontal else at(door.x, door.y + half)
+            exit_ = any(word in door.name.lower() for word in _EXIT_WORDS)
+            colour = (0, 140, 60) if exit_ else (30, 80, 200)
+            pdf.set_draw_color(*colour)
+            pdf.set_line_width(1.2)
+            pdf.line(*a, *b)
+            label = door.name or ("正门" if door.main else "门")
+            tw = text_width(pdf, label, NAME_MIN_PT)
+            px, py = at(door.x, door.y)
+            if horizontal:
+                tx, ty = px - tw / 2, (py + 4.2 if abs(door.y - y0) < 0.3 else py - 1.5)
+            else:
+                tx, ty = (px - tw - 1.5 if abs(door.x - x0) < 0.3 else px + 1.5), py + 1.2
+            pdf.set_font(FONT, size=NAME_MIN_PT)
+            pdf.set_text_color(*colour)
+            pdf.text(max(tx, 1.0), ty, label)
+            pdf.set_text_color(0, 0, 0)
 
     def _room(self, view: _View, whole_room: bool, seats: Sequence[Seat]) -> None:
         pdf = self.pdf
@@ -264,10 +397,7 @@ class _Drawer:
             if table:
                 self._table_label(shape.label or table, table, shape.points, view)
             elif shape.label and shape.kind is ShapeKind.TABLE:
-                xs = [p[0] for p in pts]
-                ys = [p[1] for p in pts]
-                text_in_box(pdf, shape.label, x=min(xs), y=min(ys), width=max(xs) - min(xs), height=max(ys) - min(ys),
-                            max_pt=11, min_pt=5, grey=110, max_lines=1)
+                self.pending.append((shape.label, pts))
             elif shape.label and shape.kind is ShapeKind.STAGE and whole_room:
                 xs = [p[0] for p in pts]
                 ys = [p[1] for p in pts]
@@ -276,6 +406,36 @@ class _Drawer:
         if whole_room:
             for door in venue.doors:
                 self._door(door.x, door.y, door.width, door.name, door.main, view)
+
+    def _shape_labels(self) -> None:
+        """The labels of desks, signs and bands (主席台第1排, 预留：工作人员, 二楼（楼座）· 前沿栏杆) at the readable
+        size, drawn after the seats so none covers them: inside the outline when they fit it, else on a white
+        tag on its lower edge (a thin band's label reaches over it), on two lines when it is long."""
+        pdf = self.pdf
+        for label, pts in self.pending:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            width, height = max(xs) - min(xs), max(ys) - min(ys)
+            cx = (min(xs) + max(xs)) / 2
+            fitted = fit_text(pdf, label, width=width * 0.96, height=height * 0.9, max_pt=11, min_pt=NAME_MIN_PT,
+                              max_lines=2, prefer_one_line_pt=NAME_MIN_PT)
+            if (fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…")
+                    and fitted.height_mm <= height * 0.9 + 1e-6):
+                # at the outline's front (lower) edge: chairs behind a desk overlap its back edge
+                draw_fitted(pdf, fitted, cx=cx, top=max(ys) - height * 0.05 - fitted.height_mm,
+                            height=fitted.height_mm, grey=90)
+                continue
+            lines = wrap_text(pdf, label, max(width * 0.96, 50.0), NAME_MIN_PT)
+            fitted = FittedText(NAME_MIN_PT, tuple(lines[:2]) if len(lines) <= 2 else tuple(lines))
+            tw = max(text_width(pdf, ln, NAME_MIN_PT) for ln in fitted.lines) + 1.6
+            th = fitted.height_mm + 0.4
+            pdf.set_fill_color(255, 255, 255)
+            pdf.set_draw_color(150, 150, 150)
+            pdf.set_line_width(0.15)
+            top = max(ys) - th + 0.3  # on the outline's lower edge: seats stand behind (above) a desk
+            pdf.rect(cx - tw / 2, top, tw, th, style="DF")
+            draw_fitted(pdf, fitted, cx=cx, top=top + 0.2, height=fitted.height_mm, grey=70)
+        self.pending = []
 
     @staticmethod
     def _near(points: Sequence[tuple[float, float]], seats: Sequence[Seat]) -> bool:
@@ -370,12 +530,10 @@ class _Drawer:
         if abs((seat.facing - 90.0) % 180.0) > 1e-6 and abs((seat.facing - 90.0) % 90.0) > 1e-6:
             w = h = min(w, h)  # a turned marker: the name stays upright inside it
         top_h = h * (0.34 if big else 0.0)
-        # a name in words ("Rui Carvalho", "阿依古丽·买买提") may take two lines to be larger; a Chinese name
-        # of two to four characters is never broken
-        words = big and any(ch in name for ch in " ·・")
-        return fit_text(self.pdf, name, width=w * 0.9, height=(h - top_h) * 0.9,
-                        max_pt=self.name_cap if big else 14, min_pt=NAME_MIN_PT, max_lines=2,
-                        prefer_one_line_pt=18.0 if words else NAME_MIN_PT)
+        if big:
+            return _close_up_name(self.pdf, name, w * 0.94, (h - top_h) * 0.9, self.name_cap)
+        return fit_text(self.pdf, name, width=w * 0.84, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
+                        prefer_one_line_pt=NAME_MIN_PT)
 
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
               rank_badges: bool) -> None:
@@ -413,6 +571,16 @@ class _Drawer:
                     text_in_box(pdf, head, x=cx - w / 2, y=cy - h / 2 + 0.5, width=w, height=max(top_h - 1, 2),
                                 max_pt=22 if big else 16, min_pt=5, color=_DAIS_EDGE if rank_badges else (90, 90, 90), max_lines=1)
             fitted = self._name_fit(seat, w, h, big)
+            if big:  # a close-up always prints the name (the leaders approve names, not seat numbers)
+                if (fitted.size_pt < NAME_FLOOR_PT - 1e-6 or len(fitted.lines) > 3) and seat.id not in self.warned:
+                    self.warned.add(seat.id)
+                    where = person.source.describe() or "the list"
+                    warnings.warn(f"{where}: the name {person.name!r} does not fit its seat on the close-up sheet "
+                                  f"in 3 lines at {NAME_FLOOR_PT:g} pt; it is printed in {len(fitted.lines)} lines "
+                                  f"at {fitted.size_pt:.1f} pt. Check the printed sheet, or shorten the name in the "
+                                  "list (a short form the leaders accept)", stacklevel=2)
+                draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
+                return
             if fitted.size_pt >= NAME_MIN_PT - 1e-6 and not fitted.lines[-1].endswith("…"):
                 draw_fitted(pdf, fitted, cx=cx, top=cy - h / 2 + top_h + (h - top_h) * 0.05, height=(h - top_h) * 0.9)
                 return
@@ -424,31 +592,136 @@ class _Drawer:
             text_in_box(pdf, label, x=cx - w / 2, y=cy - h / 2, width=w, height=h, max_pt=min(12, h / PT_TO_MM / 1.3),
                         min_pt=NAME_MIN_PT * 0.7, grey=40, max_lines=1)
 
-    def _unit_label_runs(self, seats: Sequence[Seat], view: _View,
-                         boxes: dict[str, tuple[float, float]]) -> dict[str, tuple[tuple[str, ...], str]]:
-        """Per unit on rows: the longest run of its seats in one row, and the label to write over it."""
+    def _unit_runs(self, seats: Sequence[Seat], boxes: dict[str, tuple[float, float]], *,
+                   with_dais: bool = False) -> list[list[Seat]]:
+        """Every run of one unit's seats next to each other in a row (rows sections, and the dais
+        ``with_dais``), row by row, left to right on the page: a unit split by an aisle, a block or a page
+        boundary has one run per part."""
         rows: dict[tuple[str, int], list[Seat]] = {}
         for s in seats:
-            if s.section.partition("-")[0] in _ROW_SECTIONS and not s.table and s.id in self.people:
+            if ((s.section.partition("-")[0] in _ROW_SECTIONS or (with_dais and s.is_dais)) and not s.table
+                    and s.id in self.people):
                 rows.setdefault((s.section, s.row), []).append(s)
-        best: dict[str, list[Seat]] = {}
-        for members in rows.values():
-            members.sort(key=lambda s: s.x)
-            run: list[Seat] = []
-            for s in members:
-                unit = self.people[s.id].unit
+        runs: list[list[Seat]] = []
+        for key in sorted(rows):
+            members = sorted(rows[key], key=lambda s: s.x)
+            for k, s in enumerate(members):
                 pitch = boxes[s.section][0] * 2.2
-                if run and self.people[run[-1].id].unit == unit and s.x - run[-1].x <= pitch:
-                    run.append(s)
+                prev = members[k - 1] if k else None
+                if prev is not None and self.people[prev.id].unit == self.people[s.id].unit and s.x - prev.x <= pitch:
+                    runs[-1].append(s)
                 else:
-                    run = [s]
-                if len(run) > len(best.get(unit, [])):
-                    best[unit] = list(run)
-        out: dict[str, tuple[tuple[str, ...], str]] = {}
-        for unit, run in best.items():
-            if len(run) >= 2:
-                out[unit] = (tuple(s.id for s in run), f"{unit or '未填单位'} {self.counts[unit]}人")
-        return out
+                    runs.append([s])
+        return runs
+
+    def unit_label(self, unit: str) -> str:
+        """The unit's label: its name and head count."""
+        return f"{unit or '未填单位'} {self.counts[unit]}人"
+
+    def unit_number(self, unit: str) -> int:
+        """The unit's number in the key (1 for the first unit in hand-out order)."""
+        return self.units.index(unit) + 1
+
+    def _label_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]],
+                    band: float, limits: tuple[float, float], *, dry: bool = False) -> dict[int, str]:
+        """Label every run: in the gap above its row (``band`` mm high) or, with ``band`` 0, over its seats.
+
+        The label is the unit's name and head count at :data:`NAME_MIN_PT` or more (on two lines when the
+        band holds two); it may run beyond its own seats over the part of the row its neighbours' labels
+        leave free. When even that is too narrow, the label is the unit's key number and head count
+        (“（12）10人”), or the key number alone; the page then lists those numbers in a note. Returns the
+        key numbers used that way with the units' labels.
+        """
+        pdf = self.pdf
+        notes: dict[int, str] = {}
+        line = NAME_MIN_PT * PT_TO_MM * 1.2
+        by_row: dict[tuple[str, int], list[Sequence[Seat]]] = {}
+        for run in runs:
+            by_row.setdefault((run[0].section, run[0].row), []).append(run)
+        for row_runs in by_row.values():
+            spans = []
+            for run in row_runs:
+                w, h = boxes[run[0].section]
+                xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
+                xb, yb = view.at(max(s.x for s in run) + w / 2, min(s.y for s in run) - h / 2)
+                spans.append((xa, xb, ya, yb))
+            end = limits[0]
+            for k, (run, (xa, xb, ya, yb)) in enumerate(zip(row_runs, spans, strict=True)):
+                unit = self.people[run[0].id].unit
+                lo = max(end + 0.6, xa - (3.0 if k == 0 else 0.0), limits[0])
+                hi = min(spans[k + 1][0] + 0.3 if k + 1 < len(spans) else xb + 3.0, limits[1])
+                if k + 1 < len(spans):  # leave the next run at least its own seats' width... or its number
+                    nxt = spans[k + 1]
+                    hi = min(max(hi, nxt[0] + (nxt[1] - nxt[0]) / 2 - 4.0), (nxt[0] + nxt[1]) / 2 - 4.0) \
+                        if nxt[1] - nxt[0] < 8.0 else hi
+                    hi = max(hi, xb)
+                top, height = (ya - band - 0.3, band) if band else (ya, yb - ya)
+                room = max(hi - lo, xb - xa) - 1.0
+                full = self.unit_label(unit)
+                size = min(12.0, height * 0.96 / (PT_TO_MM * 1.2))
+                fitted = fit_text(pdf, full, width=room, height=height * 0.96, max_pt=max(size, NAME_MIN_PT),
+                                  min_pt=NAME_MIN_PT, max_lines=2 if height >= 2 * line else 1,
+                                  prefer_one_line_pt=NAME_MIN_PT)
+                if fitted.size_pt < NAME_MIN_PT - 1e-6 or fitted.lines[-1].endswith("…"):
+                    number = self.unit_number(unit)
+                    notes[number] = full
+                    for short in (f"（{number}）{self.counts[unit]}人", f"（{number}）"):
+                        fitted = FittedText(NAME_MIN_PT, (short,))
+                        if text_width(pdf, short, NAME_MIN_PT) <= room:
+                            break
+                width = max(text_width(pdf, ln, fitted.size_pt) for ln in fitted.lines) + 1.0
+                width = max(width, min(xb - xa, hi - lo))
+                left = min(max((xa + xb) / 2 - width / 2, lo), max(hi - width, lo))
+                end = left + width
+                if dry:
+                    continue
+                pdf.set_fill_color(255, 255, 255)
+                pdf.set_draw_color(40, 40, 40)
+                pdf.set_line_width(0.3)
+                pdf.rect(left, top, width, height, style="DF")
+                draw_fitted(pdf, fitted, cx=left + width / 2, top=top + height * 0.02, height=height * 0.96)
+        return notes
+
+    def _number_runs(self, runs: Sequence[Sequence[Seat]], view: _View, boxes: dict[str, tuple[float, float]]) -> None:
+        """An overview: each unit's key number on every run of two seats or more (on its longest run when
+        it has none), so no block is told by colour alone."""
+        pdf = self.pdf
+        longest: dict[str, Sequence[Seat]] = {}
+        for run in runs:
+            unit = self.people[run[0].id].unit
+            if len(run) > len(longest.get(unit, ())):
+                longest[unit] = run
+        chosen = [r for r in runs if len(r) >= 2 or longest[self.people[r[0].id].unit] is r]
+        pitch = (self._row_gap(self.problem.seats) + min(h for _, h in boxes.values())) * view.sy
+        for run in chosen:
+            w, h = boxes[run[0].section]
+            xa, ya = view.at(min(s.x for s in run) - w / 2, max(s.y for s in run) + h / 2)
+            xb, yb = view.at(max(s.x for s in run) + w / 2, min(s.y for s in run) - h / 2)
+            text = str(self.unit_number(self.people[run[0].id].unit))
+            fitted = fit_text(pdf, text, width=(xb - xa) * 0.9, height=(yb - ya) * 0.95, max_pt=10, min_pt=5.5,
+                              max_lines=1)
+            if fitted.size_pt < _NUMBER_PT and pitch >= _NUMBER_PT * PT_TO_MM * 1.2:
+                fitted = FittedText(_NUMBER_PT, (text,))  # a tag a little larger than the seats, within the rows' pitch
+            tw = text_width(pdf, text, fitted.size_pt) + 0.8
+            cx, cy = (xa + xb) / 2, (ya + yb) / 2
+            th = fitted.line_mm
+            pdf.set_fill_color(255, 255, 255)
+            pdf.set_draw_color(60, 60, 60)
+            pdf.set_line_width(0.15)
+            pdf.rect(cx - tw / 2, cy - th / 2, tw, th, style="DF")
+            draw_fitted(pdf, fitted, cx=cx, top=cy - th / 2, height=th)
+
+    def _note_lines(self, notes: dict[int, str], width: float) -> list[str]:
+        text = "图中编号： " + "； ".join(f"（{k}）{notes[k]}" for k in sorted(notes))
+        return wrap_text(self.pdf, text, width, NAME_MIN_PT)
+
+    def _notes(self, notes: dict[int, str], area: tuple[float, float, float, float]) -> None:
+        """The units this page labels by their key number only, under the drawing and its scale bar (the
+        drawing was made smaller to leave them room)."""
+        if not notes:
+            return
+        fitted = FittedText(NAME_MIN_PT, tuple(self._note_lines(notes, area[2])))
+        draw_fitted(self.pdf, fitted, cx=0.0, left=area[0], top=area[1] + area[3] + 7.0, height=fitted.height_mm)
 
     def _row_gap(self, seats: Sequence[Seat]) -> float:
         """Clear space between the rows of the floor sections, metres (0 when there are none)."""
@@ -531,28 +804,46 @@ class _Drawer:
         pdf.set_font(FONT, size=8)
         pdf.text(x + length + 2, y + 1, f"{metres} 米　(1:{round(1000 / view.scale)})")
 
+    def _key_entry(self, k: int) -> FittedText:
+        """The ``k``-th unit's key entry (number, name, head count) at 9 pt, on as many lines as it takes."""
+        unit = self.units[k]
+        text = f"{unit or '未填单位'} {self.counts[unit]}人"
+        return FittedText(NAME_MIN_PT, tuple(wrap_text(self.pdf, text, _KEY_COL_W - 14, NAME_MIN_PT)))
+
+    def key_rows(self, width: float, start: int = 0) -> list[tuple[int, int, float]]:
+        """The key from the ``start``-th unit in rows of columns across ``width`` mm: (first, end, height)."""
+        cols = max(1, int(width // _KEY_COL_W))
+        rows = []
+        for first in range(start, len(self.units), cols):
+            end = min(len(self.units), first + cols)
+            lines = max(len(self._key_entry(k).lines) for k in range(first, end))
+            rows.append((first, end, max(_KEY_LINE, lines * NAME_MIN_PT * PT_TO_MM * 1.2 + 1.8)))
+        return rows
+
     def key(self, area: tuple[float, float, float, float], start: int = 0) -> int:
-        """The units from the ``start``-th on, with their fill and head count, in columns filling ``area``.
+        """The units from the ``start``-th on, numbered, with their fill and head count, in columns filling
+        ``area``; a long name takes more lines, never cut.
 
         Returns the index of the first unit that did not fit (the number of units when all did).
         """
         pdf = self.pdf
-        entries = [(u or "未填单位", self.counts[u], self.fill[u]) for u in self.units]
-        cols = max(1, int(area[2] // _KEY_COL_W))
-        rows = max(1, int(area[3] // _KEY_LINE))
-        x0, y0 = area[0], area[1]
-        end = min(len(entries), start + cols * rows)
-        for k in range(start, end):
-            unit, count, fill = entries[k]
-            col, row = (k - start) % cols, (k - start) // cols
-            x, y = x0 + col * _KEY_COL_W, y0 + row * _KEY_LINE
-            pdf.set_fill_color(*fill)
-            pdf.set_draw_color(120, 120, 120)
-            pdf.set_line_width(0.2)
-            pdf.rect(x, y + 1, 5, 4, style="DF")
-            fitted = fit_text(pdf, f"{unit}　{count}人", width=_KEY_COL_W - 8, height=5, max_pt=9, min_pt=5,
-                              max_lines=1, prefer_one_line_pt=5.4)
-            draw_fitted(pdf, fitted, cx=0.0, left=x + 6.5, top=y + 0.5, height=5)
+        x0, y = area[0], area[1]
+        end = start
+        for first, last, height in self.key_rows(area[2], start):
+            if y + height > area[1] + area[3] + 1e-6 and end > start:
+                break
+            for k in range(first, last):
+                x = x0 + (k - first) * _KEY_COL_W
+                pdf.set_fill_color(*self.fill[self.units[k]])
+                pdf.set_draw_color(120, 120, 120)
+                pdf.set_line_width(0.2)
+                pdf.rect(x, y + 1, 5, 4, style="DF")
+                fitted = self._key_entry(k)
+                number = FittedText(NAME_MIN_PT, (str(k + 1),))
+                draw_fitted(pdf, number, cx=x + 9.5, top=y + 0.6, height=number.height_mm)
+                draw_fitted(pdf, fitted, cx=0.0, left=x + 12.5, top=y + 0.6, height=fitted.height_mm)
+            y += height
+            end = last
         return end
 
     def key_pages(self, start: int) -> None:
@@ -565,6 +856,63 @@ class _Drawer:
             end = self.key(_plan_area(self), start)
             self.footer(f"单位一览：第 {start + 1}–{end} 个单位，共 {total} 个")
             start = end
+
+
+_HANG = " ·・\u3000"  # a word mark at the end of a line may hang into the margin
+
+
+def _pack_words(pdf: FPDF, words: Sequence[str], width: float, size: float, *, split: bool = False) -> list[str] | None:
+    """``words`` packed greedily into lines no wider than ``width`` at ``size`` (a word mark ending a line
+    hangs); None if one word is wider, unless ``split``, which breaks such a word between its characters."""
+    lines: list[str] = []
+
+    def fits(text: str) -> bool:
+        return text_width(pdf, text.rstrip(_HANG), size) <= width + 1e-6
+
+    for word in words:
+        pieces = [word]
+        if not fits(word):
+            if not split:
+                return None
+            pieces = list(word)
+        for piece in pieces:
+            if lines and fits(lines[-1] + piece):
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+    return [line.rstrip(" \u3000") for line in lines]
+
+
+def _close_up_name(pdf: FPDF, name: str, width: float, height: float, max_pt: float) -> FittedText:
+    """A name set for a close-up sheet: always the whole name, never cut.
+
+    In order: the largest size (``max_pt`` down to :data:`NAME_MIN_PT`) at which
+    the name fits one line, or up to three lines broken after its word marks
+    ("阿不都热合曼·" / "买买提·" / "艾力江", "Rui " / "Carvalho"); then the same
+    down to :data:`NAME_FLOOR_PT`; then broken inside a too-long word at the
+    floor; and when even that does not fit the box, the size at which it does
+    (the caller warns about a name below the floor).
+    """
+    words = [w for w in re.split(r"(?<=[ ·・\u3000])", name) if w]
+    line_mm = PT_TO_MM * 1.2
+    size = max(max_pt, NAME_MIN_PT)
+    one = text_width(pdf, name, 100.0)
+    one_pt = min(size, 100.0 * width * 0.9 / one if one > 0 else size, height / line_mm)  # a margin each side
+    if one_pt >= min(size, 18.0):  # one line reads better than a larger name broken in two
+        return FittedText(one_pt, (name,))
+    while size >= NAME_FLOOR_PT - 1e-6:
+        lines = _pack_words(pdf, words, width, size)
+        if lines is not None and len(lines) == 1 and text_width(pdf, lines[0], size) > width * 0.9:
+            lines = None
+        if lines is not None and len(lines) <= 3 and len(lines) * size * line_mm <= height + 1e-6:
+            return FittedText(size, tuple(lines))
+        size = size * 0.95 if size * 0.95 >= NAME_FLOOR_PT else (NAME_FLOOR_PT if size > NAME_FLOOR_PT else 0.0)
+    size = NAME_FLOOR_PT
+    while True:
+        lines = _pack_words(pdf, words, width, size, split=True) or [name]
+        if len(lines) * size * line_mm <= height + 1e-6 or size <= 3.0:
+            return FittedText(size, tuple(lines))
+        size *= 0.94
 
 
 def _groups(seats: Sequence[Seat]) -> list[tuple[str, list[Seat]]]:
@@ -613,7 +961,7 @@ def write_plan_pdf(
     drawer = _Drawer(pdf, problem, plan, title=title, date=date, paper=paper, labels=labels, frame=frame)
     seats = tuple(problem.seats)
     area = _plan_area(drawer)
-    key_h = _KEY_LINE * math.ceil(len(drawer.units) / max(1, int(area[2] // _KEY_COL_W))) + 2
+    key_h = sum(h for _, _, h in drawer.key_rows(area[2])) + 2
     if key_h < area[3] * 0.3:
         room_area = (area[0], area[1], area[2], area[3] - key_h - 6)
     else:  # a long key goes on pages of its own after the drawing
@@ -647,7 +995,8 @@ def write_plan_pdf(
                 b = _bounds(problem, tile, False)
                 drawer.begin(title, portrait=(b[3] - b[1]) > (b[2] - b[0]))
                 drawer.draw(_Page(title, tuple(tile), False), _plan_area(drawer))
-                drawer.footer(f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人")
+                drawer.footer("　".join(t for t in (f"{title}　{sum(1 for s in tile if s.id in drawer.people)} 人",
+                                                    drawer.doors_text(tile)) if t))
     atomic_write_bytes(path, pdf_bytes(pdf))
     return drawer.pages
 
@@ -714,9 +1063,9 @@ def write_dais_sheet(
     # order left to right and front to back is what the leaders approve; chairs about a round table keep the
     # plan's proportions.
     upright = all(abs(s.facing % 90.0) < 1e-6 for s in chosen)
-    drawer.draw(_Page(heading, chosen, False), (x + 8, y, w - 16, h), big=True, rank_badges=True,
+    drawer.draw(_Page(heading, chosen, False), (x + 8, y, w - 16, h), big=True, rank_badges=True, locator_room=50.0,
                 stretch=_STRETCH if upright else 1.0)
-    drawer.footer("红字为排序号　请领导审定")
+    drawer.footer("　".join(t for t in ("红字为排序号　请领导审定", drawer.doors_text(chosen)) if t))
     atomic_write_bytes(path, pdf_bytes(pdf))
     return True
 

@@ -50,6 +50,11 @@ few strongly connected tables at a time with the exact model, so every step is
 small and exact; the result is FEASIBLE with the combinatorial bound and its gap
 (:class:`TableMethod`).
 
+Every search ends on a deterministic budget sized from the problem (CP-SAT work
+units, annealing steps, rounds), so the same input and seed give the same
+assignment on any machine under any load; ``time_limit`` is a wall-clock safety
+cap, and a result it cut short says so (``TableResult.capped``).
+
 Infeasible requests are results with an explanation (which rule, which people):
 capacities, groups larger than the largest table, keep-apart inside a group, pins
 that contradict each other, guests who know too few people for ``min_known``; when
@@ -116,6 +121,9 @@ NEIGHBOURHOOD_WORK_PER_TABLE, NEIGHBOURHOOD_WORK_PER_TABLE_ALONE = 0.005, 0.05
 #: CP-SAT work of the exact model when no ``work_limit`` is given: a base plus a share per
 #: pair × table link (proofs of small problems come far sooner).
 EXACT_WORK, EXACT_WORK_PER_LINK = 2.0, 1e-3
+#: Annealing steps and neighbourhood work units per second of ``time_limit`` at most: rates a
+#: single busy core keeps up with, so a huge plan under a short cap still ends on its budget.
+STEPS_PER_SECOND, NEIGHBOURHOOD_WORK_PER_SECOND = 70_000, 0.05
 #: CP-SAT work units per second of ``time_limit`` the exact model may use at most when no
 #: ``work_limit`` is given: a single busy core spends them in well under half the limit.
 WORK_PER_SECOND = 0.1
@@ -645,9 +653,12 @@ def assign_tables(
     problem
         Guests, tables, weights and rules.
     time_limit
-        Wall-clock limit of the search in seconds (``None``: until proven or, for
-        the neighbourhood search, until a whole round brings no gain). On hitting
-        it the best assignment found is returned as FEASIBLE with its gap.
+        Wall-clock safety cap in seconds (``None``: none). The search ends on
+        deterministic budgets sized from the problem (CP-SAT work units for the
+        exact model, at most ``WORK_PER_SECOND × time_limit``; annealing steps, work
+        units and rounds for the neighbourhood search), so the same input gives the
+        same assignment on any machine. If the cap comes first, the best assignment
+        found is returned with ``capped`` set (machine-dependent).
     seed
         Random seed of the search.
     workers
@@ -655,13 +666,12 @@ def assign_tables(
         worker proves the optimum sooner than two interleaved ones).
     deterministic
         With ``workers > 1``, interleave the workers deterministically
-        (``interleave_search``), so the same input gives the same assignment when
-        the search ends by proof, by ``work_limit`` or by a round without gain. A
-        wall-clock ``time_limit`` that is hit ends the search at a
-        machine-dependent point.
+        (``interleave_search``), so the same input gives the same assignment
+        (unless the ``time_limit`` cap is hit: ``capped``).
     work_limit
-        Limit of the exact search in CP-SAT's deterministic time units
-        (reproducible, unlike ``time_limit``); ``None`` for no such limit.
+        Budget of the exact search in CP-SAT's deterministic time units; ``None``:
+        :data:`EXACT_WORK` plus :data:`EXACT_WORK_PER_LINK` per pair × table link,
+        at most :data:`WORK_PER_SECOND` per second of ``time_limit``.
     hint
         A starting assignment (guest → table); default :func:`greedy_tables`.
     method
@@ -729,7 +739,9 @@ def assign_tables(
         # the bound does not depend on the search: computed first, its time comes out of the limit
         upper = upper_bound_tables(problem)
         deadline = math.inf if time_limit is None else started + time_limit - POST_SEARCH_RESERVE * time_limit
-        found, capped = _improve(problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None)
+        found, capped = _improve(
+            problem, start, deadline=deadline, seed=seed, size=neighbourhood, steps=None, time_limit=time_limit
+        )
         if capped:
             LOGGER.warning("tables: the time limit of %s s stopped the search before its budget; "
                            "the assignment depends on the machine's speed", time_limit)
@@ -819,6 +831,7 @@ def _improve(
     seed: int,
     size: int,
     steps: int | None,
+    time_limit: float | None = None,
 ) -> tuple[dict[str, str] | None, bool]:
     """Construction, annealing and CP-SAT neighbourhoods (:mod:`seatplan.solve.table_search`).
 
@@ -826,7 +839,9 @@ def _improve(
     annealing ``steps`` steps (default :data:`STEPS_PER_UNIT` per unit), the descent
     until no move gains, the neighbourhoods at most :data:`MAX_ROUNDS` rounds and
     :data:`NEIGHBOURHOOD_WORK_PER_TABLE` CP-SAT work units per table (more with
-    ``min_known``). ``deadline``
+    ``min_known``). A ``time_limit`` (seconds) also bounds them, by the fixed rates
+    :data:`STEPS_PER_SECOND` and :data:`NEIGHBOURHOOD_WORK_PER_SECOND` (a function of
+    the input, so still reproducible), for a huge plan under a short cap. ``deadline``
     is only a safety cap. With ``min_known`` the annealing is skipped (a step could
     leave a guest among strangers) and only the exact neighbourhoods, which keep
     the rule, run. Returns the assignment (None when the construction gets stuck)
@@ -845,11 +860,15 @@ def _improve(
     began = time.perf_counter()
     if not problem.has_min_known:
         budget = steps if steps is not None else STEPS_PER_UNIT * len(search.free_units)
+        if steps is None and time_limit is not None:
+            budget = min(budget, int(STEPS_PER_SECOND * time_limit))
         search.set_tables(search.anneal(budget, deadline=deadline))
         search.descend(deadline=deadline)
     LOGGER.debug("tables: %d after the local search, %.1f s", search.score + units.constant, time.perf_counter() - began)
     per_table = NEIGHBOURHOOD_WORK_PER_TABLE_ALONE if problem.has_min_known else NEIGHBOURHOOD_WORK_PER_TABLE
     work = per_table * len(problem.tables)
+    if time_limit is not None:
+        work = min(work, NEIGHBOURHOOD_WORK_PER_SECOND * time_limit)
     capped = _neighbourhoods(problem, units, search, deadline=deadline, size=size, work=work) or search.capped
     LOGGER.debug("tables: %d after the neighbourhoods, %.1f s", search.score + units.constant, time.perf_counter() - began)
     ids = [t.id for t in problem.tables]

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 __all__ = ["UnitSearch"]
 
 #: Steps of the annealing per unit when no budget is given.
-STEPS_PER_UNIT = 800
+STEPS_PER_UNIT = 1200
 #: Starting and final temperature of the annealing (in units of connection weight).
 HOT, COLD = 1.0, 0.15
 
