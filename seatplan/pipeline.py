@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import pickle
+import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, SolverError
+from seatplan.errors import AttendeeFileError, InfeasiblePlanError, Location, OutputError, SolverError
 from seatplan.files import check_output_folder, output_folder, reach_stage
 from seatplan.model import CardSpec, ListLanguage, Meeting, OccasionKind, OutputSpec, Plan, Result, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
@@ -104,6 +108,91 @@ class _Clock:
                 self.timings[stage] = self.timings.get(stage, 0.0) + time.process_time() - start
 
 
+
+@contextlib.contextmanager
+def _aside(job: Callable[[], None], *, enabled: bool = True) -> Iterator[Callable[[], float]]:
+    """Run ``job`` on the machine's second core while the body of the ``with`` goes on.
+
+    Where ``os.fork`` exists and more than one core is available, ``job`` runs in a
+    forked child (it inherits the solved plan, nothing is copied); otherwise, or with
+    ``enabled`` false, it runs at once in this process. The context yields a *join*:
+    call it before the files are switched in; it waits for the child, re-issues its
+    warnings here, raises its error here, and returns the CPU seconds ``job`` took.
+    Leaving the ``with`` by an error kills the child first, so it never writes into a
+    folder that is being removed; on Linux the child also dies with this process.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not enabled or not hasattr(os, "fork") or cores < 2:
+        start = time.process_time()
+        job()
+        spent = time.process_time() - start
+        yield lambda: spent
+        return
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's lines are measured in the child
+        os.close(read_end)
+        _run_child(job, write_end)
+    os.close(write_end)
+    done = False
+
+    def join() -> float:
+        nonlocal done
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        done = True
+        try:
+            outcome, spent, caught = pickle.loads(data)
+        except Exception:  # the child died before it could answer
+            raise OutputError("drawing plan.png / plan.svg stopped without an answer; no output was written") from None
+        for message, category in caught:
+            warnings.warn(message, category, stacklevel=2)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return float(spent)
+
+    try:
+        yield join
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+            with contextlib.suppress(OSError):
+                os.close(read_end)
+
+
+def _run_child(job: Callable[[], None], write_end: int) -> None:  # pragma: no cover - runs in the child
+    """The forked child of :func:`_aside`: run ``job``, send (error or None, CPU seconds, warnings), exit."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the parent (Linux)
+    except (OSError, AttributeError):
+        pass
+    outcome: BaseException | None = None
+    start = time.process_time()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            job()
+        except BaseException as exc:  # sent to the parent, raised there
+            outcome = exc
+    answer = (outcome, time.process_time() - start, [(str(w.message), w.category) for w in caught])
+    try:
+        data = pickle.dumps(answer)
+        pickle.loads(data)
+    except Exception:
+        data = pickle.dumps((OutputError(f"drawing plan.png / plan.svg failed: {outcome!r}"), answer[1], answer[2]))
+    with contextlib.suppress(OSError), os.fdopen(write_end, "wb") as pipe:
+        pipe.write(data)
+    os._exit(0)
+
+
 def write_outputs(
     meeting: Meeting,
     problem: SeatingProblem,
@@ -151,6 +240,9 @@ def write_outputs(
 
     Notes
     -----
+    Where the machine has a second core and ``os.fork`` (Linux, macOS), plan.png and
+    plan.svg are drawn in a forked child while this process writes the PDFs; the
+    files are the same bytes as when drawn in line (Windows, one core).
     Each file written calls :func:`seatplan.files.reach_stage` with
     ``"wrote NAME"`` so fault tests can stop the run between any two files.
     """
@@ -198,40 +290,44 @@ def write_outputs(
                                  english=(spec.language or meeting.language) is ListLanguage.EN,
                                  inventory=(INVENTORY_COLUMNS, inventory_rows(problem, plan, labels)))
             reach_stage("wrote seats.xlsx")
-        with clock("diagram"):
-            save_plan_images(problem, plan, tmp / "plan.png" if "plan.png" in wanted else None,
-                             tmp / "plan.svg" if "plan.svg" in wanted else None, title=meeting.title)
+        png = tmp / "plan.png" if "plan.png" in wanted else None
+        svg = tmp / "plan.svg" if "plan.svg" in wanted else None
+        with _aside(lambda: save_plan_images(problem, plan, png, svg, title=meeting.title),
+                    enabled=png is not None or svg is not None) as drawn:
+            name_cards = _name_cards(meeting, problem, result)
+            seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
+            on_cards = card_texts([*name_cards, *(NameCard(f"{s.table}号桌") for s in problem.seats if s.table)])
+            faces: dict[Path, list[str]] = {}
+            if "cards.pdf" in wanted or "table-cards.pdf" in wanted:
+                faces[resolve_font(meeting.cards.font or None, serif=meeting.cards.serif)] = on_cards
+            with shared_font_subset(pack_texts(meeting, problem, records) + on_cards, faces):
+                with clock("cards"):
+                    if "cards.pdf" in wanted:
+                        with clock("cards.pdf"):
+                            write_name_cards(
+                                name_cards,
+                                tmp / "cards.pdf",
+                                serif=meeting.cards.serif,
+                                space_two_char_names=meeting.cards.space_two_char_names,
+                                title=meeting.title,
+                                font=meeting.cards.font or None,
+                            )
+                        reach_stage("wrote cards.pdf")
+                    if "seatcards.pdf" in wanted:
+                        write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
+                        reach_stage("wrote seatcards.pdf")
+                if "map.html" in wanted:
+                    with clock("map"):
+                        write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
+                    reach_stage("wrote map.html")
+                with clock("sheets"):
+                    pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
+                                                name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted,
+                                                timings=timings)
+            diagram_cpu = drawn()
+        if timings is not None:
+            timings["diagram"] = timings.get("diagram", 0.0) + diagram_cpu
         reach_stage("wrote plan.svg")
-        name_cards = _name_cards(meeting, problem, result)
-        seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-        on_cards = card_texts([*name_cards, *(NameCard(f"{s.table}号桌") for s in problem.seats if s.table)])
-        faces: dict[Path, list[str]] = {}
-        if "cards.pdf" in wanted or "table-cards.pdf" in wanted:
-            faces[resolve_font(meeting.cards.font or None, serif=meeting.cards.serif)] = on_cards
-        with shared_font_subset(pack_texts(meeting, problem, records) + on_cards, faces):
-            with clock("cards"):
-                if "cards.pdf" in wanted:
-                    with clock("cards.pdf"):
-                        write_name_cards(
-                            name_cards,
-                            tmp / "cards.pdf",
-                            serif=meeting.cards.serif,
-                            space_two_char_names=meeting.cards.space_two_char_names,
-                            title=meeting.title,
-                            font=meeting.cards.font or None,
-                        )
-                    reach_stage("wrote cards.pdf")
-                if "seatcards.pdf" in wanted:
-                    write_seat_cards(seat_cards, tmp / "seatcards.pdf", title=meeting.title)
-                    reach_stage("wrote seatcards.pdf")
-            if "map.html" in wanted:
-                with clock("map"):
-                    write_seat_map(problem, plan, tmp / "map.html", title=meeting.title)
-                reach_stage("wrote map.html")
-            with clock("sheets"):
-                pack, supplies = write_pack(meeting, problem, plan, records, tmp, labels=labels,
-                                            name_cards=len(name_cards), seat_cards=len(seat_cards), enabled=wanted,
-                                            timings=timings)
         reach_stage("wrote sheets")
         names = tuple(n for n in OUTPUT_FILES[:-1] if n in wanted) + tuple(pack) + (OUTPUT_FILES[-1],)
         write_summary_json({**summarise(meeting, problem, result), "supplies": supplies, "files": list(names)},
