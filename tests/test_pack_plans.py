@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -375,3 +376,27 @@ def test_every_page_shows_the_doors(tmp_path: Path, units: int) -> None:
     assert write_dais_sheet(problem, result.plan, tmp_path / "d.pdf", title="测试大会")
     (dais,) = pdf_pages(tmp_path / "d.pdf")
     assert "正门" in dais and "安全出口" in dais and "位置示意" in dais
+
+
+@needs_poppler
+@pytest.mark.parametrize("blocks", [(10, 14, 10), (12, 20, 12)])
+def test_names_keep_a_margin_from_their_neighbours(tmp_path: Path, blocks: tuple[int, ...]) -> None:
+    """Three-character names on block pages: every seat box narrower than the seat pitch, so neighbouring
+    names are at least 1 mm apart (no name runs into the next box)."""
+    from dataclasses import replace
+
+    meeting, _, _ = hall(20, 10, blocks=blocks, size=(26.0, 16.0))
+    given = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
+    people = tuple(replace(a, name=f"欧{given[k % 20]}{given[(k // 20) % 20]}") if a.id.startswith("P") else a
+                   for k, a in enumerate(meeting.attendees))
+    meeting = replace(meeting, attendees=people)
+    problem = build_problem(meeting)
+    write_plan_pdf(problem, solve(problem).plan, tmp_path / "plan.pdf", title=meeting.title, date=meeting.date)
+    checked = 0
+    for words in all_word_boxes(tmp_path / "plan.pdf")[1:]:
+        names = sorted((w for w in words if re.fullmatch(r"欧..", w[0])), key=lambda w: (round(w[2]), w[1]))
+        for a, b in itertools.pairwise(names):
+            if abs(a[2] - b[2]) < 1 and b[1] - a[3] < 20:  # neighbours in a row
+                assert b[1] - a[3] >= 2.8, (a, b)
+                checked += 1
+    assert checked > 50

@@ -130,11 +130,21 @@ def _seat_box(seats: Sequence[Seat], *, big: bool = False) -> dict[str, tuple[fl
         dais = members[0].is_dais
         w, h = (0.85, 0.6) if dais else (0.6, 0.55)
         gaps = []
-        pts = sorted((s.x, s.y) for s in members)
-        for (ax, ay), (bx, by) in itertools.pairwise(pts):
-            d = math.hypot(bx - ax, by - ay)
-            if d > 1e-6:
-                gaps.append(d)
+        if members[0].section.partition("-")[0] in _ROW_SECTIONS or dais:
+            # seats in rows: the spacing of neighbours in a row (sorting by x alone would pair the seats one
+            # behind the other, a row pitch apart, and boxes wider than the seat pitch would overlap)
+            rows: dict[int, list[float]] = {}
+            for s in members:
+                rows.setdefault(s.row, []).append(s.x)
+            for xs in rows.values():
+                xs.sort()
+                gaps += [b - a for a, b in itertools.pairwise(xs) if b - a > 1e-6]
+        else:
+            pts = sorted((s.x, s.y) for s in members)
+            for (ax, ay), (bx, by) in itertools.pairwise(pts):
+                d = math.hypot(bx - ax, by - ay)
+                if d > 1e-6:
+                    gaps.append(d)
         square = big and all(abs(s.facing % 90.0) < 1e-6 for s in members)
         if square:  # a close-up of chairs in rows: a box as deep as a chair with its desk, for a large name
             w, h = w * 1.1, 1.0
@@ -532,7 +542,7 @@ class _Drawer:
         top_h = h * (0.34 if big else 0.0)
         if big:
             return _close_up_name(self.pdf, name, w * 0.94, (h - top_h) * 0.9, self.name_cap)
-        return fit_text(self.pdf, name, width=w * 0.84, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
+        return fit_text(self.pdf, name, width=w * 0.92, height=h * 0.9, max_pt=14, min_pt=NAME_MIN_PT, max_lines=2,
                         prefer_one_line_pt=NAME_MIN_PT)
 
     def _seat(self, seat: Seat, view: _View, box: tuple[float, float], texts: bool, big: bool,
