@@ -296,7 +296,7 @@ def write_outputs(
                     enabled=png is not None or svg is not None) as drawn:
             name_cards = _name_cards(meeting, problem, result)
             seat_cards = select_seat_cards(records, skip_sections=meeting.cards.sections)
-            on_cards = card_texts([*name_cards, *(NameCard(f"{s.table}号桌") for s in problem.seats if s.table)])
+            on_cards = card_texts([*name_cards, *(NameCard(s.table_name) for s in problem.seats if s.table)])
             faces: dict[Path, list[str]] = {}
             if "cards.pdf" in wanted or "table-cards.pdf" in wanted:
                 faces[resolve_font(meeting.cards.font or None, serif=meeting.cards.serif)] = on_cards

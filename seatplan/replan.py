@@ -497,7 +497,7 @@ def _seat_keys(problem: SeatingProblem) -> dict[str, list[str]]:
     """Seat ids by the ways a person writes a seat: its id, its printed label (spaces and 第 ignored)."""
     out: dict[str, list[str]] = {}
     for seat in problem.seats:
-        for key in {_seat_key(seat.id), _seat_key(seat.describe())}:
+        for key in {_seat_key(seat.id), *(_seat_key(label) for label in seat.labels())}:
             out.setdefault(key, []).append(seat.id)
     return out
 

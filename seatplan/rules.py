@@ -21,7 +21,8 @@ Choices where the rule book is silent
 * Seats carrying the layout's ``reserved`` tag (R-AUD-8 blocks without people)
   that are still in a zone are kept empty too.
 * A seat is named by its id (``floor-r03-s012``) or by its card label:
-  ``3排12号``, ``第3排 12号``, ``主席台 第1排 2号``, ``楼上 2排5号``, ``8号桌 3号``.
+  ``3排12号``, ``第3排 12号``, ``主席台 第1排 2号``, ``楼上 2排5号``, ``8号桌 3号``, the main table
+  ``主桌（1号桌） 3号`` / ``主桌 3号`` / ``1号桌 3号``.
 * A person is named by his id or, when unambiguous, by his name.
 """
 
@@ -80,7 +81,8 @@ _SECTION_WORDS = {
     "floor": "floor",
 }
 _SEAT_LABEL = re.compile(r"^(?P<sec>主席台|台上|dais|楼上|二楼|balcony|台下|会场|floor)?\s*第?\s*(?P<row>\d+)\s*排\s*(?P<num>\d+)\s*号?$", re.I)
-_TABLE_LABEL = re.compile(r"^(?P<table>\S+?)\s*号?桌\s*(?P<num>\d+)\s*号?$")
+_TABLE_LABEL = re.compile(r"^(?:(?P<main>主桌)\s*(?:\(\s*(?P<numbered>[^\s()]+?)\s*号?桌\s*\))?|(?P<table>\S+?)\s*号?桌)"
+                          r"\s*(?P<num>\d+)\s*号?$")
 
 
 def _has_requests(meeting: Meeting) -> bool:
@@ -333,7 +335,10 @@ def find_seat(problem: SeatingProblem, text: str, *, location: Location, attende
             found.append(s.id)
     else:
         t = _TABLE_LABEL.match(norm)
-        if t:
+        if t and t.group("main"):  # 主桌 3号, 主桌（1号桌）3号
+            found = [s.id for s in problem.seats if SeatTag.MAIN_TABLE in s.tags and s.number == int(t.group("num"))
+                     and t.group("numbered") in (None, s.table)]
+        elif t:
             found = [s.id for s in problem.seats if s.table == t.group("table") and s.number == int(t.group("num"))]
     if len(found) == 1:
         return found[0]

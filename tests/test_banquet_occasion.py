@@ -175,7 +175,9 @@ def test_example_outputs(example_out: Path) -> None:
     assert all(r["row"] == r["table"] for r in rows)  # row = table rank = table number
     per_table = {t: sorted(int(r["seat"]) for r in rows if r["table"] == t) for t in {r["table"] for r in rows}}
     assert all(nums == list(range(1, 11)) for nums in per_table.values())
-    assert all(r["label"] == f"{r['table']}号桌 {r['seat']}号" for r in rows)
+    # the main table is named as on the diagrams, with its number (主桌（1号桌）), the others by number
+    assert all(r["label"] == ("主桌（1号桌）" if r["table"] == "1" else f"{r['table']}号桌") + f" {r['seat']}号"
+               for r in rows)
     hosts = {r["table"]: r for r in rows if r["id"].startswith("H")}
     assert {t: r["seat"] for t, r in hosts.items()} == {str(k): "1" for k in range(1, 13)}  # R-BNQ-6
     assert hosts["1"]["rank"] == "1" and hosts["12"]["rank"] == "12"

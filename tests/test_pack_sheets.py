@@ -243,3 +243,42 @@ def test_signin_columns_follow_the_content(tmp_path: Path) -> None:
     write_signin_sheets(short, path, per_unit=False)
     (cx,) = [cx for w, _, cx, _ in words_with_sizes(path) if w == "签名"]
     assert 2 * (195.0 - cx) > 80.0, "short texts leave the signature column most of the page"
+
+
+@needs_poppler
+@pytest.mark.parametrize("example", ["banquet", "banquet-intl", "banquet-western"])
+def test_main_table_has_one_name_everywhere_a_guest_looks(tmp_path: Path, example: str) -> None:
+    # table 1 was 主桌 on the diagrams but "1号桌" on the table card, the list per table and notices.csv
+    from seatplan.errors import Location
+    from seatplan.model.seats import SeatTag
+    from seatplan.rules import find_seat
+
+    meeting = load_meeting(EXAMPLES / example / "plan.toml")
+    problem = build_problem(meeting)
+    out = tmp_path / "out"
+    write_outputs(meeting, problem, solve(problem), out)
+    main = [s for s in problem.seats if SeatTag.MAIN_TABLE in s.tags]
+    assert main
+    number = main[0].table
+    name = f"主桌（{number}号桌）"
+    bare = re.compile(rf"(?<![（\d]){number}号桌")  # the main table's number without its name
+    seats_csv = (out / "seats.csv").read_text(encoding="utf-8-sig")
+    assert name in seats_csv and not bare.search(seats_csv)
+    notices = (out / "notices.csv").read_text(encoding="utf-8-sig")
+    assert name in notices and not bare.search(notices)
+    if (out / "table-lists.pdf").exists():
+        lists = pdf_text(out / "table-lists.pdf")
+        assert name in lists and not bare.search(lists)
+    if (out / "table-cards.pdf").exists():
+        first = pdf_text(out / "table-cards.pdf").split("\f")[0]
+        assert "主桌" in first and f"{number}号桌" in first
+    # a person may write the seat as the card prints it, as the diagram names the table, or by its number
+    seat = next(s for s in main if s.number == 2)
+    for label in (seat.describe(), f"主桌 {seat.number}号", f"{number}号桌 {seat.number}号",
+                  f"主桌({number}号桌){seat.number}号"):
+        assert find_seat(problem, label, location=Location()) == seat.id, label
+    from seatplan.replan import _seat_key, _seat_keys
+
+    keys = _seat_keys(problem)
+    for label in (seat.describe(), f"主桌 {seat.number}号", f"{number}号桌 {seat.number}号"):
+        assert keys.get(_seat_key(label)) == [seat.id], label

@@ -12,11 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seatplan.export.records import SeatRecord
 from seatplan.model import Meeting, OutputSpec, Plan, Seat, SeatingProblem
 from seatplan.model.seats import SeatTag
 from seatplan.model.venue import Door
+
+if TYPE_CHECKING:
+    from seatplan.export.cards import NameCard
 
 #: Files of the pack, in the order they are written.
 PACK_FILES = (
@@ -128,6 +132,15 @@ def write_inventory_csv(rows: Sequence[Sequence[str]], path: Path) -> None:
     atomic_write_bytes(path, csv_bytes(INVENTORY_COLUMNS, rows))
 
 
+def _table_card(name: str) -> NameCard:
+    """The table-number card (桌号牌) of a table named ``name``: ``"5号桌"``; the main table ``"主桌"`` with its
+    number ``"1号桌"`` under it (:func:`seatplan.model.seats.table_name`)."""
+    from seatplan.export.cards import NameCard
+
+    main, _, numbered = name.partition("（")
+    return NameCard(main, second_line=numbered.rstrip("）")) if numbered else NameCard(name)
+
+
 def write_pack(
     meeting: Meeting,
     problem: SeatingProblem,
@@ -150,7 +163,7 @@ def write_pack(
     tuple
         The file names written, and the supplies counts for summary.json.
     """
-    from seatplan.export.cards import NameCard, write_name_cards
+    from seatplan.export.cards import write_name_cards
     from seatplan.export.plan_sheet import write_dais_sheet, write_plan_pdf, write_table_plan
     from seatplan.export.sheets import (
         build_unit_notices,
@@ -196,8 +209,9 @@ def write_pack(
         elif name == "table-cards.pdf":
             if not is_banquet:
                 continue
-            tables = sorted({s.table for s in problem.seats if s.table}, key=lambda t: (len(t), t))
-            write_name_cards([NameCard(f"{t}号桌" if t.isdigit() else t) for t in tables], path,
+            tables = sorted({(s.table, s.table_name) for s in problem.seats if s.table},
+                            key=lambda t: (len(t[0]), t[0]))
+            write_name_cards([_table_card(name) for _, name in tables], path,
                              space_two_char_names=False, title=f"{title} 桌号牌", serif=meeting.cards.serif,
                              font=meeting.cards.font or None)
         elif name == "signin.pdf":

@@ -34,6 +34,7 @@ from seatplan.export.typeset import (
     text_width,
 )
 from seatplan.files import atomic_write_bytes, csv_bytes
+from seatplan.model.seats import SeatTag, table_name
 
 __all__ = [
     "NOTICE_COLUMNS",
@@ -88,7 +89,7 @@ def seat_ranges(records: Sequence[SeatRecord]) -> str:
     """
     groups: dict[tuple[str, str, int], list[int]] = {}
     for r in records:
-        groups.setdefault((r.area, r.table, r.row), []).append(r.seat)
+        groups.setdefault((r.area, _table_name(r), r.row), []).append(r.seat)
     parts: list[str] = []
     for (area, table, row), numbers in groups.items():
         numbers = sorted(set(numbers))
@@ -100,7 +101,7 @@ def seat_ranges(records: Sequence[SeatRecord]) -> str:
                 runs.append((n, n))
         nums = "、".join(f"{a}号" if a == b else f"{a}–{b}号" for a, b in runs)
         if table:
-            parts.append(f"{table}号桌 {nums}")
+            parts.append(f"{table} {nums}")
         elif area in ("", "台下"):
             parts.append(f"{row}排{nums}")
         else:
@@ -521,6 +522,11 @@ def write_supplies_sheet(supplies: Supplies, path: str | os.PathLike[str], *, ti
 # --------------------------------------------------------------------------- banquet lists
 
 
+def _table_name(r: SeatRecord) -> str:
+    """The record's table as the guests read it: ``"5号桌"``, ``"主桌（1号桌）"`` (``""`` off tables)."""
+    return table_name(r.table, main=SeatTag.MAIN_TABLE in r.tags) if r.table else ""
+
+
 def _place_row(r: SeatRecord) -> list[str]:
     """A row of the list per table: place (with its 译 / 记 mark), name, unit, title."""
     return [f"{r.seat}" + (f"（{r.mark}）" if r.mark else ""), r.name, r.unit, r.title]
@@ -555,7 +561,7 @@ def write_table_lists(
     if not tables:
         pdf.add_page()
         _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "无桌次", date)
-    for table, members in tables.items():
+    for members in tables.values():
         members.sort(key=lambda r: r.seat)
         rows = [_place_row(r) for r in members]
         need = 10 + _HEAD_H + sum(_row_heights(pdf, columns, rows, row_h)) + 6
@@ -563,7 +569,7 @@ def write_table_lists(
             pdf.add_page()
             y = _heading(pdf, f"{title} 每桌名单" if title else "每桌名单", "每桌名单（按位次）", date)
         host = members[0].name if members and members[0].seat == 1 else ""
-        heading = f"{table}号桌　{len(members)}人" + (f"　主人：{host}" if host else "")
+        heading = f"{_table_name(members[0])}　{len(members)}人" + (f"　主人：{host}" if host else "")
         text_in_box(pdf, heading, x=_MARGIN, y=y, width=usable, height=8, max_pt=13, min_pt=7, max_lines=1)
         y = _table(pdf, y + 9, columns, rows, row_h=row_h) + 6
     atomic_write_bytes(path, pdf_bytes(pdf))

@@ -56,6 +56,22 @@ _ROLES = {
 }
 
 
+#: What guests call the main table (R-BNQ-2); its number follows in brackets: ``"主桌（1号桌）"``.
+MAIN_TABLE_NAME = "主桌"
+
+
+def table_name(table: str, *, main: bool = False) -> str:
+    """A table as every sheet a guest reads names it: ``"5号桌"``, the main table ``"主桌（1号桌）"``.
+
+    The diagrams write ``主桌`` on the main table; the cards, lists and notices add its number, so that
+    a guest who reads either finds the same table. A label that already ends in 桌 is kept.
+    """
+    numbered = table if table.endswith("桌") else f"{table}号桌"
+    if main and numbered != MAIN_TABLE_NAME:
+        return f"{MAIN_TABLE_NAME}（{numbered}）"
+    return numbered
+
+
 @dataclass(frozen=True)
 class Seat:
     """One place a person can sit.
@@ -128,14 +144,26 @@ class Seat:
             return "记"
         return ""
 
+    @property
+    def table_name(self) -> str:
+        """The seat's table as guests read it (:func:`table_name`): ``"5号桌"``, ``"主桌（1号桌）"``; ``""`` off tables."""
+        return table_name(self.table, main=SeatTag.MAIN_TABLE in self.tags) if self.table else ""
+
+    def labels(self) -> tuple[str, ...]:
+        """Every way a person writes this seat: :meth:`describe`, and at the main table also
+        ``"1号桌 3号"`` and ``"主桌 3号"``."""
+        if not self.table or SeatTag.MAIN_TABLE not in self.tags:
+            return (self.describe(),)
+        return (self.describe(), f"{table_name(self.table)} {self.number}号", f"{MAIN_TABLE_NAME} {self.number}号")
+
     def describe(self) -> str:
         """Seat-card text in the section's own words.
 
-        ``"3排12号"`` (floor), ``"主席台 第1排 4号"``, ``"5号桌 3号"``, ``"楼上 2排7号"``,
+        ``"3排12号"`` (floor), ``"主席台 第1排 4号"``, ``"5号桌 3号"``, ``"主桌（1号桌） 2号"``, ``"楼上 2排7号"``,
         ``"合影 第2排 4号"``, ``"主方翻译 12号"``, ``"客方 2号"``...
         """
         if self.table:
-            return f"{self.table}号桌 {self.number}号"
+            return f"{self.table_name} {self.number}号"
         if self.is_dais:
             return f"主席台 第{self.row}排 {self.number}号"
         if self.section in ("", "floor"):
