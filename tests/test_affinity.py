@@ -27,22 +27,10 @@ from seatplan.solve.table_assign import (
     score_tables,
     upper_bound_tables,
 )
+from tests.test_table_assign import brute_force
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "banquet-affinity" / "plan.toml"
-
-
-def brute_force(problem: TableProblem) -> int | None:
-    """The best objective over every assignment that keeps every rule (None: none does)."""
-    ids = [t.id for t in problem.tables]
-    best = None
-    for combo in itertools.product(ids, repeat=len(problem.guests)):
-        table_of = dict(zip(problem.guests, combo))
-        if check_tables(problem, table_of):
-            continue
-        value = score_tables(problem, table_of)
-        best = value if best is None else max(best, value)
-    return best
 
 
 @st.composite
